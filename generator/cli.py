@@ -1,0 +1,72 @@
+"""Command line: a thin shell over the pipeline (``python -m generator --help``)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .config import BuildConfig, model_name
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn news articles into YAML records and Markdown pages.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    records = sub.add_parser("records", help="write the records for a seeds folder")
+    records.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
+    records.add_argument("--out", type=Path, required=True, help="out folder (replaced whole)")
+    records.add_argument("--model", help="spaCy pipeline name")
+    records.add_argument("--strict", action="store_true", help="exit non-zero on any problem")
+
+    check = sub.add_parser("check", help="validate everything a contributor can edit")
+    check.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
+
+    pages = sub.add_parser("pages", help="write the generated Markdown pages (for inspection)")
+    pages.add_argument("--seeds", type=Path, default=Path("seeds"))
+    pages.add_argument("--out", type=Path, required=True)
+    pages.add_argument("--model")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        return _run(args)
+    except Exception as exc:  # one line for users; the traceback with --debug
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.seeds.is_dir():
+        print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        from .check import check
+
+        problems = check(args.seeds)
+        for problem in problems:
+            print(problem)
+        errors = [p for p in problems if p.severity == "error"]
+        print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
+        return 1 if errors else 0
+    from .build import build
+    from .records import write
+
+    config = BuildConfig(seeds=args.seeds, model=model_name(args.model))
+    result = build(config, with_pages=args.command == "pages")
+    if args.command == "records":
+        write(result.records, args.out)
+        print(f"wrote {len(result.records)} records to {args.out}", file=sys.stderr)
+        return 1 if (args.strict and result.problems) else 0
+    write(result.pages, args.out)
+    return 0

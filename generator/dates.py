@@ -1,0 +1,162 @@
+"""Dates: printed publication dates, and event dates resolved against the publication date.
+
+Nothing is invented: a phrase that cannot be tied to a calendar date resolves to ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from .models import DateClaim
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_PRINTED = re.compile(
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}}\b"
+    rf"|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–|—|through|until)\s*"
+    rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+    re.IGNORECASE,
+)
+_RELATIVE_WORDS = re.compile(
+    r"\b(ago|earlier|before|after|later|last|next|this|yesterday|today|tomorrow|previous|past)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+def _parse(text: str, base: date | None, future: bool = False):
+    settings = {"PREFER_DATES_FROM": "future" if future else "past"}
+    if base:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parser = DateDataParser(languages=["en"], settings=settings) if base or future else _parser()
+    return parser.get_date_data(text)
+
+
+def parse_printed_date(line: str) -> str | None:
+    """The ISO date printed on a dateline such as 'Tuesday 22 November 2022 09:54 GMT'."""
+    match = _PRINTED.search(line)
+    if not match:
+        return None
+    data = _parse(match.group(0), None)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date().isoformat()
+
+
+def looks_like_dateline(line: str) -> bool:
+    """A short header line that is mostly a date (with weekday, time, zone, 'Published' ...)."""
+    if not _PRINTED.search(line):
+        return False
+    rest = _PRINTED.sub("", line)
+    rest = re.sub(r"\b[ap]\.m\.", "", rest, flags=re.IGNORECASE)
+    rest = re.sub(
+        r"\b(published|updated|posted|last|modified|on|at|am|pm|gmt|utc|et|[a-z]{2,4}t|"
+        + "|".join(WEEKDAYS)
+        + r"|mon|tue|wed|thu|fri|sat|sun)\b",
+        "",
+        rest,
+        flags=re.IGNORECASE,
+    )
+    rest = re.sub(r"[\d:.,|/()\-–—\s]+", " ", rest).strip()
+    return len(rest.split()) <= 2
+
+
+def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim | None:
+    """Resolve a date phrase from the text against the publication date ``anchor``."""
+    text = " ".join(phrase.split())
+    base = date.fromisoformat(anchor) if anchor else None
+    rng = _RANGE.search(text)
+    if rng:
+        year = int(rng.group("y"))
+        m1 = _month_number(rng.group("m1"))
+        m2 = _month_number(rng.group("m2")) if rng.group("m2") else m1
+        try:
+            start = date(year, m1, int(rng.group("d1")))
+            end = date(year, m2, int(rng.group("d2")))
+        except ValueError:
+            return None
+        return DateClaim(text, start.isoformat(), end.isoformat())
+    lowered = text.lower()
+    has_year = bool(_YEAR.search(text))
+    weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)
+    if weekday is not None and not has_year and not re.search(r"\d", text):
+        if base is None:
+            return DateClaim(text, None)
+        return DateClaim(text, _nearest_weekday(base, weekday, future, lowered).isoformat())
+    month_only = re.fullmatch(
+        rf"(?:in |on |since |by |during |early |late |mid-?)?({_MONTH_RE})", lowered
+    )
+    if month_only and not has_year:
+        if base is None:
+            return DateClaim(text, None)
+        month = _month_number(month_only.group(1))
+        year = base.year
+        if future and month < base.month:
+            year += 1
+        elif not future and month > base.month:
+            year -= 1
+        return DateClaim(text, f"{year:04d}-{month:02d}")
+    if not has_year and not _RELATIVE_WORDS.search(text) and not re.search(_MONTH_RE, lowered):
+        return None  # a duration such as "six months" is not a date
+    if not has_year and base is None:
+        return DateClaim(text, None)
+    data = _parse(text, base, future)
+    if data.date_obj is None:
+        return DateClaim(text, None)
+    when = data.date_obj.date()
+    if data.period == "year":
+        return DateClaim(text, f"{when.year:04d}", approximate=not has_year)
+    if data.period == "week":
+        return DateClaim(text, when.isoformat(), approximate=True)
+    if data.period == "month":
+        return DateClaim(text, f"{when.year:04d}-{when.month:02d}", approximate=not has_year)
+    return DateClaim(text, when.isoformat(), approximate=bool(_RELATIVE_WORDS.search(text)))
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(key) + 1
+
+
+def _nearest_weekday(base: date, weekday: int, future: bool, phrase: str) -> date:
+    if "next" in phrase:
+        future = True
+    if "last" in phrase:
+        future = False
+    if future:
+        delta = (weekday - base.weekday()) % 7
+        return base + timedelta(days=delta)
+    delta = (base.weekday() - weekday) % 7
+    return base - timedelta(days=delta)

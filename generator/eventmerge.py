@@ -1,0 +1,165 @@
+"""Merging event reports from many articles into events, keeping each source's date as a claim.
+
+Two reports are one event when they have the same participants and kind and their dates agree to the
+month (or one has none). Every report that ties an event to a forum is also a report of that forum's
+session that year ("ADMM-Plus 2022"), so a forum page shows each source's date for its meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .models import Claim, Entity, Event, EventClaim, LinkedArticle
+from .registry import Registry
+from .slugs import slug, unique
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    participants: set[str]
+    forum: str | None
+    claims: list[EventClaim] = field(default_factory=list)
+    participant_ids: set[str] = field(default_factory=set)
+
+
+def merge_events(
+    linked: list[LinkedArticle],
+    rekey: dict[str, str],
+    id_of: dict[str, str],
+    published: dict[str, Entity],
+    registry: Registry,
+) -> list[Event]:
+    clusters: list[_Cluster] = []
+    sessions: dict[tuple[str, str], _Cluster] = {}
+    for art in linked:
+        for claim in art.events:
+            people = {id_of[k] for k in (rekey.get(p, p) for p in claim.participants) if k in id_of}
+            forum = id_of.get(claim.forum) if claim.forum else None
+            if forum:
+                year = _year(claim, art.article.published)
+                session = sessions.setdefault((forum, year), _Cluster("summit", set(), forum))
+                session.claims.append(claim)
+                session.participant_ids |= people
+            if (
+                claim.kind == "summit"
+                or len(people) == 0
+                or (claim.kind in ("meeting", "talks", "call") and len(people) < 2)
+            ):
+                continue
+            target = next((c for c in clusters if _joins(c, claim, people)), None)
+            if target is None:
+                target = _Cluster(claim.kind, people, forum)
+                clusters.append(target)
+            target.claims.append(claim)
+            target.participant_ids |= people
+            target.forum = target.forum or forum
+    names = {e.id: e.name for e in published.values() if e.type.value == "person"}
+    events: list[Event] = []
+    taken: set[str] = set()
+    ordered = list(sessions.items())
+    for (forum, year), cluster in sorted(ordered, key=lambda kv: kv[0]):
+        name = f"{_forum_short(forum, published, registry)} {year or '(undated)'}"
+        events.append(_event(cluster, name, taken, id_of, published, dated_id=False))
+    for cluster in clusters:
+        events.append(
+            _event(
+                cluster, _meeting_name(cluster, names, id_of, published), taken, id_of, published
+            )
+        )
+    return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+def _year(claim: EventClaim, published: str | None) -> str:
+    if claim.date and claim.date.start:
+        return claim.date.start[:4]
+    return published[:4] if published else ""
+
+
+def _joins(cluster: _Cluster, claim: EventClaim, people: set[str]) -> bool:
+    if cluster.participants != people:
+        return False
+    if not (
+        {cluster.kind, claim.kind} <= {"meeting", "talks", "call"} or cluster.kind == claim.kind
+    ):
+        return False
+    ours = [c.date.start for c in cluster.claims if c.date and c.date.start]
+    theirs = claim.date.start if claim.date and claim.date.start else None
+    if theirs is None or not ours:
+        return True
+    return any(
+        o[:7] == theirs[:7] or ((len(o) == 4 or len(theirs) == 4) and o[:4] == theirs[:4])
+        for o in ours
+    )
+
+
+def _forum_short(forum: str, published: dict[str, Entity], registry: Registry) -> str:
+    entity = registry.get(f"forum:{forum}")
+    if entity is None:
+        return next((e.name for e in published.values() if e.id == forum), forum)
+    acronyms = [
+        a
+        for a in entity.aliases
+        if re.fullmatch(r"[A-Z0-9][A-Za-z0-9&+\-]{1,15}", a) and sum(ch.isupper() for ch in a) >= 2
+    ]
+    return min(acronyms, key=len) if acronyms else entity.name
+
+
+def _meeting_name(cluster: _Cluster, names: dict[str, str], id_of, published) -> str:
+    people = sorted(cluster.participant_ids, key=lambda i: names.get(i, i))
+    who = [names.get(p, p) for p in people]
+    if len(who) > 3:
+        who = [*who[:2], f"{len(who) - 2} others"]
+    joined = " and ".join([", ".join(who[:-1]), who[-1]]) if len(who) > 1 else who[0]
+    if cluster.kind == "visit":
+        places = [c.place for c in cluster.claims if c.place]
+        countries = [
+            published[k].name for c in cluster.claims for k in c.place_countries if k in published
+        ]
+        where = countries[0] if countries else (places[0] if places else None)
+        return f"{joined} visit to {where}" if where else f"{joined} visit"
+    return f"{joined} {cluster.kind}"
+
+
+def _event(
+    cluster: _Cluster, name: str, taken: set[str], id_of, published, dated_id: bool = True
+) -> Event:
+    claims = [c for c in cluster.claims if c.date and c.date.start]
+    counted = Counter(c.date.start for c in claims)
+    best = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    date = best[0][0] if best else None
+    end = next((c.date.end for c in claims if c.date.start == date and c.date.end), None)
+    date_claims = []
+    for c in sorted(cluster.claims, key=lambda c: c.article):
+        if c.date and c.date.start:
+            value = c.date.start + (f"/{c.date.end}" if c.date.end else "")
+            claim = Claim(value=value, article=c.article, phrase=c.date.phrase)
+            if claim not in date_claims:
+                date_claims.append(claim)
+    base = slug(f"{name} {date or ''}".strip() if dated_id else name)
+    ident = unique(base, taken, name + "|" + "|".join(sorted(c.article for c in cluster.claims)))
+    taken.add(ident)
+    countries = sorted({id_of[k] for c in cluster.claims for k in c.place_countries if k in id_of})
+    sentences = []
+    for c in sorted(cluster.claims, key=lambda c: c.article):
+        item = Claim(value=c.sentence, article=c.article)
+        if item not in sentences:
+            sentences.append(item)
+    return Event(
+        id=ident,
+        kind=cluster.kind,
+        name=name,
+        date=date,
+        end=end,
+        date_claims=date_claims,
+        participants=sorted(cluster.participant_ids),
+        place=next(
+            (c.place for c in sorted(cluster.claims, key=lambda c: c.article) if c.place), None
+        ),
+        countries=countries,
+        forum=cluster.forum,
+        articles=sorted({c.article for c in cluster.claims}),
+        sentences=sentences,
+    )

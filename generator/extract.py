@@ -1,0 +1,466 @@
+"""Extract: find names, quotes and events in each clean article.
+
+Three sources of names, most trusted first: the curated registry (PhraseMatchers built from
+``seeds/curated/``), rules (titles before a name, "<country>'s Defense Ministry"), and spaCy's
+statistical NER for everything the registry has never heard of. Overlaps go to the most trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import events as event_rules
+from . import gazetteer, names, nlp
+from . import quotes as quote_rules
+from .gazetteer import Gazetteer
+from .models import CleanArticle, Extraction, Mention
+from .registry import Registry
+
+# Trust of each source when two candidate spans overlap.
+_PRIORITY = {"registry": 4, "body": 4, "title": 3, "ner-person": 2, "ner-org": 1}
+_PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
+
+
+@dataclass
+class Tools:
+    """What extraction needs, built once per build: the model and the compiled registry."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    registry: Registry
+    model: str
+
+
+def load_tools(registry: Registry, model: str) -> Tools:
+    language = nlp.load(model)
+    for title in registry.title_words:
+        for word in title.split():
+            if word.endswith(".") and len(word) > 2:
+                language.tokenizer.add_special_case(word, [{ORTH: word}])
+    return Tools(language, gazetteer.build(language, registry), registry, model)
+
+
+def extract(articles: Iterable[CleanArticle], tools: Tools, n_process: int = 1) -> list[Extraction]:
+    """Run the model over every article body and read mentions, quotes and events from it."""
+    articles = list(articles)
+    docs = tools.nlp.pipe((a.body for a in articles), n_process=n_process, batch_size=16)
+    return [extract_doc(article, doc, tools) for article, doc in zip(articles, docs, strict=True)]
+
+
+def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
+    sentences = list(doc.sents)
+    sent_index = {}
+    for i, sent in enumerate(sentences):
+        for token in sent:
+            sent_index[token.i] = i
+    candidates = _candidates(doc, tools)
+    chosen = _resolve_overlaps(candidates)
+    mentions = _mentions(doc, chosen, tools, sentences, sent_index)
+    mentions += _cue_mentions(doc, tools, sentences, mentions, sent_index)
+    mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index)
+    found_events = event_rules.find_events(doc, mentions, sentences, sent_index, article.published)
+    return Extraction(
+        article=article,
+        sentences=tuple(s.text.strip() for s in sentences),
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        events=tuple(found_events),
+    )
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str  # person | country | forum | issue | organization | body
+    key: str | None
+    source: str
+    kind: str = "name"
+
+
+def _candidates(doc: Doc, tools: Tools) -> list[_Candidate]:
+    gaz = tools.gazetteer
+    ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
+    out: list[_Candidate] = []
+    for hit in gaz.hits(doc):
+        label = hit.key.split(":", 1)[0]
+        surface = doc[hit.start : hit.end].text
+        if label == "country":
+            if surface in gaz.ambiguous and not _tagged_place(doc, hit.start, hit.end):
+                continue
+            if any(
+                p.start <= hit.start and hit.end <= p.end and len(p) > hit.end - hit.start
+                for p in ner_people
+            ):
+                continue  # "Jordan" inside "Michael Jordan"
+        source = "body" if label == "body" else "registry"
+        out.append(_Candidate(hit.start, hit.end, label, hit.key, source, hit.kind))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            out.append(_Candidate(ent.start, ent.end, "person", None, "ner-person"))
+        elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
+            out.append(_Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
+    out.extend(_titled_names(doc, gaz))
+    return out
+
+
+def _tagged_place(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ in ("GPE", "LOC") and e.start <= start and end <= e.end for e in doc.ents)
+
+
+def _titled_names(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """'Col. Tan Kefei', 'Adm. John Aquilino': a title then capitalised words is a name."""
+    out = []
+    i = 0
+    while i < len(doc):
+        length = _title_at(doc, i, gaz)
+        if not length:
+            i += 1
+            continue
+        j = i + length
+        while _title_at(doc, j, gaz):
+            j += _title_at(doc, j, gaz)
+        k = j
+        while k < len(doc) and k - j < 4 and _name_token(doc[k]):
+            k += 1
+        if k < len(doc) and names.fold(doc[k].text).strip(".") in names.SUFFIXES and k > j:
+            k += 1  # "Lloyd J. Austin II"
+        if k > j:
+            out.append(_Candidate(j, k, "person", None, "title"))
+        i = max(k, i + 1)
+    return out
+
+
+def _title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
+    for length in (3, 2, 1):
+        if i + length > len(doc):
+            continue
+        words = gazetteer.title_key(doc[i : i + length].text)
+        if words and words in gaz.title_phrases and doc[i].text[:1].isupper():
+            return length
+    return 0
+
+
+def _name_token(token) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not token.is_punct
+        and text not in ("’s", "'s")
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    ranked = sorted(
+        candidates, key=lambda c: (-_PRIORITY[c.source], -(c.end - c.start), c.start, c.label)
+    )
+    taken: set[int] = set()
+    chosen = []
+    for cand in ranked:
+        span = set(range(cand.start, cand.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _mentions(
+    doc: Doc,
+    chosen: list[_Candidate],
+    tools: Tools,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+) -> list[Mention]:
+    gaz = tools.gazetteer
+    people = [c for c in chosen if c.label == "person"]
+    person_spans = {}
+    for cand in people:
+        span = _person_span(doc, cand, gaz)
+        if span is not None:
+            person_spans[(cand.start, cand.end)] = span
+    full_names = sorted(
+        {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
+    )
+    out: list[Mention] = []
+    last_body: dict[str, str] = {}  # body id -> country key, for "the Defense Ministry" later on
+    for cand in chosen:
+        span = doc[cand.start : cand.end]
+        if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
+            person = person_spans.get((cand.start, cand.end), span)
+            mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
+            if mention:
+                out.append(mention)
+            continue
+        if cand.label == "body":
+            mention = _body_mention(doc, cand, tools, sentences, sent_index, last_body)
+            if mention:
+                out.append(mention)
+            continue
+        if cand.source == "ner-org":
+            if cand.kind not in ("ORG",):
+                continue
+            text = _trim_org(span)
+            if not text or text in gaz.country_names:
+                continue
+            known = gaz.match_org(text)
+            if known:
+                label = known[0].split(":", 1)[0]
+                source = "registry" if known[1] else "fuzzy"
+                out.append(
+                    _mention(doc, span, text, label, known[0], sentences, sent_index, source)
+                )
+            else:
+                out.append(
+                    _mention(doc, span, text, "organization", None, sentences, sent_index, "ner")
+                )
+            continue
+        out.append(
+            _mention(doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry")
+        )
+    return out
+
+
+def _short_form(span: Span, full_names: list[str]) -> bool:
+    """A one-word span that is a part of exactly one full name in the article ('Ryder')."""
+    text = names.strip_possessive(span.text)
+    if len(text.split()) != 1:
+        return False
+    folded = names.fold(text)
+    return sum(folded in names.parts(full) for full in full_names) == 1
+
+
+def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
+    """The name without leading titles ('Gen. Wei Fenghe' → 'Wei Fenghe') or trailing 's."""
+    start, end = cand.start, cand.end
+    while start < end:
+        length = _title_at(doc, start, gaz)
+        if not length:
+            break
+        start += length
+    while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _person_mention(
+    doc: Doc,
+    span: Span,
+    full_names: list[str],
+    gaz: Gazetteer,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    cand: _Candidate,
+) -> Mention | None:
+    text = names.strip_possessive(span.text)
+    if not names.looks_like_name(text) or names.fold(text) in _PERSON_STOP:
+        return None
+    if gazetteer.title_key(text) in gaz.title_phrases or text in gaz.country_names:
+        return None
+    if all(gazetteer.title_key(w) in gaz.title_phrases for w in text.split()):
+        return None
+    refers_to = None
+    if not names.is_full(text):
+        folded = names.fold(text)
+        owners = [f for f in full_names if folded in names.parts(f)]
+        if len(owners) == 1:
+            refers_to = owners[0]
+    titles = _titles_before(doc, span.start, gaz)
+    role = _role(doc, span, gaz)
+    source = "registry" if cand.source == "registry" else "ner"
+    mention = _mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
+    return Mention(**{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to})
+
+
+def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
+    out: list[str] = []
+    i = start
+    while i > 0:
+        for length in (3, 2, 1):
+            if i - length >= 0 and _title_at(doc, i - length, gaz) == length:
+                out.insert(0, doc[i - length : i].text)
+                i -= length
+                break
+        else:
+            break
+    return tuple(out)
+
+
+def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """The office before the name ('Pentagon Press Secretary') or in apposition after it."""
+    i = span.start
+    while i > 0 and _title_at(doc, i - 1, gaz):
+        i -= 1
+    # skip rank titles directly before the name; the office stands before them
+    j = i
+    words: list[int] = []
+    while j > 0:
+        token = doc[j - 1]
+        if token.is_sent_start and token.pos_ not in ("PROPN",) and not token.text[:1].isupper():
+            break
+        if (
+            token.text in ("’s", "'s")
+            or token.pos_ in ("PROPN", "NOUN", "ADJ")
+            or token.lower_ == "of"
+        ):
+            words.insert(0, j - 1)
+            j -= 1
+            if token.is_sent_start:
+                break
+            continue
+        break
+    while words and doc[words[0]].lower_ in ("of", "’s", "'s"):
+        words.pop(0)
+    if words and any(doc[w].lower_ in gaz.office_words for w in words):
+        return doc[words[0] : words[-1] + 1].text
+    # apposition: "Wei Fenghe, China's minister of national defense,"
+    k = span.end
+    if k < len(doc) and doc[k].text == ",":
+        tail = []
+        for token in doc[k + 1 : k + 10]:
+            if token.text in (",", ".", ";", "“", '"') or token.pos_ == "VERB":
+                break
+            tail.append(token)
+        if tail and any(t.lower_ in gaz.office_words for t in tail):
+            return doc[tail[0].i : tail[-1].i + 1].text
+    return None
+
+
+def _body_mention(
+    doc: Doc,
+    cand: _Candidate,
+    tools: Tools,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    last_body: dict[str, str],
+) -> Mention | None:
+    """'China's Defense Ministry' → the Chinese ministry; a bare 'Defense Ministry' → the last one."""
+    body_id = cand.key.split(":", 1)[1]
+    country = _qualifier(doc, cand.start, cand.end, tools.gazetteer)
+    if country is None:
+        country = last_body.get(body_id)
+    if country is None:
+        return None
+    last_body[body_id] = country
+    span = doc[cand.start : cand.end]
+    key = f"body:{body_id}@{country.split(':', 1)[1]}"
+    return _mention(doc, span, span.text, "organization", key, sentences, sent_index, "rule")
+
+
+def _qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
+    i = start - 1
+    if i >= 0 and doc[i].text in ("’s", "'s"):
+        i -= 1
+    for length in (4, 3, 2, 1):
+        if i - length + 1 >= 0:
+            text = doc[i - length + 1 : i + 1].text
+            if text in gaz.country_names:
+                return gaz.country_names[text]
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for length in (4, 3, 2, 1):
+            text = doc[end + 1 : end + 1 + length].text
+            if text in gaz.country_names:
+                return gaz.country_names[text]
+    return None
+
+
+def _trim_org(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in ("’s", "'s") or tokens[-1].is_punct):
+        tokens.pop()
+    if not tokens:
+        return ""
+    text = doc_text(tokens)
+    if len(text) < 2 or not any(t.text[:1].isupper() for t in tokens):
+        return ""
+    return text
+
+
+def doc_text(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _mention(
+    doc: Doc,
+    span: Span,
+    text: str,
+    label: str,
+    key: str | None,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    source: str,
+) -> Mention:
+    index = sent_index.get(span.start, 0)
+    return Mention(
+        text=" ".join(text.split()),
+        label=label,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentences[index].text.strip(),
+        sentence_index=index,
+        entity_id=key,
+        source=source,
+    )
+
+
+def _cue_mentions(
+    doc: Doc,
+    tools: Tools,
+    sentences: list[Span],
+    found: list[Mention],
+    sent_index: dict[int, int],
+) -> list[Mention]:
+    """Issues and unnamed forums signalled by cue phrases (curated, per entry)."""
+    out: list[Mention] = []
+    for hit in tools.gazetteer.cue_hits(doc):
+        label = hit.key.split(":", 1)[0]
+        out.append(
+            _mention(
+                doc,
+                doc[hit.start : hit.end],
+                doc[hit.start : hit.end].text,
+                label,
+                hit.key,
+                sentences,
+                sent_index,
+                "cue",
+            )
+        )
+    by_sentence: dict[int, set[str]] = {}
+    for mention in found:
+        if mention.entity_id:
+            by_sentence.setdefault(mention.sentence_index, set()).add(mention.entity_id)
+    for key, rules in sorted(tools.gazetteer.list_cues.items()):
+        label = key.split(":", 1)[0]
+        for index, sent in enumerate(sentences):
+            lowered = sent.text.lower()
+            present = by_sentence.get(index, set())
+            for rule in rules:
+                if all(_cue_part_present(part, lowered, present) for part in rule):
+                    out.append(
+                        _mention(
+                            doc, sent, " + ".join(rule), label, key, sentences, sent_index, "cue"
+                        )
+                    )
+                    break
+    return out
+
+
+def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
+    if part.startswith("@"):
+        ref = part[1:]
+        return any(k.split(":", 1)[1] == ref for k in present)
+    return re.search(rf"(?<!\w){re.escape(part.lower())}(?!\w)", lowered) is not None

@@ -1,0 +1,162 @@
+"""Link: resolve each mention to an entity key, within its article.
+
+Keys are ``<type>:<id>`` for what the registry knows, and provisional keys for what it does not:
+``person:~lloyd austin`` (a full name, order-free), ``person:?austin`` (a lone surname no full name
+in the article explains), ``organization:~<slug>``. Aggregate turns provisional keys into ids once
+every article has been read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import names
+from .models import EntityType, EventClaim, Extraction, LinkedArticle, LinkedMention, Mention, Quote
+from .registry import Registry
+from .slugs import slug
+
+_ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
+
+
+@dataclass
+class Linker:
+    """Lookup tables over the registry, built once per build."""
+
+    registry: Registry
+    people: dict[frozenset[str], str] = field(default_factory=dict)  # name key -> entity key
+    person_aliases: dict[str, str] = field(default_factory=dict)  # exact alias -> entity key
+    suppressed: set[tuple[str, str | None]] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
+
+    @classmethod
+    def build(cls, registry: Registry) -> Linker:
+        linker = cls(registry)
+        for entity in registry.of_type(EntityType.PERSON):
+            for name in [entity.name, *entity.aliases]:
+                if names.is_full(name):
+                    linker.people.setdefault(names.key(name), entity.key)
+                else:
+                    linker.person_aliases.setdefault(name, entity.key)
+        for entry in registry.suppressions:
+            linker.suppressed.add((names.fold(entry["name"]), entry.get("type")))
+        for entry in registry.merges:
+            for name in entry["names"]:
+                linker.merged[names.fold(name)] = entry["into"]
+        return linker
+
+    def is_suppressed(self, text: str, label: str) -> bool:
+        folded = names.fold(text)
+        return (folded, None) in self.suppressed or (folded, label) in self.suppressed
+
+
+def link(extractions: Iterable[Extraction], linker: Linker) -> list[LinkedArticle]:
+    return [link_article(extraction, linker) for extraction in extractions]
+
+
+def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
+    keys: list[tuple[str, float] | None] = [_resolve(m, linker) for m in extraction.mentions]
+    linked = tuple(
+        LinkedMention(m, k[0], k[1])
+        for m, k in zip(extraction.mentions, keys, strict=True)
+        if k is not None
+    )
+    quotes = []
+    for q in extraction.quotes:
+        resolved = keys[q.speaker]
+        if resolved is None or not resolved[0].startswith("person:"):
+            continue
+        sentence = extraction.sentences[q.sentence_index]
+        quotes.append(Quote(speaker=resolved[0], text=q.text, sentence=sentence, cue=q.cue))
+    events = []
+    for e in extraction.events:
+        participants = tuple(
+            dict.fromkeys(
+                keys[i][0] for i in e.participants if keys[i] and keys[i][0].startswith("person:")
+            )
+        )
+        forums = [keys[i][0] for i in e.forum_mentions if keys[i]]
+        countries = tuple(dict.fromkeys(keys[i][0] for i in e.place_mentions if keys[i]))
+        events.append(
+            EventClaim(
+                kind=e.kind,
+                participants=participants,
+                date=e.date,
+                place=e.place,
+                place_countries=countries,
+                forum=_main_forum(forums, linker),
+                sentence=e.sentence,
+                article=extraction.article.id,
+            )
+        )
+    return LinkedArticle(
+        article=extraction.article,
+        sentences=extraction.sentences,
+        mentions=linked,
+        quotes=tuple(quotes),
+        events=tuple(events),
+    )
+
+
+def _main_forum(forums: list[str], linker: Linker) -> str | None:
+    """The most specific forum: 'ADMM-Plus' rather than its parent 'ASEAN'."""
+    if not forums:
+        return None
+    parents = set()
+    for key in forums:
+        entity = linker.registry.get(key)
+        if entity is not None and entity.get("parent"):
+            parents.add(f"forum:{entity.get('parent')}")
+    specific = [k for k in forums if k not in parents]
+    return (specific or forums)[0]
+
+
+def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
+    if linker.is_suppressed(mention.text, mention.label):
+        return None
+    merged = linker.merged.get(names.fold(mention.refers_to or mention.text))
+    if merged:
+        return merged, 1.0
+    if mention.label == "person":
+        return _resolve_person(mention, linker)
+    if mention.entity_id and not mention.entity_id.startswith("body:"):
+        return mention.entity_id, {"cue": 0.9, "fuzzy": 0.8}.get(mention.source, 1.0)
+    if mention.entity_id and mention.entity_id.startswith("body:"):
+        return _resolve_body(mention.entity_id, linker), 0.9
+    if mention.label == "organization":
+        return _resolve_org(mention.text, linker)
+    return None
+
+
+def _resolve_person(mention: Mention, linker: Linker) -> tuple[str, float]:
+    if mention.entity_id:
+        return mention.entity_id, 1.0
+    name = mention.refers_to or mention.text
+    if name in linker.person_aliases:
+        return linker.person_aliases[name], 1.0
+    if names.is_full(name):
+        known = linker.people.get(names.key(name))
+        if known:
+            return known, 1.0
+        return "person:~" + " ".join(sorted(names.key(name))), 0.9
+    return "person:?" + names.fold(name), 0.4
+
+
+def _resolve_body(key: str, linker: Linker) -> str:
+    """'body:defense-ministry@china' → the curated ministry, or a new one named for the country."""
+    body_id, country_id = key.removeprefix("body:").split("@", 1)
+    for entity in linker.registry.of_type(EntityType.ORGANIZATION):
+        if entity.get("body") == body_id and entity.get("country") == country_id:
+            return entity.key
+    return f"organization:{country_id}-{body_id}"
+
+
+def _resolve_org(text: str, linker: Linker) -> tuple[str, float] | None:
+    """An organization the registry does not know: new, with a confidence by its shape."""
+    folded = names.fold(text)
+    if folded.endswith(_ORG_NOISE_SUFFIXES):
+        return None
+    words = text.split()
+    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+        return "organization:~" + slug(text), 0.3
+    return "organization:~" + slug(text), 0.7

@@ -1,0 +1,105 @@
+"""Person names: titles stripped, variants compared, canonical ids made.
+
+"Lloyd J. Austin", "Lloyd J. Austin II" and "Austin" are one person: middle initials and generational
+suffixes do not tell people apart, and word order does not either ("Kishida Fumio" / "Fumio Kishida").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"}
+PARTICLES = {
+    "de",
+    "da",
+    "das",
+    "do",
+    "dos",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "el",
+    "bin",
+    "bint",
+    "ibn",
+    "la",
+    "le",
+    "du",
+    "di",
+    "del",
+    "della",
+    "ter",
+    "ten",
+    "y",
+}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish form for comparing names (accents and apostrophes ignored)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[’'`]", "", stripped).casefold()
+
+
+def strip_possessive(name: str) -> str:
+    return _POSSESSIVE.sub("", name).strip()
+
+
+def parts(name: str) -> list[str]:
+    """Significant name words: no initials, suffixes or particles, folded."""
+    out = []
+    for word in re.split(r"[\s]+", name):
+        bare = fold(word).strip(".,")
+        if not bare or bare in SUFFIXES or bare in PARTICLES:
+            continue
+        if re.fullmatch(r"[a-z]", bare):  # an initial
+            continue
+        out.append(bare)
+    return out
+
+
+def key(name: str) -> frozenset[str]:
+    """Identity of a full name, order-free: {'lloyd', 'austin'}."""
+    return frozenset(parts(name))
+
+
+def id_base(name: str) -> str:
+    """The words an id is made from: 'Lloyd J. Austin III' → 'Lloyd Austin'."""
+    words = []
+    for word in name.split():
+        bare = fold(word).strip(".,")
+        if bare in SUFFIXES or re.fullmatch(r"[a-z]", bare):
+            continue
+        words.append(word.strip(","))
+    return " ".join(words) or name
+
+
+def is_full(name: str) -> bool:
+    return len(parts(name)) >= 2
+
+
+def looks_like_name(name: str) -> bool:
+    """Capitalised words only (particles allowed), no digits, a sane length."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > 60:
+        return False
+    if any(ch.isdigit() for ch in name) or "@" in name or "#" in name:
+        return False
+    for word in words:
+        bare = word.strip(".,")
+        if not bare:
+            return False
+        if fold(bare) in PARTICLES:
+            continue
+        if not (bare[0].isupper() or not bare[0].isalpha()):
+            return False
+    return any(ch.isalpha() for ch in name)
+
+
+def display_choice(variants: list[tuple[str, int]]) -> str:
+    """Pick the display name: the fullest form, then the most frequent, then alphabetical."""
+    return sorted(variants, key=lambda v: (-len(parts(v[0])), -v[1], -len(v[0]), v[0]))[0][0]

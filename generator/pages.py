@@ -1,0 +1,264 @@
+"""Pages: the aggregated corpus as Markdown, one page per record plus section indexes and home.
+
+Pure text out (``{path: markdown}``), rendered from Jinja2 templates in ``generator/templates/``;
+nothing here knows about MkDocs or its theme. Every value from an article is escaped, so article
+text can never inject markup or links into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+
+from . import yamlio
+from .config import BuildConfig
+from .models import FOLDERS, ArticleRecord, Corpus, Entity, EntityType, Event
+from .records import EVENTS_FOLDER
+from .registry import Registry
+
+SECTION_TITLES = {
+    "articles": "Articles",
+    "people": "People",
+    "countries": "Countries",
+    "forums": "Forums",
+    "issues": "Issues",
+    "organizations": "Organizations",
+    "events": "Events",
+}
+TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#<>!~$])")
+
+
+def md(text: object) -> str:
+    """Inline text, inert: HTML-escaped and Markdown punctuation backslash-escaped."""
+    if text is None:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+
+def para(text: str) -> str:
+    """A paragraph of article text: inline-escaped, and never read as a list, heading or quote."""
+    return _block_safe(md(text))
+
+
+@dataclass
+class Site:
+    """Lookups over the corpus shared by every template."""
+
+    corpus: Corpus
+    registry: Registry
+    config: BuildConfig
+
+    @cached_property
+    def entities(self) -> dict[tuple[str, str], Entity]:
+        return {(FOLDERS[e.type], e.id): e for e in self.corpus.entities}
+
+    @cached_property
+    def articles(self) -> dict[str, ArticleRecord]:
+        return {a.article.id: a for a in self.corpus.articles}
+
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        return {e.id: e for e in self.corpus.events}
+
+    def name(self, folder: str, ident: str) -> str:
+        if folder == "articles":
+            return self.articles[ident].article.title if ident in self.articles else ident
+        if folder == EVENTS_FOLDER:
+            return self.events[ident].name if ident in self.events else ident
+        entity = self.entities.get((folder, ident))
+        return entity.name if entity else ident
+
+    def exists(self, folder: str, ident: str) -> bool:
+        if folder == "articles":
+            return ident in self.articles
+        if folder == EVENTS_FOLDER:
+            return ident in self.events
+        return (folder, ident) in self.entities
+
+    def link(self, folder: str, ident: str, here: str = "section") -> str:
+        """A Markdown link to a record's page from a page at depth ``here``."""
+        label = md(self.name(folder, ident))
+        if not self.exists(folder, ident):
+            return label
+        prefix = "" if here == "home" else "../"
+        return f"[{label}]({prefix}{folder}/{ident}.md)"
+
+    def dated(self, article_id: str) -> str | None:
+        record = self.articles.get(article_id)
+        return record.article.published if record else None
+
+    @cached_property
+    def related(self) -> dict[str, list[tuple[Entity, list[str]]]]:
+        """Entity key → other entities ranked by the number of articles they share."""
+        by_article: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.corpus.entities:
+            for m in entity.mentions:
+                by_article[m.article].append(entity)
+        out: dict[str, list[tuple[Entity, list[str]]]] = {}
+        for entity in self.corpus.entities:
+            shared: dict[str, list[str]] = defaultdict(list)
+            others = {}
+            for m in entity.mentions:
+                for other in by_article[m.article]:
+                    if other.key != entity.key:
+                        shared[other.key].append(m.article)
+                        others[other.key] = other
+            ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), others[kv[0]].name))
+            out[entity.key] = [(others[k], sorted(set(v))) for k, v in ranked[:15]]
+        return out
+
+    def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
+        return [
+            (a.article.id, q["text"])
+            for a in self.corpus.articles
+            for q in a.quotes
+            if q["speaker"] == person_id
+        ]
+
+    def events_of(self, entity: Entity) -> list[Event]:
+        folder = FOLDERS[entity.type]
+        out = []
+        for event in self.corpus.events:
+            if (
+                (folder == "people" and entity.id in event.participants)
+                or (folder == "forums" and entity.id == event.forum)
+                or (folder == "countries" and entity.id in event.countries)
+            ):
+                out.append(event)
+        return sorted(out, key=lambda e: (e.date or "9999", e.id))
+
+    def seen(self, entity: Entity) -> tuple[str | None, str | None]:
+        found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
+        return (found[0], found[-1]) if found else (None, None)
+
+    def linked_body(self, record: ArticleRecord) -> list[str]:
+        """The cleaned body, paragraph by paragraph, with each mention linked to its page."""
+        body = record.article.body
+        spans = sorted(s for s in record.mention_spans if s[0] < s[1])
+        out: list[str] = []
+        offset = 0
+        for paragraph in record.article.paragraphs:
+            first, last = offset, offset + len(paragraph)
+            offset = last + 2  # paragraphs are joined by a blank line
+            pieces: list[str] = []
+            cursor = first
+            for start, end, folder, ident in spans:
+                if start < cursor or start < first or end > last:
+                    continue
+                pieces.append(_inline(body[cursor:start]))
+                pieces.append(f"[{md(body[start:end])}](../{folder}/{ident}.md)")
+                cursor = end
+            pieces.append(_inline(body[cursor:last]))
+            out.append(_block_safe("".join(pieces).strip()))
+        return out
+
+
+def _inline(text: str) -> str:
+    """Escaped text that keeps one space at either end, so links sit between words."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and text.strip() else ""
+    return lead + md(text) + trail if text.strip() else " "
+
+
+def _block_safe(paragraph: str) -> str:
+    """Never let a paragraph start read as a list item, heading, quote or rule."""
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+=>*])", r"\\\1", paragraph))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,  # Markdown out; values are escaped explicitly with |md
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["para"] = para
+    env.filters["front"] = lambda data: yamlio.dump(data).strip()
+    return env
+
+
+def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
+    env = _environment()
+    site = Site(corpus, registry, config)
+    pages: dict[str, str] = {}
+    common = {"site": site, "TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
+    latest = sorted(
+        corpus.articles, key=lambda a: (a.article.published or "", a.article.id), reverse=True
+    )[:10]
+    recent = sorted(corpus.events, key=lambda e: (e.date or "", e.id), reverse=True)[:10]
+    pages["index.md"] = env.get_template("home.md.j2").render(
+        **common, stats=_stats(corpus), top=_top_entities(corpus), latest=latest, recent=recent
+    )
+    for record in corpus.articles:
+        pages[f"articles/{record.article.id}.md"] = env.get_template("article.md.j2").render(
+            **common, record=record
+        )
+    for entity in corpus.entities:
+        pages[f"{FOLDERS[entity.type]}/{entity.id}.md"] = env.get_template("entity.md.j2").render(
+            **common, entity=entity, folder=FOLDERS[entity.type]
+        )
+    for event in corpus.events:
+        pages[f"{EVENTS_FOLDER}/{event.id}.md"] = env.get_template("event.md.j2").render(
+            **common, event=event
+        )
+    for folder, title in SECTION_TITLES.items():
+        pages[f"{folder}/index.md"] = env.get_template("section.md.j2").render(
+            **common, folder=folder, title=title, rows=_section_rows(site, folder)
+        )
+    pages["review.md"] = env.get_template("review.md.j2").render(**common, review=corpus.review)
+    return dict(sorted(pages.items()))
+
+
+def _stats(corpus: Corpus) -> dict[str, int]:
+    counts = Counter(FOLDERS[e.type] for e in corpus.entities)
+    counts["articles"] = len(corpus.articles)
+    counts["events"] = len(corpus.events)
+    return {folder: counts.get(folder, 0) for folder in SECTION_TITLES}
+
+
+def _top_entities(corpus: Corpus) -> list[Entity]:
+    ranked = sorted(
+        (e for e in corpus.entities if e.type is not EntityType.COUNTRY),
+        key=lambda e: (-len(e.mentions), -sum(m.count for m in e.mentions), e.name),
+    )
+    return ranked[:10]
+
+
+def _section_rows(site: Site, folder: str) -> list[dict[str, object]]:
+    if folder == "articles":
+        records = sorted(
+            site.corpus.articles,
+            key=lambda a: (a.article.published or "", a.article.id),
+            reverse=True,
+        )
+        return [
+            {
+                "id": a.article.id,
+                "name": a.article.title,
+                "date": a.article.published,
+                "extra": a.article.publisher or "",
+            }
+            for a in records
+        ]
+    if folder == EVENTS_FOLDER:
+        return [
+            {"id": e.id, "name": e.name, "date": e.date, "extra": e.kind}
+            for e in sorted(site.corpus.events, key=lambda e: (e.date or "", e.id), reverse=True)
+        ]
+    entities = [e for e in site.corpus.entities if FOLDERS[e.type] == folder]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
+    return [
+        {"id": e.id, "name": e.name, "date": None, "extra": len(e.mentions), "aliases": e.aliases}
+        for e in entities
+    ]

@@ -1,0 +1,144 @@
+"""Records: the aggregated corpus as YAML documents, one per article, entity and event.
+
+The shapes follow ``RECORDS.md`` (the contract other tools rely on) and add fields beside the fixed
+ones. ``render`` returns ``{relative path: text}``; ``write`` puts them on disk atomically: into a
+temporary folder first, then swapped in, so a build killed midway leaves the old records whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import yamlio
+from .models import FOLDERS, ArticleRecord, Corpus, Entity, Event
+
+EVENTS_FOLDER = "events"
+
+
+def article_data(record: ArticleRecord) -> dict[str, Any]:
+    article = record.article
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": {"path": article.source.path, "sha256": article.source.sha256},
+        "publisher": article.publisher,
+        "authors": list(article.authors),
+        "published": article.published,
+        "url": article.source.front_matter.get("url"),
+        "entities": {folder: record.entities.get(folder, []) for folder in FOLDERS.values()},
+        "quotes": [dict(q) for q in record.quotes],
+        "events": list(record.events),
+        "boilerplate": [
+            {"line": d.line, "reason": d.reason, "text": d.text} for d in article.dropped
+        ],
+    }
+
+
+def entity_data(entity: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": entity.id,
+        "type": entity.type.value,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "mentions": [
+            {"article": m.article, "count": m.count, "sentences": list(m.sentences)}
+            for m in entity.mentions
+        ],
+        "description": entity.description,
+        "curated": entity.curated,
+        "confidence": entity.confidence,
+    }
+    if entity.country:
+        data["country"] = entity.country
+    if entity.roles:
+        data["roles"] = [
+            {
+                k: v
+                for k, v in (
+                    ("title", r.title),
+                    ("article", r.article or None),
+                    ("sentence", r.sentence or None),
+                    ("since", r.date),
+                )
+                if v
+            }
+            for r in entity.roles
+        ]
+    for key in sorted(entity.extra):
+        data[key] = entity.extra[key]
+    return data
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": "event",
+        "kind": event.kind,
+        "name": event.name,
+        "date": event.date,
+        "end": event.end,
+        "date_claims": [
+            {"date": c.value, "article": c.article, "phrase": c.phrase} for c in event.date_claims
+        ],
+        "participants": list(event.participants),
+        "place": event.place,
+        "countries": list(event.countries),
+        "forum": event.forum,
+        "articles": list(event.articles),
+        "sentences": [{"text": c.value, "article": c.article} for c in event.sentences],
+    }
+
+
+def record_data(corpus: Corpus) -> dict[str, dict[str, Any]]:
+    """Every record as plain data, keyed by its path in the out folder (without suffix)."""
+    out: dict[str, dict[str, Any]] = {}
+    for record in corpus.articles:
+        out[f"articles/{record.article.id}"] = article_data(record)
+    for entity in corpus.entities:
+        out[f"{FOLDERS[entity.type]}/{entity.id}"] = entity_data(entity)
+    for event in corpus.events:
+        out[f"{EVENTS_FOLDER}/{event.id}"] = event_data(event)
+    return dict(sorted(out.items()))
+
+
+def render(corpus: Corpus) -> dict[str, str]:
+    """``{'people/lloyd-austin.yml': '...'}`` for every record, plus the review list."""
+    files = {f"{path}.yml": yamlio.dump(data) for path, data in record_data(corpus).items()}
+    files["review.yml"] = yamlio.dump({"review": corpus.review})
+    return files
+
+
+def render_json(corpus: Corpus) -> dict[str, str]:
+    return {
+        f"{path}.json": json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        for path, data in record_data(corpus).items()
+    }
+
+
+def write(files: dict[str, str], out: Path) -> None:
+    """Write all files under ``out`` atomically (build in a sibling temp folder, then swap)."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for rel, text in files.items():
+            target = (staging / rel).resolve()
+            if not target.is_relative_to(staging):
+                raise ValueError(f"record path escapes the out folder: {rel}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        old = None
+        if out.exists():
+            old = out.parent / f".{out.name}.old-{os.getpid()}"
+            out.rename(old)
+        staging.rename(out)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
