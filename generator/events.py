@@ -375,6 +375,13 @@ def _same(a: EventCandidate, b: EventCandidate, mentions: list[Mention]) -> bool
     return a.kind == b.kind or {a.kind, b.kind} <= {"meeting", "talks"}
 
 
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    """'Siem Reap, Cambodia' over 'Cambodia'; otherwise the first report's place."""
+    if a and b and a in b:
+        return b
+    return a or b
+
+
 def _combine(a: EventCandidate, b: EventCandidate) -> EventCandidate:
     date = a.date if (a.date and a.date.start and not a.date.approximate) else (b.date or a.date)
     if a.date and a.date.start and b.date and b.date.start and b.date.end and not a.date.end:
@@ -386,7 +393,7 @@ def _combine(a: EventCandidate, b: EventCandidate) -> EventCandidate:
         sentence_index=a.sentence_index,
         sentence=a.sentence,
         date=date,
-        place=a.place or b.place,
-        place_mentions=a.place_mentions or b.place_mentions,
+        place=_more_specific(a.place, b.place),
+        place_mentions=tuple(dict.fromkeys(a.place_mentions + b.place_mentions)),
         forum_mentions=tuple(dict.fromkeys(a.forum_mentions + b.forum_mentions)),
     )

@@ -43,6 +43,7 @@ def load_tools(registry: Registry, model: str) -> Tools:
         for word in title.split():
             if word.endswith(".") and len(word) > 2:
                 language.tokenizer.add_special_case(word, [{ORTH: word}])
+                nlp.NO_SENTENCE_END.add(word)
     return Tools(language, gazetteer.build(language, registry), registry, model)
 
 
@@ -60,7 +61,14 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         for token in sent:
             sent_index[token.i] = i
     candidates = _candidates(doc, tools)
-    chosen = _resolve_overlaps(candidates)
+    # Countries and issues stand inside other names ("U.S. Department of Defense", "the
+    # Russia-Ukraine war") and count there too; each layer settles its own overlaps.
+    layered = {"country": [], "issue": [], "other": []}
+    for cand in candidates:
+        layered[cand.label if cand.label in ("country", "issue") else "other"].append(cand)
+    chosen = sorted(
+        (c for layer in layered.values() for c in _resolve_overlaps(layer)), key=lambda c: c.start
+    )
     mentions = _mentions(doc, chosen, tools, sentences, sent_index)
     mentions += _cue_mentions(doc, tools, sentences, mentions, sent_index)
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
@@ -249,6 +257,9 @@ def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    if end < len(doc) and names.fold(doc[end].text).strip(".") in names.SUFFIXES:
+        if doc[end].text[:1].isupper():
+            end += 1  # "Lloyd J. Austin" + "II"
     if start >= end:
         return None
     return doc[start:end]

@@ -13,12 +13,19 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+#: Abbreviations that never end a sentence ("Col." in "Col. Tan Kefei"); filled from the titles
+#: in the curated registry when the extractor is set up.
+NO_SENTENCE_END: set[str] = set()
+
+
 @Language.component("dossier_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: paragraphs never run into each other."""
+    """A blank line ends a sentence; a title abbreviation does not. The parser keeps both."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in NO_SENTENCE_END:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 
