@@ -87,12 +87,25 @@ def clean(source: SourceFile, rules: Rules) -> CleanArticle:
 
 
 def _lines(source: SourceFile) -> list[_Line]:
-    out = []
+    """Non-empty lines; a hard-wrapped paragraph (a long line running on without a stop into
+    the next line) is joined back into one."""
+    out: list[_Line] = []
+    previous_blank = True
     for n, raw in enumerate(source.text.split("\n"), start=1 + source.body_line_offset):
         text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
-        if text:
+        if not text:
+            previous_blank = True
+            continue
+        if out and not previous_blank and _runs_on(out[-1].text):
+            out[-1].text = f"{out[-1].text} {text}"
+        else:
             out.append(_Line(n, text))
+        previous_blank = False
     return out
+
+
+def _runs_on(text: str) -> bool:
+    return len(text) >= 60 and not re.search(r"[.!?:;…\"”’)]$", text)
 
 
 def _is_body_like(text: str) -> bool:

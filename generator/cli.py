@@ -31,6 +31,24 @@ def _parser() -> argparse.ArgumentParser:
     pages.add_argument("--seeds", type=Path, default=Path("seeds"))
     pages.add_argument("--out", type=Path, required=True)
     pages.add_argument("--model")
+
+    evaluate = sub.add_parser(
+        "evaluate", help="score the records of a seeds folder against hand-made gold files"
+    )
+    evaluate.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
+    evaluate.add_argument(
+        "--gold", type=Path, required=True, help="gold folder: <article file stem>.yml per article"
+    )
+    evaluate.add_argument(
+        "--curated",
+        type=Path,
+        help="curated folder (default: <seeds>/curated if it exists, else seeds/curated)",
+    )
+    evaluate.add_argument("--model", help="spaCy pipeline name")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument(
+        "--baseline", action="store_true", help="also score plain spaCy NER, printed beside ours"
+    )
     return parser
 
 
@@ -59,6 +77,23 @@ def _run(args: argparse.Namespace) -> int:
         errors = [p for p in problems if p.severity == "error"]
         print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
         return 1 if errors else 0
+    if args.command == "evaluate":
+        from .evaluate import run
+
+        if not args.gold.is_dir():
+            print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
+            return 2
+        print(
+            run(
+                args.seeds,
+                args.gold,
+                curated=args.curated,
+                model=args.model,
+                baseline=args.baseline,
+                as_json=args.json,
+            )
+        )
+        return 0
     from .build import build
     from .records import write
 

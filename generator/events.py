@@ -273,7 +273,7 @@ def _date(sentence: Span, trigger: Token, published: str | None) -> DateClaim | 
     future = any(t.lower_ in ("will", "would", "next", "upcoming") for t in sentence)
     claims = []
     for ent in sentence.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _in_wire_dateline(ent, sentence):
             continue
         claim = dates.resolve(ent.text, published, future=future)
         if claim is not None:
@@ -289,6 +289,16 @@ def _date(sentence: Span, trigger: Token, published: str | None) -> DateClaim | 
     if claims:
         return claims[0][1]
     return None
+
+
+def _in_wire_dateline(ent: Span, sentence: Span) -> bool:
+    """'TOKYO, March 6 (Reuters) -': the filing date of the story, not the event's."""
+    doc = ent.doc
+    return (
+        ent.start - sentence.start <= 4
+        and ent.end < len(doc)
+        and doc[ent.end].text in ("(", "-", "–", "—")
+    )
 
 
 def _offset_claim(match: re.Match[str], published: str) -> DateClaim:

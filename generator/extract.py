@@ -257,6 +257,14 @@ def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # "Cho Tae" + "-yul"
     if end < len(doc) and names.fold(doc[end].text).strip(".") in names.SUFFIXES:
         if doc[end].text[:1].isupper():
             end += 1  # "Lloyd J. Austin" + "II"

@@ -134,7 +134,8 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, int
         data = yamlio.load(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
+        last = block.count("\n") + 1  # the block's last line in the file
+        line = min(mark.line + 2, last) if mark else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return {}, "", 0, Problem(rel, line, f"front matter: {problem}")
     if data is None:

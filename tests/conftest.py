@@ -51,3 +51,22 @@ def write_article(seeds: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def make_seeds(tmp_path: Path, articles: dict[str, str]) -> Path:
+    """A seeds folder with the repository's curated data and the given articles."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS / "curated", seeds / "curated")
+    for name, text in articles.items():
+        write_article(seeds, name, text)
+    return seeds
+
+
+@pytest.fixture
+def build_articles(tmp_path: Path, tools: Tools):
+    """Build records from articles given as {file name: text}; returns the BuildResult."""
+
+    def run(articles: dict[str, str]) -> BuildResult:
+        return build(BuildConfig(seeds=make_seeds(tmp_path, articles)), tools=tools)
+
+    return run

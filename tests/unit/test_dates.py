@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.dates import looks_like_dateline, parse_printed_date, resolve
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Tuesday 22 November 2022 09:54 GMT", "2022-11-22"),
+        ("Published 5:01 AM EST, Tue March 7, 2023", "2023-03-07"),
+        ("Updated: 07 Mar 2023", "2023-03-07"),
+        ("2024-06-30", "2024-06-30"),
+    ],
+)
+def test_printed_dates(line: str, iso: str):
+    assert looks_like_dateline(line)
+    assert parse_printed_date(line) == iso
+
+
+@pytest.mark.parametrize("line", ["Copyright © 2014-2025 IRIA", "Heng Sinith", "March 3"])
+def test_not_datelines(line: str):
+    assert parse_printed_date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "start", "end"),
+    [
+        ("Tuesday", "2022-11-22", "2022-11-22", None),  # the same day when published on a Tuesday
+        ("on Monday", "2022-11-22", "2022-11-21", None),
+        ("in August", "2022-11-22", "2022-08", None),
+        ("December", "2022-11-22", "2021-12", None),  # a past month, never a future one
+        ("June 2022", None, "2022-06", None),
+        ("November 27 to December 1, 2022", None, "2022-11-27", "2022-12-01"),
+        ("last year", "2022-11-22", "2021", None),
+    ],
+)
+def test_resolve(phrase, anchor, start, end):
+    claim = resolve(phrase, anchor)
+    assert claim is not None
+    assert (claim.start, claim.end) == (start, end)
+    assert claim.phrase == phrase
+
+
+def test_weekday_in_future_tense_looks_forward():
+    assert resolve("Tuesday", "2022-11-20", future=True).start == "2022-11-22"
+
+
+@pytest.mark.parametrize("phrase", ["six months", "just over a week", "two days"])
+def test_durations_are_not_dates(phrase):
+    assert resolve(phrase, "2022-11-22") is None
+
+
+def test_relative_date_without_anchor_is_not_invented():
+    claim = resolve("Tuesday", None)
+    assert claim is not None and claim.start is None
