@@ -22,12 +22,13 @@ def _references(registry) -> list[Problem]:
     """Merges and curated fields must name entities that exist."""
     out: list[Problem] = []
     rel = registry.files.get("merges", "curated/merges.yml")
+    lines = registry.lines.get("merges", [])
     for n, entry in enumerate(registry.merges, start=1):
         if registry.get(entry["into"]) is None:
             out.append(
                 Problem(
                     rel,
-                    None,
+                    lines[n - 1] if n - 1 < len(lines) else None,
                     f"merge #{n}: 'into' names {entry['into']!r}, which is not "
                     "a curated entity (add it to the curated file of its type first)",
                 )

@@ -31,7 +31,7 @@ SECTION_TITLES = {
     "events": "Events",
 }
 TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#<>!~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
 
 
 def md(text: object) -> str:
@@ -88,6 +88,20 @@ class Site:
             return label
         prefix = "" if here == "home" else "../"
         return f"[{label}]({prefix}{folder}/{ident}.md)"
+
+    def title_of(self, entity: Entity) -> str:
+        """The page title: the name, with its acronym when it has one ('... (ADMM-Plus)'), so a
+        search for the short form finds the page by its title."""
+        acronyms = [
+            a
+            for a in entity.aliases
+            if re.fullmatch(r"[A-Z][A-Za-z0-9&+\-]{1,15}", a) and sum(c.isupper() for c in a) >= 2
+        ]
+        if entity.type in (EntityType.FORUM, EntityType.ORGANIZATION) and acronyms:
+            short = min(acronyms, key=lambda a: (len(a), a))
+            if short not in entity.name:
+                return f"{entity.name} ({short})"
+        return entity.name
 
     def dated(self, article_id: str) -> str | None:
         record = self.articles.get(article_id)

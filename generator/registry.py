@@ -74,6 +74,7 @@ class Registry:
     boilerplate: dict[str, list[str]] = field(default_factory=dict)
     merges: list[dict[str, Any]] = field(default_factory=list)
     suppressions: list[dict[str, Any]] = field(default_factory=list)
+    lines: dict[str, list[int]] = field(default_factory=dict)  # list file stem -> entry lines
     files: dict[str, str] = field(default_factory=dict)  # stem -> path relative to seeds
     digest: str = ""  # hash of every curated file's bytes, for caches
 
@@ -142,7 +143,11 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
         data = yamlio.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        context = getattr(exc, "context_mark", None)
+        last = len(text.rstrip("\n").split("\n"))
         line = mark.line + 1 if mark else None
+        if line and line > last and context is not None:
+            line = context.line + 1  # ran off the end: point at what was left open
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(rel, line, f"YAML syntax error: {what}")]
     if data is None:
@@ -152,7 +157,11 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
     problems = []
     lines = _line_finder(text)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        problems.append(Problem(rel, lines(list(error.path)), _schema_message(error)))
+        path = list(error.path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path += extra[:1]  # point at the unknown key itself
+        problems.append(Problem(rel, lines(path), _schema_message(error)))
     if problems:
         # Keep the valid entries of a list file, drop the broken ones.
         bad = {e.path[1] for e in validator.iter_errors(data) if len(e.path) >= 2}
@@ -282,8 +291,10 @@ def _index(
         }
     elif stem == "merges":
         registry.merges = list(data.get("merges", []) or [])
+        registry.lines[stem] = _entry_lines(text, stem)
     elif stem == "suppressions":
         registry.suppressions = list(data.get("suppressions", []) or [])
+        registry.lines[stem] = _entry_lines(text, stem)
 
 
 def _compiles(pattern: str) -> bool:

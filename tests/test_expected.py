@@ -13,8 +13,11 @@ A2 = "002-2f1f37a58d6b76d2"  # The Independent: "US and Chinese defense chiefs m
 
 @pytest.fixture(scope="module")
 def records(seeds_build):
-    return {path[: -len(".yml")]: yamlio.load(text) for path, text in seeds_build.records.items()
-            if path.endswith(".yml") and "/" in path}
+    return {
+        path[: -len(".yml")]: yamlio.load(text)
+        for path, text in seeds_build.records.items()
+        if path.endswith(".yml") and "/" in path
+    }
 
 
 def article(records, ident):
@@ -60,8 +63,19 @@ def test_a0_people_exactly(records):
 
 @pytest.mark.parametrize(
     "country",
-    ["china", "united-states", "cambodia", "canada", "indonesia", "russia", "ukraine", "taiwan",
-     "philippines", "myanmar", "singapore"],
+    [
+        "china",
+        "united-states",
+        "cambodia",
+        "canada",
+        "indonesia",
+        "russia",
+        "ukraine",
+        "taiwan",
+        "philippines",
+        "myanmar",
+        "singapore",
+    ],
 )
 def test_a0_countries(records, country):
     assert country in article(records, A0)["entities"]["countries"]
@@ -91,8 +105,8 @@ def test_pentagon_is_the_department_of_defense(records):
 
 
 @pytest.mark.parametrize(
-    "issue", ["south-china-sea", "taiwan", "russia-ukraine-war", "myanmar-crisis",
-              "indo-pacific-security"],
+    "issue",
+    ["south-china-sea", "taiwan", "russia-ukraine-war", "myanmar-crisis", "indo-pacific-security"],
 )
 def test_a0_issues(records, issue):
     assert issue in article(records, A0)["entities"]["issues"]
@@ -101,8 +115,10 @@ def test_a0_issues(records, issue):
 def test_a0_quote_tan_kefei(records):
     quotes = article(records, A0)["quotes"]
     tan = person_id(records, "Tan Kefei")
-    assert any(q["speaker"] == tan and q["text"].startswith("China holds a positive and open")
-               for q in quotes), quotes
+    assert any(
+        q["speaker"] == tan and q["text"].startswith("China holds a positive and open")
+        for q in quotes
+    ), quotes
 
 
 def test_a0_events(records):
@@ -112,8 +128,11 @@ def test_a0_events(records):
     assert admm and any(
         c["date"] == "2022-11-27/2022-12-01" and c["article"] == A0 for c in admm[0]["date_claims"]
     )
-    june = [e for e in events if {austin, wei} <= set(e["participants"])
-            and (e["date"] or "").startswith("2022-06")]
+    june = [
+        e
+        for e in events
+        if {austin, wei} <= set(e["participants"]) and (e["date"] or "").startswith("2022-06")
+    ]
     assert june and june[0]["forum"] == "shangri-la-dialogue"
     assert "singapore" in june[0]["countries"]
 
@@ -130,8 +149,16 @@ def test_a2_metadata(records):
 
 
 @pytest.mark.parametrize(
-    "name", ["Lloyd J. Austin II", "Wei Fenghe", "Joe Biden", "Xi Jinping", "Nancy Pelosi",
-             "Pat Ryder", "Tan Kefei"],
+    "name",
+    [
+        "Lloyd J. Austin II",
+        "Wei Fenghe",
+        "Joe Biden",
+        "Xi Jinping",
+        "Nancy Pelosi",
+        "Pat Ryder",
+        "Tan Kefei",
+    ],
 )
 def test_a2_people(records, name):
     assert person_id(records, name) in article(records, A2)["entities"]["people"]
@@ -141,7 +168,9 @@ def test_a2_people_exactly(records):
     assert len(article(records, A2)["entities"]["people"]) == 7
 
 
-@pytest.mark.parametrize("fragment", ["Brig", "Councilor", "Col", "Gen", "Elon Musk", "Heng Sinith"])
+@pytest.mark.parametrize(
+    "fragment", ["Brig", "Councilor", "Col", "Gen", "Elon Musk", "Heng Sinith"]
+)
 def test_not_people(records, fragment):
     for path, data in records.items():
         if path.startswith("people/"):
@@ -151,13 +180,18 @@ def test_not_people(records, fragment):
 
 def test_byline_is_author_not_subject(records):
     assert "Heng Sinith" in article(records, A2)["authors"]
-    assert not any("Heng Sinith" in s for path, d in records.items() if path.startswith("people/")
-                   for m in d["mentions"] for s in m["sentences"])
+    assert not any(
+        "Heng Sinith" in s
+        for path, d in records.items()
+        if path.startswith("people/")
+        for m in d["mentions"]
+        for s in m["sentences"]
+    )
 
 
 @pytest.mark.parametrize(
-    "country", ["united-states", "china", "cambodia", "indonesia", "taiwan", "russia", "ukraine",
-                "korea"],
+    "country",
+    ["united-states", "china", "cambodia", "indonesia", "taiwan", "russia", "ukraine", "korea"],
 )
 def test_a2_countries(records, country):
     assert country in article(records, A2)["entities"]["countries"]
@@ -165,8 +199,13 @@ def test_a2_countries(records, country):
 
 @pytest.mark.parametrize("alias", ["Washington", "U.S.", "Beijing", "Chinese", "Taipei"])
 def test_a2_country_metonyms(records, alias):
-    owner = {"Washington": "united-states", "U.S.": "united-states", "Beijing": "china",
-             "Chinese": "china", "Taipei": "taiwan"}[alias]
+    owner = {
+        "Washington": "united-states",
+        "U.S.": "united-states",
+        "Beijing": "china",
+        "Chinese": "china",
+        "Taipei": "taiwan",
+    }[alias]
     mention = next(m for m in entity(records, "countries", owner)["mentions"] if m["article"] == A2)
     assert any(alias in s for s in mention["sentences"]) or mention["count"] >= 3
 
@@ -176,16 +215,28 @@ def test_a2_forum_is_admm_plus(records):
 
 
 @pytest.mark.parametrize(
-    "org", ["china-ministry-of-national-defense", "united-states-department-of-defense",
-            "united-states-house-of-representatives"],
+    "org",
+    [
+        "china-ministry-of-national-defense",
+        "united-states-department-of-defense",
+        "united-states-house-of-representatives",
+    ],
 )
 def test_a2_organizations(records, org):
     assert org in article(records, A2)["entities"]["organizations"]
 
 
 @pytest.mark.parametrize(
-    "issue", ["taiwan", "south-china-sea", "russia-ukraine-war", "korean-peninsula",
-              "nuclear-weapons", "military-risk-reduction", "trade"],
+    "issue",
+    [
+        "taiwan",
+        "south-china-sea",
+        "russia-ukraine-war",
+        "korean-peninsula",
+        "nuclear-weapons",
+        "military-risk-reduction",
+        "trade",
+    ],
 )
 def test_a2_issues(records, issue):
     assert issue in article(records, A2)["entities"]["issues"]
@@ -218,14 +269,28 @@ def test_a2_events(records):
     austin, wei = person_id(records, "Lloyd Austin"), person_id(records, "Wei Fenghe")
     biden, xi = person_id(records, "Joe Biden"), person_id(records, "Xi Jinping")
     pelosi = person_id(records, "Nancy Pelosi")
-    bilateral = [e for e in events if set(e["participants"]) == {austin, wei}
-                 and e["date"] == "2022-11-22" and e["kind"] != "summit"]
+    bilateral = [
+        e
+        for e in events
+        if set(e["participants"]) == {austin, wei}
+        and e["date"] == "2022-11-22"
+        and e["kind"] != "summit"
+    ]
     assert bilateral, events
     assert "Siem Reap" in (bilateral[0]["place"] or "") and "cambodia" in bilateral[0]["countries"]
-    assert any(set(e["participants"]) == {biden, xi} and "indonesia" in e["countries"]
-               and (e["date"] or "").startswith("2022-11") for e in events)
-    assert any(e["participants"] == [pelosi] and e["kind"] == "visit"
-               and "taiwan" in e["countries"] and e["date"] == "2022-08" for e in events)
+    assert any(
+        set(e["participants"]) == {biden, xi}
+        and "indonesia" in e["countries"]
+        and (e["date"] or "").startswith("2022-11")
+        for e in events
+    )
+    assert any(
+        e["participants"] == [pelosi]
+        and e["kind"] == "visit"
+        and "taiwan" in e["countries"]
+        and e["date"] == "2022-08"
+        for e in events
+    )
 
 
 # --- across the two -----------------------------------------------------------------------------
@@ -246,8 +311,11 @@ def test_austin_spellings_are_one_person(records):
 
 
 def test_admm_plus_dates_disagree_with_sources(records):
-    sessions = [d for p, d in records.items() if p.startswith("events/")
-                and d["forum"] == "admm-plus" and d["kind"] == "summit"]
+    sessions = [
+        d
+        for p, d in records.items()
+        if p.startswith("events/") and d["forum"] == "admm-plus" and d["kind"] == "summit"
+    ]
     assert len(sessions) == 1
     claims = {(c["date"], c["article"]) for c in sessions[0]["date_claims"]}
     assert ("2022-11-27/2022-12-01", A0) in claims
@@ -261,9 +329,19 @@ def test_forum_page_shows_both_dates(seeds_build):
     assert f"articles/{A0}.md" in page and f"articles/{A2}.md" in page
 
 
-@pytest.mark.parametrize("text", ["Elon Musk", "Your support", "Thank you for registering",
-                                  "Leave a comment", "Image Credit", "Subscribe to IRIA",
-                                  "Back to Top", "Related Articles"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elon Musk",
+        "Your support",
+        "Thank you for registering",
+        "Leave a comment",
+        "Image Credit",
+        "Subscribe to IRIA",
+        "Back to Top",
+        "Related Articles",
+    ],
+)
 def test_nothing_from_boilerplate(seeds_build, records, text):
     for path, data in records.items():
         if path.startswith("articles/"):

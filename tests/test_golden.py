@@ -28,8 +28,9 @@ def _compare(kind: str, produced: dict[str, str], update: bool) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
         return
-    expected = {p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.rglob("*")
-                if p.is_file()}
+    expected = {
+        p.relative_to(root).as_posix(): p.read_text("utf-8") for p in root.rglob("*") if p.is_file()
+    }
     assert sorted(produced) == sorted(expected), (
         f"{kind}: files differ; run pytest --update-goldens and review the diff"
     )
@@ -55,8 +56,12 @@ def test_build_is_deterministic():
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
             [sys.executable, "-m", "generator", "records", "--seeds", "seeds", "--out", str(out)],
-            cwd=Path(__file__).resolve().parents[1], check=True, env=env, capture_output=True,
+            cwd=Path(__file__).resolve().parents[1],
+            check=True,
+            env=env,
+            capture_output=True,
         )
-        outs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-                     if p.is_file()})
+        outs.append(
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        )
     assert outs[0] == outs[1]

@@ -30,7 +30,10 @@ def mkdocs_build(config_dir: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=config_dir, env=env, capture_output=True, text=True,
+        cwd=config_dir,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -50,7 +53,15 @@ def test_every_record_has_its_page(site, seeds_build):
         if "/" not in path:
             continue
         assert (site / path[: -len(".yml")] / "index.html").is_file(), path
-    for folder in ("articles", "people", "countries", "forums", "issues", "organizations", "events"):
+    for folder in (
+        "articles",
+        "people",
+        "countries",
+        "forums",
+        "issues",
+        "organizations",
+        "events",
+    ):
         assert (site / folder / "index.html").is_file()
 
 
@@ -90,7 +101,12 @@ def test_broken_article_fails_strict_build_but_others_build(tmp_path):
     assert "articles/broken.txt: not UTF-8" in result.stderr
     # without --strict the other articles still build
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    lax = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "lax")],
-                         cwd=project, env=env, capture_output=True, text=True)
+    lax = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "lax")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert lax.returncode == 0, lax.stderr
     assert (tmp_path / "lax/people/wei-fenghe/index.html").is_file()

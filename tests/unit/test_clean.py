@@ -43,7 +43,10 @@ def test_front_matter_overrides(rules):
     text = f"---\ntitle: Given title\npublisher: Example Wire\npublished: 2023-01-02\n---\n{BODY}\n"
     article = clean(source(text), rules)
     assert (article.title, article.publisher, article.published) == (
-        "Given title", "Example Wire", "2023-01-02")
+        "Given title",
+        "Example Wire",
+        "2023-01-02",
+    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +70,9 @@ def test_boilerplate_lines_are_dropped(rules, line):
 
 
 def test_footer_after_related_articles_is_dropped(rules):
-    text = f"Title\n\n{BODY}\n\nRelated Articles\n\nPutin meets Kim in Pyongyang\n\nMore text here.\n"
+    text = (
+        f"Title\n\n{BODY}\n\nRelated Articles\n\nPutin meets Kim in Pyongyang\n\nMore text here.\n"
+    )
     article = clean(source(text), rules)
     assert article.paragraphs == (BODY,)
     reasons = {d.text: d.reason for d in article.dropped}

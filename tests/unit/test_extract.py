@@ -47,8 +47,9 @@ def test_korea_confusables(build_articles):
 def test_quote_after_speech_verb_and_surname(build_articles):
     result = build_articles({"wire.txt": WIRE})
     quotes = article_of(result)["quotes"]
-    assert any(q["text"].startswith("We share the view") and "kamikawa" in q["speaker"]
-               for q in quotes), quotes
+    assert any(
+        q["text"].startswith("We share the view") and "kamikawa" in q["speaker"] for q in quotes
+    ), quotes
 
 
 def test_meeting_event_dated_from_weekday_and_publication(build_articles):
@@ -62,8 +63,10 @@ def test_meeting_event_dated_from_weekday_and_publication(build_articles):
 
 
 def test_country_qualified_ministry_becomes_an_organization(build_articles):
-    text = ("Title\n\nKenya's Defense Ministry said on Friday that talks with the Chinese side "
-            "would continue. The Defense Ministry gave no details.\n")
+    text = (
+        "Title\n\nKenya's Defense Ministry said on Friday that talks with the Chinese side "
+        "would continue. The Defense Ministry gave no details.\n"
+    )
     result = build_articles({"a.txt": text})
     orgs = article_of(result)["entities"]["organizations"]
     assert "kenya-defense-ministry" in orgs
@@ -73,31 +76,39 @@ def test_country_qualified_ministry_becomes_an_organization(build_articles):
 
 
 def test_issue_cue_phrases(build_articles):
-    text = ("Title\n\nThe two leaders discussed tensions in the Taiwan Strait and the war in Ukraine, "
-            "and agreed to restore military-to-military communication channels.\n")
+    text = (
+        "Title\n\nThe two leaders discussed tensions in the Taiwan Strait and the war in Ukraine, "
+        "and agreed to restore military-to-military communication channels.\n"
+    )
     issues = article_of(build_articles({"a.txt": text}))["entities"]["issues"]
     assert {"taiwan", "russia-ukraine-war", "military-risk-reduction"} <= set(issues)
 
 
 def test_scare_quotes_and_unattributed_quotes_are_not_quotes(build_articles):
-    text = ('Title\n\nThe minister called the plan a "red line" for the region, and the '
-            'statement said that "all options remain on the table for now."\n')
+    text = (
+        'Title\n\nThe minister called the plan a "red line" for the region, and the '
+        'statement said that "all options remain on the table for now."\n'
+    )
     assert article_of(build_articles({"a.txt": text}))["quotes"] == []
 
 
 def test_person_in_boilerplate_only_is_not_a_person(build_articles):
-    text = (f"Title\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday "
-            "to discuss European defense spending, officials said.\n\nYour support helps us tell "
-            "the story. Whether it's investigating Jane Appeal's finances or our latest "
-            "documentary, your donation keeps our journalists reporting.\n")
+    text = (
+        f"Title\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday "
+        "to discuss European defense spending, officials said.\n\nYour support helps us tell "
+        "the story. Whether it's investigating Jane Appeal's finances or our latest "
+        "documentary, your donation keeps our journalists reporting.\n"
+    )
     names = people_names(build_articles({"a.txt": text}))
     assert "Jane Appeal" not in names
     assert {"Emmanuel Macron", "Olaf Scholz"} <= names
 
 
 def test_unknown_organization_found_by_ner(build_articles):
-    text = ("Title\n\nThe Stockholm International Peace Research Institute said global military "
-            "spending rose for a ninth year, according to a report released on Monday.\n")
+    text = (
+        "Title\n\nThe Stockholm International Peace Research Institute said global military "
+        "spending rose for a ninth year, according to a report released on Monday.\n"
+    )
     result = build_articles({"a.txt": text})
     orgs = [v["name"] for k, v in records_of(result).items() if k.startswith("organizations/")]
     assert any("Stockholm International Peace Research Institute" in o for o in orgs)

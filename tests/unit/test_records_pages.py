@@ -1,0 +1,122 @@
+"""Records (shapes, atomic writes) and pages (escaping, links), without the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import yamlio
+from generator.pages import md, para
+from generator.records import write
+
+
+def test_contract_fields(seeds_build):
+    for path, text in seeds_build.records.items():
+        data = yamlio.load(text)
+        if path.startswith("articles/"):
+            assert {
+                "id",
+                "title",
+                "source",
+                "publisher",
+                "authors",
+                "published",
+                "entities",
+                "quotes",
+                "events",
+            } <= set(data)
+            assert set(data["entities"]) == {
+                "people",
+                "countries",
+                "forums",
+                "issues",
+                "organizations",
+            }
+            assert set(data["source"]) == {"path", "sha256"}
+        elif path.startswith("events/"):
+            assert {
+                "id",
+                "type",
+                "name",
+                "date",
+                "participants",
+                "place",
+                "forum",
+                "articles",
+            } <= set(data)
+            assert data["type"] == "event"
+        elif "/" in path:
+            assert {"id", "type", "name", "aliases", "mentions"} <= set(data)
+            for mention in data["mentions"]:
+                assert set(mention) == {"article", "count", "sentences"}
+        if "/" in path:
+            assert path == f"{path.split('/')[0]}/{data['id']}.yml"
+
+
+def test_ids_are_safe_slugs_and_unique(seeds_build):
+    import re
+
+    seen = set()
+    for path in seeds_build.records:
+        if "/" in path:
+            folder, name = path.split("/")
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.yml", name), path
+            assert (folder, name) not in seen
+            seen.add((folder, name))
+
+
+def test_cross_links_resolve(seeds_build):
+    records = {p[:-4]: yamlio.load(t) for p, t in seeds_build.records.items() if "/" in p}
+    for path, data in records.items():
+        if path.startswith("articles/"):
+            for folder, ids in data["entities"].items():
+                for ident in ids:
+                    assert f"{folder}/{ident}" in records
+                    mentioned = {m["article"] for m in records[f"{folder}/{ident}"]["mentions"]}
+                    assert data["id"] in mentioned  # both ways
+            for event in data["events"]:
+                assert data["id"] in records[f"events/{event}"]["articles"]
+
+
+def test_write_is_atomic(tmp_path: Path):
+    out = tmp_path / "out"
+    write({"people/a.yml": "id: a\n"}, out)
+    with pytest.raises(ValueError):
+        write({"people/b.yml": "id: b\n", "../escape.yml": "x"}, out)
+    assert (out / "people/a.yml").read_text() == "id: a\n"  # the old records are intact
+    assert not (tmp_path / "escape.yml").exists()
+    write({"people/c.yml": "id: c\n"}, out)
+    assert sorted(p.name for p in out.rglob("*.yml")) == ["c.yml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("<script>alert(1)</script>", "<script>"),
+        ('<img src=x onerror="alert(1)">', "<img"),
+        ("[click](javascript:alert(1))", "](javascript:"),
+        ("{{ 7*7 }} {% raw %}", "{{"),
+    ],
+)
+def test_markdown_escaping(text, forbidden):
+    assert forbidden not in md(text)
+
+
+@pytest.mark.parametrize("text", ["1. not a list", "- not a list", "# not a heading", "> no"])
+def test_paragraph_starts_are_inert(text):
+    assert para(text).startswith(text[0]) is False or para(text)[1] == "\\"
+
+
+def test_article_page_links_mentions(seeds_build):
+    page = seeds_build.pages["articles/002-2f1f37a58d6b76d2.md"]
+    assert "[Wei Fenghe](../people/wei-fenghe.md)" in page
+    assert "Heng Sinith" in page  # the byline, in the header
+    assert "Dropped as boilerplate" in page
+
+
+def test_entity_page_has_aliases_evidence_and_related(seeds_build):
+    page = seeds_build.pages["people/lloyd-austin.md"]
+    assert "Lloyd J. Austin II" in page  # aliases are rendered, so search finds them
+    assert "## Mentions" in page and "## Related" in page
+    assert "../articles/000-2011f7586461d12d.md" in page
