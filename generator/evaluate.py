@@ -671,9 +671,11 @@ def _score_violations(gold: Gold, pred: Prediction, out: ArticleReport) -> None:
                 break
 
 
-def score_article(gold: Gold, pred: Prediction | None) -> ArticleReport:
+def score_article(gold: Gold, pred: Prediction | None, with_metadata: bool = True) -> ArticleReport:
+    """Score one article; ``pred`` None means the system produced no record for it."""
     out = ArticleReport(gold.stem, pred.article_id if pred else None)
-    pred = pred or Prediction(path=f"articles/{gold.stem}.txt", article_id="", has_metadata=False)
+    if pred is None:
+        pred = Prediction(path=f"articles/{gold.stem}.txt", article_id="")
     _score_people(gold, pred, out)
     _score_ids("countries", gold.countries, pred.countries, out)
     _score_ids("forums", gold.forums, pred.forums, out)
@@ -681,7 +683,7 @@ def score_article(gold: Gold, pred: Prediction | None) -> ArticleReport:
     _score_organizations(gold, pred, out)
     _score_quotes(gold, pred, out)
     _score_events(gold, pred, out)
-    if pred.has_metadata:
+    if with_metadata:
         for name in METADATA:
             out.metadata[name] = (getattr(gold, name), getattr(pred, name))
     _score_violations(gold, pred, out)
@@ -692,14 +694,14 @@ def score(
     predictions: Mapping[str, Prediction], golds: Mapping[str, Gold], name: str = "ours"
 ) -> Report:
     """Compare predictions (keyed by source path) with gold (keyed by stem)."""
+    with_metadata = all(p.has_metadata for p in predictions.values())
     articles = [
-        score_article(gold, predictions.get(f"articles/{stem}.txt"))
+        score_article(gold, predictions.get(f"articles/{stem}.txt"), with_metadata)
         for stem, gold in sorted(golds.items())
     ]
     wanted = {f"articles/{stem}.txt" for stem in golds}
     unscored = sorted(p for p in predictions if p not in wanted)
-    has_metadata = any(p.has_metadata for p in predictions.values())
-    return Report(name, articles, unscored, scores_metadata=has_metadata)
+    return Report(name, articles, unscored, scores_metadata=with_metadata)
 
 
 def evaluate(records: RecordsInput, gold_dir: Path | str) -> Report:
@@ -776,7 +778,7 @@ def _cluster_people(texts: list[str]) -> list[PredictedEntity]:
     keys = sorted(by_key, key=lambda k: (-len(k), sorted(k)))
     owner: dict[frozenset[str], frozenset[str]] = {}
     for k in keys:
-        bigger = [b for b in keys if len(b) > len(k) and k < b and b not in owner]
+        bigger = [b for b in keys if len(b) > len(k) and k < b and owner.get(b) == b]
         owner[k] = bigger[0] if len(bigger) == 1 else k
     groups: dict[frozenset[str], list[str]] = {}
     for k in keys:

@@ -265,12 +265,16 @@ def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
         and doc[end + 1].is_alpha
     ):
         end += 2  # "Cho Tae" + "-yul"
-    if end < len(doc) and names.fold(doc[end].text).strip(".") in names.SUFFIXES:
-        if doc[end].text[:1].isupper():
-            end += 1  # "Lloyd J. Austin" + "II"
+    suffix = doc[end] if end < len(doc) else None
+    if suffix is not None and suffix.text[:1].isupper() and _is_suffix(suffix.text):
+        end += 1  # "Lloyd J. Austin" + "II"
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _is_suffix(text: str) -> bool:
+    return names.fold(text).strip(".") in names.SUFFIXES
 
 
 def _person_mention(

@@ -94,7 +94,7 @@ def test_scare_quotes_and_unattributed_quotes_are_not_quotes(build_articles):
 
 def test_person_in_boilerplate_only_is_not_a_person(build_articles):
     text = (
-        f"Title\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday "
+        "Title\n\nPresident Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Monday "
         "to discuss European defense spending, officials said.\n\nYour support helps us tell "
         "the story. Whether it's investigating Jane Appeal's finances or our latest "
         "documentary, your donation keeps our journalists reporting.\n"
