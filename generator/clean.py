@@ -65,9 +65,9 @@ def clean(source: SourceFile, rules: Rules) -> CleanArticle:
     """Turn one source file into a clean article."""
     lines = _lines(source)
     _drop_by_pattern(lines, rules)
+    title = _title(source, lines)
     publisher = _publisher(source, lines)
     _drop_appeals(lines, rules, publisher)
-    title = _title(source, lines)
     authors, published = _byline_and_date(source, lines)
     paragraphs = tuple(line.text for line in lines if line.verdict is None)
     dropped = tuple(
@@ -96,7 +96,7 @@ def _lines(source: SourceFile) -> list[_Line]:
         if not text:
             previous_blank = True
             continue
-        if out and not previous_blank and _runs_on(out[-1].text):
+        if out and not previous_blank and _runs_on(out[-1].text, text):
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(n, text))
@@ -104,8 +104,12 @@ def _lines(source: SourceFile) -> list[_Line]:
     return out
 
 
-def _runs_on(text: str) -> bool:
-    return len(text) >= 60 and not re.search(r"[.!?:;…\"”’)]$", text)
+def _runs_on(text: str, following: str) -> bool:
+    """A hard-wrapped paragraph: no stop at the end, and the next line continues the sentence
+    (starts in lower case, or is itself a long line rather than a menu item)."""
+    if re.search(r"[.!?:;…\"”’)]$", text) or len(text) < 60:
+        return False
+    return following[:1].islower() or len(following) >= 40
 
 
 def _is_body_like(text: str) -> bool:
@@ -115,13 +119,16 @@ def _is_body_like(text: str) -> bool:
 def _drop_by_pattern(lines: list[_Line], rules: Rules) -> None:
     seen: set[str] = set()
     in_tail = False
+    body_started = False
     for line in lines:
         lowered = line.text.lower()
         if in_tail:
             line.verdict = "page footer"
-        elif any(p.search(line.text) for p in rules.tail_markers):
+        elif body_started and any(p.search(line.text) for p in rules.tail_markers):
             line.verdict = "page footer"
             in_tail = True
+        elif _is_navigation(line.text):
+            line.verdict = "navigation"
         elif any(p.search(line.text) for p in rules.lines):
             line.verdict = "site boilerplate"
         elif any(p.search(line.text) for p in rules.captions):
@@ -129,7 +136,20 @@ def _drop_by_pattern(lines: list[_Line], rules: Rules) -> None:
         elif lowered in seen:
             line.verdict = "repeated line"
         seen.add(lowered)
+        if line.verdict is None and _is_body_like(line.text):
+            body_started = True
     _drop_link_lists(lines)
+
+
+_SEPARATORS = re.compile(r"\s(?:\||·|›|»|•)\s")
+
+
+def _is_navigation(text: str) -> bool:
+    """'Home | Politics | Business', 'News · Analysis · Caucasus': menus and section bars."""
+    parts = _SEPARATORS.split(text)
+    if len(parts) < 3 or dates.looks_like_dateline(text):
+        return False
+    return all(len(p.split()) <= 5 for p in parts)
 
 
 def _drop_link_lists(lines: list[_Line]) -> None:
@@ -150,20 +170,32 @@ def _drop_link_lists(lines: list[_Line]) -> None:
                 line.verdict = "list of other articles"
 
 
+_CORPORATE = re.compile(
+    r"(?:,?\s+(?:LLC|Ltd\.?|Limited|Inc\.?|plc|GmbH|S\.A\.|Media|Group|Holdings|Company|Co\.))+$"
+)
+
+
 def _publisher(source: SourceFile, lines: list[_Line]) -> str | None:
+    """Front matter, else the notification banner's or masthead's name, else the copyright
+    holder (without 'Media Ltd'), else a wire credit."""
     given = source.front_matter.get("publisher")
     if isinstance(given, str):
         return given
     for line in lines:
+        match = _NOTIFICATIONS.search(line.text)
+        if line.verdict is not None and match:
+            prefix = "The " if re.search(r"from the ", line.text, re.IGNORECASE) else ""
+            return _typographic(prefix + match.group("name").strip(" ."))
+    masthead = _masthead(lines)
+    if masthead:
+        return masthead
+    for line in lines:
         if line.verdict is None:
             continue
-        for pattern in (_COPYRIGHT, _NOTIFICATIONS):
-            match = pattern.search(line.text)
-            if match and _COPYRIGHT_NAME_OK(match.group("name")):
-                name = match.group("name").strip(" .,")
-                if pattern is _NOTIFICATIONS and line.text.lower().find("from the ") >= 0:
-                    name = "The " + name
-                return _typographic(name)
+        match = _COPYRIGHT.search(line.text)
+        if match and _copyright_name_ok(match.group("name")):
+            name = _CORPORATE.sub("", match.group("name").strip(" .,"))
+            return _typographic(name.strip(" ,"))
     for line in lines[:12]:
         match = _WIRE_CREDIT.search(line.text)
         if match:
@@ -171,7 +203,24 @@ def _publisher(source: SourceFile, lines: list[_Line]) -> str | None:
     return None
 
 
-def _COPYRIGHT_NAME_OK(name: str) -> bool:
+def _masthead(lines: list[_Line]) -> str | None:
+    """The site's name on the first line of the page, when the headline comes later."""
+    first = next((line for line in lines if line.verdict in (None, "navigation", "title")), None)
+    if first is None or first.verdict == "title":
+        return None  # the page starts with its headline: no masthead
+    name = re.split(r"\s+[|·›]\s+", first.text)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[.!?:]$", name) or dates.looks_like_dateline(name):
+        return None
+    small = {"of", "the", "and", "for", "on", "in", "&"}
+    if not all(w[:1].isupper() or not w[:1].isalpha() or w in small for w in words):
+        return None
+    first.verdict = first.verdict or "masthead"
+    shouting = name.isupper() and len(name) > 4 and all(w.isalpha() for w in words)
+    return name.title() if shouting else name
+
+
+def _copyright_name_ok(name: str) -> bool:
     return 2 <= len(name.strip()) <= 80 and bool(re.search(r"[A-Za-z]", name))
 
 
@@ -224,33 +273,84 @@ def _publisher_names(publisher: str | None) -> list[str]:
 
 
 def _title(source: SourceFile, lines: list[_Line]) -> str:
+    """The headline: among the header lines, the one that reads like a headline and sits where
+    headlines sit — right above the byline, the dateline or the standfirst."""
     given = source.front_matter.get("title")
+    header = _header(lines)
+    if isinstance(given, str):
+        for line in header:
+            if line.text.lower() == given.lower():
+                line.verdict = "title"
+        return given
+    best: tuple[int, int] | None = None
+    kept = [line for line in lines if line.verdict is None]
+    for index, line in enumerate(header):
+        words = line.text.split()
+        if not 3 <= len(words) <= 24 or re.search(r"[.;:,]$", line.text) or line.text.isupper():
+            continue
+        if dates.looks_like_dateline(line.text) or _SEPARATORS.search(line.text):
+            continue
+        if re.match(r"^(from|by|published|updated|posted|source|filed|date|tags?|topics?)\s*:",
+                    line.text, re.IGNORECASE):
+            continue  # a label line: "From: ...", "Updated: ..."
+        position = kept.index(line)
+        after = [k.text for k in kept[position + 1 : position + 3]]
+        score = 1
+        if _byline_names(line.text) is not None:
+            score -= 3  # reads like a list of names: a byline, not a headline
+        if after and _byline_names(after[0]) is not None:
+            score += 3
+        elif after and dates.looks_like_dateline(after[0]):
+            score += 2
+        elif len(after) > 1 and dates.looks_like_dateline(after[1]):
+            score += 2
+        elif after and re.search(r"[.!?]$", after[0]) and len(after[0].split()) >= 8:
+            score += 2  # a standfirst follows
+        if len(after) > 1 and len(after[0].split()) >= 10 and _byline_or_date(after[1]):
+            score += 3  # a standfirst, then the byline
+        if len(words) >= 4:
+            score += 1
+        if best is None or score > best[0]:
+            best = (score, index)
+    if best is None:
+        fallback = next(
+            (h for h in header if len(h.text.split()) <= 30 and not re.search(r"[.;:]$", h.text)),
+            None,
+        )
+        if fallback is None:
+            return source.id
+        fallback.verdict = "title"
+        return fallback.text
+    header[best[1]].verdict = "title"
+    return header[best[1]].text
+
+
+def _byline_or_date(text: str) -> bool:
+    return _byline_names(text) is not None or dates.looks_like_dateline(text)
+
+
+def _header(lines: list[_Line]) -> list[_Line]:
+    """Kept lines before the body: the first dozen, up to the second body-like paragraph (a
+    standfirst may stand between the headline and the byline)."""
+    out = []
+    body_like = 0
     for line in lines:
         if line.verdict is not None:
             continue
-        if isinstance(given, str):
-            if line.text.lower() == given.lower():
-                line.verdict = "title"
-            break
-        if len(line.text.split()) <= 30 and not re.search(r"[.;:]$", line.text):
-            line.verdict = "title"
-            return line.text
-        break
-    if isinstance(given, str):
-        return given
-    return source.id
+        if _is_body_like(line.text):
+            body_like += 1
+            if body_like == 2 or len(out) >= 12:
+                break
+        out.append(line)
+    return out
 
 
 def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str, ...], str | None]:
     """Read byline and printed date from the header: the lines before the first body paragraph."""
     authors: list[str] = list(source.front_matter.get("authors", []) or [])  # type: ignore[arg-type]
     published = source.front_matter.get("published")
-    header = []
-    for line in lines:
-        if line.verdict is None and _is_body_like(line.text):
-            break
-        if line.verdict is None:
-            header.append(line)
+    title_index = next((i for i, line in enumerate(lines) if line.verdict == "title"), -1)
+    header = _header(lines)
     date_lines = [line for line in header if dates.looks_like_dateline(line.text)]
     for line in date_lines:
         printed = dates.parse_printed_date(line.text)
@@ -265,19 +365,30 @@ def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str,
             continue
         explicit = bool(_BY_PREFIX.match(line.text))
         near_date = any(abs(index - header.index(d)) <= 1 for d in date_lines)
-        if explicit or near_date:
+        after_title = title_index >= 0 and lines.index(line) == title_index + 1
+        if explicit or near_date or after_title:
             line.verdict = "byline"
             if not source.front_matter.get("authors"):
                 authors.extend(names)
     return tuple(dict.fromkeys(authors)), published if isinstance(published, str) else None
 
 
+_NOT_NAMES = re.compile(
+    r"\b(staff|report|reports|bureau|desk|editors?|team|correspondents?|agency|news|reporters?|"
+    r"newsroom|wire|services?|press)\b",
+    re.IGNORECASE,
+)
+
+
 def _byline_names(text: str) -> list[str] | None:
     stripped = _BY_PREFIX.sub("", text).strip()
+    # "Ana Ribeiro in Rio de Janeiro and Tom Whitcombe in London"
+    stripped = re.sub(r"\s+in\s+[A-Z][\w'.-]*(?:\s+(?:de|da|do|[A-Z][\w'.-]*))*", "", stripped)
     if len(stripped.split()) > 12:
         return None
     match = _BYLINE.match(stripped)
     if not match:
         return None
     names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-    return [n.strip() for n in names if len(n.split()) >= 2]
+    found = [n.strip() for n in names if len(n.split()) >= 2 and not _NOT_NAMES.search(n)]
+    return found or None
