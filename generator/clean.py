@@ -69,6 +69,8 @@ def clean(source: SourceFile, rules: Rules) -> CleanArticle:
     publisher = _publisher(source, lines)
     _drop_appeals(lines, rules, publisher)
     authors, published = _byline_and_date(source, lines)
+    _drop_header_labels(lines)
+    _drop_author_bios(lines, authors)
     paragraphs = tuple(line.text for line in lines if line.verdict is None)
     dropped = tuple(
         DroppedLine(line.number, line.text, line.verdict)
@@ -378,6 +380,26 @@ _NOT_NAMES = re.compile(
     r"newsroom|wire|services?|press)\b",
     re.IGNORECASE,
 )
+
+
+def _drop_header_labels(lines: list[_Line]) -> None:
+    """Short lines above the body that are not the headline, byline or date: section labels and
+    kickers ("ANALYSIS", "Press release", "Senior Fellow, Maritime Security Program")."""
+    for line in _header(lines):
+        if _is_body_like(line.text) or line.verdict is not None:
+            continue
+        if len(line.text.split()) <= 5 and not re.search(r"[.!?\"”]$", line.text):
+            line.verdict = "section label"
+
+
+def _drop_author_bios(lines: list[_Line], authors: tuple[str, ...]) -> None:
+    """'Jonathan Reyes is a former State Department official ...': about the author, not news."""
+    for line in lines:
+        if line.verdict is None and any(
+            re.match(rf"{re.escape(author)}\s+(is|was|has|writes|covers|reports)\b", line.text)
+            for author in authors
+        ):
+            line.verdict = "author bio"
 
 
 def _byline_names(text: str) -> list[str] | None:

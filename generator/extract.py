@@ -47,11 +47,76 @@ def load_tools(registry: Registry, model: str) -> Tools:
     return Tools(language, gazetteer.build(language, registry), registry, model)
 
 
-def extract(articles: Iterable[CleanArticle], tools: Tools, n_process: int = 1) -> list[Extraction]:
-    """Run the model over every article body and read mentions, quotes and events from it."""
+def extract(
+    articles: Iterable[CleanArticle],
+    tools: Tools,
+    n_process: int | None = 1,
+    cache=None,
+    timings: dict[str, float] | None = None,
+) -> list[Extraction]:
+    """Run the model over every article body and read mentions, quotes and events from it.
+
+    With a ``cache`` (``generator.cache.ExtractionCache``) an article whose Doc is cached skips the
+    model, and every new Doc is stored; the rules (``extract_doc``) always run. ``n_process=None``
+    chooses: 2 processes when at least ``config.PARALLEL_MIN_ARTICLES`` articles need the model on
+    a machine with 2+ cores, else 1. ``timings`` (if given) gains the seconds spent waiting for the
+    model (``ner``), reading and writing cached Docs (``doc_cache``) and in the rules (``rules``).
+    """
+    import os
+    import time
+
+    from .config import PARALLEL_MIN_ARTICLES
+
     articles = list(articles)
-    docs = tools.nlp.pipe((a.body for a in articles), n_process=n_process, batch_size=16)
-    return [extract_doc(article, doc, tools) for article, doc in zip(articles, docs, strict=True)]
+    clock = time.perf_counter
+    spent = {"ner": 0.0, "doc_cache": 0.0, "rules": 0.0}
+    keys: list[str] = []
+    start = clock()
+    if cache is not None:
+        context = cache.doc_context(tools.nlp, tools.model)
+        keys = [cache.doc_key(a.body, context) for a in articles]
+        todo = [i for i, key in enumerate(keys) if not cache.has_doc(key)]
+    else:
+        todo = list(range(len(articles)))
+    if n_process is None:
+        enough = len(todo) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) >= 2
+        n_process = 2 if enough else 1
+    spent["doc_cache"] += clock() - start
+    fresh = iter(
+        tools.nlp.pipe((articles[i].body for i in todo), n_process=n_process, batch_size=16)
+    )
+    pending = set(todo)
+    out: list[Extraction] = []
+    for i, article in enumerate(articles):
+        doc = None
+        if i not in pending:
+            start = clock()
+            doc = cache.get_doc(keys[i], tools.nlp)
+            spent["doc_cache"] += clock() - start
+            if doc is None:  # the entry went bad since it was listed: run the model on this one
+                start = clock()
+                doc = tools.nlp(article.body)
+                spent["ner"] += clock() - start
+                pending.add(i)
+        else:
+            start = clock()
+            doc = next(fresh)
+            spent["ner"] += clock() - start
+        if cache is not None and i in pending:
+            start = clock()
+            cache.put_doc(keys[i], doc)
+            spent["doc_cache"] += clock() - start
+        start = clock()
+        out.append(extract_doc(article, doc, tools))
+        spent["rules"] += clock() - start
+    start = clock()
+    if next(fresh, None) is not None:  # also lets a multi-process pipe join its workers
+        raise RuntimeError("the model returned more documents than it was given")
+    spent["ner"] += clock() - start
+    if timings is not None:
+        for name, seconds in spent.items():
+            timings[name] = timings.get(name, 0.0) + seconds
+    return out
 
 
 def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
@@ -69,9 +134,12 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     chosen = sorted(
         (c for layer in layered.values() for c in _resolve_overlaps(layer)), key=lambda c: c.start
     )
-    mentions = _mentions(doc, chosen, tools, sentences, sent_index)
+    mentions = _mentions(doc, chosen, tools, sentences, sent_index, article)
     mentions += _cue_mentions(doc, tools, sentences, mentions, sent_index)
-    mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    mentions = sorted(
+        {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
+        key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),
+    )
     quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index)
     found_events = event_rules.find_events(doc, mentions, sentences, sent_index, article.published)
     return Extraction(
@@ -188,8 +256,11 @@ def _mentions(
     tools: Tools,
     sentences: list[Span],
     sent_index: dict[int, int],
+    article: CleanArticle,
 ) -> list[Mention]:
     gaz = tools.gazetteer
+    authors = {names.key(a) for a in article.authors}
+    publisher = names.fold(article.publisher or "\0")
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     for cand in people:
@@ -206,8 +277,8 @@ def _mentions(
         if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
             person = person_spans.get((cand.start, cand.end), span)
             mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
-            if mention:
-                out.append(mention)
+            if mention and names.key(mention.refers_to or mention.text) not in authors:
+                out.append(mention)  # the byline's authors are not the article's subjects
             continue
         if cand.label == "body":
             mention = _body_mention(doc, cand, tools, sentences, sent_index, last_body)
@@ -218,7 +289,9 @@ def _mentions(
             if cand.kind not in ("ORG",):
                 continue
             text = _trim_org(span)
-            if not text or text in gaz.country_names:
+            if not text or text in gaz.country_names or names.fold(text) in publisher:
+                continue
+            if _not_an_organization(doc, span, text, gaz):
                 continue
             known = gaz.match_org(text)
             if known:
@@ -396,6 +469,24 @@ def _qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
             if text in gaz.country_names:
                 return gaz.country_names[text]
     return None
+
+
+_NOT_ORG_ENDINGS = re.compile(
+    r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
+    r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
+    r"operation|region|area|sea|ocean|peninsula|strait|islands?)$",
+    re.IGNORECASE,
+)
+_SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
+
+
+def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
+    """NER 'ORG' spans that are treaties, ships, places or the front half of a job title
+    ('External Affairs' in 'External Affairs Minister')."""
+    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.lower_ in gaz.office_words
 
 
 def _trim_org(span: Span) -> str:

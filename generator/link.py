@@ -8,6 +8,7 @@ every article has been read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class Linker:
     person_aliases: dict[str, str] = field(default_factory=dict)  # exact alias -> entity key
     suppressed: set[tuple[str, str | None]] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)  # folded name -> entity key
+    issue_names: set[str] = field(default_factory=set)  # casefolded names and aliases of issues
 
     @classmethod
     def build(cls, registry: Registry) -> Linker:
@@ -38,6 +40,8 @@ class Linker:
                     linker.people.setdefault(names.key(name), entity.key)
                 else:
                     linker.person_aliases.setdefault(name, entity.key)
+        for entity in registry.of_type(EntityType.ISSUE):
+            linker.issue_names.update(n.casefold() for n in [entity.name, *entity.aliases])
         for entry in registry.suppressions:
             linker.suppressed.add((names.fold(entry["name"]), entry.get("type")))
         for entry in registry.merges:
@@ -54,8 +58,17 @@ def link(extractions: Iterable[Extraction], linker: Linker) -> list[LinkedArticl
     return [link_article(extraction, linker) for extraction in extractions]
 
 
+#: An issue is one the article discusses when its cues stand in this many sentences, or in the lede.
+ISSUE_MIN_SENTENCES = 2
+LEDE_SENTENCES = 2
+
+
 def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
-    keys: list[tuple[str, float] | None] = [_resolve(m, linker) for m in extraction.mentions]
+    passing = _discussed_issues(extraction.mentions, linker.issue_names)
+    keys: list[tuple[str, float] | None] = [
+        _resolve(m, linker) if m.label != "issue" or m.entity_id in passing else None
+        for m in extraction.mentions
+    ]
     linked = tuple(
         LinkedMention(m, k[0], k[1])
         for m, k in zip(extraction.mentions, keys, strict=True)
@@ -96,6 +109,23 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
         quotes=tuple(quotes),
         events=tuple(events),
     )
+
+
+def _discussed_issues(mentions: tuple[Mention, ...], issue_names: set[str]) -> set[str]:
+    """Issues the article discusses, not ones it brushes past: a one-word cue ("sanction",
+    "election") counts only when it recurs or stands in the lede; a phrase counts at once."""
+    sentences: dict[str, set[int]] = {}
+    strong: set[str] = set()
+    for m in mentions:
+        if m.label == "issue" and m.entity_id:
+            sentences.setdefault(m.entity_id, set()).add(m.sentence_index)
+            if len(re.split(r"[\s-]+", m.text)) >= 2 or m.text.casefold() in issue_names:
+                strong.add(m.entity_id)
+    return {
+        key
+        for key, found in sentences.items()
+        if key in strong or len(found) >= ISSUE_MIN_SENTENCES or min(found) < LEDE_SENTENCES
+    }
 
 
 def _main_forum(forums: list[str], linker: Linker) -> str | None:
