@@ -292,8 +292,11 @@ def _title(source: SourceFile, lines: list[_Line]) -> str:
             continue
         if dates.looks_like_dateline(line.text) or _SEPARATORS.search(line.text):
             continue
-        if re.match(r"^(from|by|published|updated|posted|source|filed|date|tags?|topics?)\s*:",
-                    line.text, re.IGNORECASE):
+        if re.match(
+            r"^(from|by|published|updated|posted|source|filed|date|tags?|topics?)\s*:",
+            line.text,
+            re.IGNORECASE,
+        ):
             continue  # a label line: "From: ...", "Updated: ..."
         position = kept.index(line)
         after = [k.text for k in kept[position + 1 : position + 3]]
@@ -302,9 +305,9 @@ def _title(source: SourceFile, lines: list[_Line]) -> str:
             score -= 3  # reads like a list of names: a byline, not a headline
         if after and _byline_names(after[0]) is not None:
             score += 3
-        elif after and dates.looks_like_dateline(after[0]):
-            score += 2
-        elif len(after) > 1 and dates.looks_like_dateline(after[1]):
+        elif (after and dates.looks_like_dateline(after[0])) or (
+            len(after) > 1 and dates.looks_like_dateline(after[1])
+        ):
             score += 2
         elif after and re.search(r"[.!?]$", after[0]) and len(after[0].split()) >= 8:
             score += 2  # a standfirst follows

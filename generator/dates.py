@@ -77,8 +77,11 @@ def parse_printed_date(line: str) -> str | None:
 
 def looks_like_dateline(line: str) -> bool:
     """A short header line that is mostly a date (with weekday, time, zone, 'Published' ...)."""
-    if not _PRINTED.search(line):
+    match = _PRINTED.search(line)
+    if not match:
         return False
+    if match.start() <= 24 and len(line.split()) <= 14 and not line.rstrip().endswith("."):
+        return True  # "March 4, 2024 6:12 AM GMT+9 Updated 2 hours ago"
     rest = _PRINTED.sub("", line)
     rest = re.sub(r"\b[ap]\.m\.", "", rest, flags=re.IGNORECASE)
     rest = re.sub(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from .models import Claim, Entity, Event, EventClaim, LinkedArticle
 from .registry import Registry
@@ -33,14 +34,18 @@ def merge_events(
     registry: Registry,
 ) -> list[Event]:
     clusters: list[_Cluster] = []
-    sessions: dict[tuple[str, str], _Cluster] = {}
+    sessions: dict[tuple[str, str], list[_Cluster]] = {}
     for art in linked:
         for claim in art.events:
             people = {id_of[k] for k in (rekey.get(p, p) for p in claim.participants) if k in id_of}
             forum = id_of.get(claim.forum) if claim.forum else None
             if forum:
                 year = _year(claim, art.article.published)
-                session = sessions.setdefault((forum, year), _Cluster("summit", set(), forum))
+                same_year = sessions.setdefault((forum, year), [])
+                session = next((c for c in same_year if _same_session(c, claim)), None)
+                if session is None:
+                    session = _Cluster("summit", set(), forum)
+                    same_year.append(session)
                 session.claims.append(claim)
                 session.participant_ids |= people
             if (
@@ -59,10 +64,13 @@ def merge_events(
     names = {e.id: e.name for e in published.values() if e.type.value == "person"}
     events: list[Event] = []
     taken: set[str] = set()
-    ordered = list(sessions.items())
-    for (forum, year), cluster in sorted(ordered, key=lambda kv: kv[0]):
-        name = f"{_forum_short(forum, published, registry)} {year or '(undated)'}"
-        events.append(_event(cluster, name, taken, id_of, published, dated_id=False))
+    for (forum, year), found in sorted(sessions.items(), key=lambda kv: kv[0]):
+        for cluster in found:
+            label = year or "(undated)"
+            if len(found) > 1:
+                label = _first_date(cluster) or label  # two sessions in a year: say which
+            name = f"{_forum_short(forum, published, registry)} {label}"
+            events.append(_event(cluster, name, taken, id_of, published, dated_id=False))
     for cluster in clusters:
         events.append(
             _event(
@@ -70,6 +78,28 @@ def merge_events(
             )
         )
     return sorted(events, key=lambda e: (e.date or "9999", e.id))
+
+
+#: Reports of one forum's session whose dates lie further apart than this are different sessions.
+SESSION_DAYS = 45
+
+
+def _first_date(cluster: _Cluster) -> str | None:
+    found = sorted(c.date.start for c in cluster.claims if c.date and c.date.start)
+    return found[0] if found else None
+
+
+def _as_day(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _same_session(cluster: _Cluster, claim: EventClaim) -> bool:
+    theirs = claim.date.start if claim.date and claim.date.start else None
+    ours = [c.date.start for c in cluster.claims if c.date and c.date.start]
+    if theirs is None or not ours:
+        return True
+    return any(abs((_as_day(o) - _as_day(theirs)).days) <= SESSION_DAYS for o in ours)
 
 
 def _year(claim: EventClaim, published: str | None) -> str:

@@ -149,7 +149,11 @@ def _event(
     participants = [i for i, m in in_sentence if any(lo <= m.start < hi for lo, hi in region)]
     if not participants and _THE_TWO.search(sentence.text) and len(top_two) == 2:
         participants = list(top_two)
-    forums = [i for i, m in enumerate(mentions) if m.label == "forum" and m.sentence_index == index]
+    forums = [
+        i
+        for i, m in enumerate(mentions)
+        if m.label == "forum" and m.sentence_index == index and _at_forum(doc, m, trigger, region)
+    ]
     place = _place(doc, sentence)
     countries = [
         i
@@ -184,6 +188,23 @@ def _event(
     )
 
 
+_AT_FORUM = re.compile(
+    r"\b(at|during|on the sidelines of|on the margins of|ahead of|attend(?:ing|ed|s)?|"
+    r"meeting of|summit of|session of|host(?:ing|ed|s)?)\s+(?:the\s+|a\s+|an\s+|this\s+)?[^.]*$",
+    re.IGNORECASE,
+)
+
+
+def _at_forum(doc: Doc, mention: Mention, trigger: Token, region: list[tuple[int, int]]) -> bool:
+    """The event took place at the forum: the forum stands in the trigger's own phrase, is the
+    trigger's subject (for a summit), or follows 'at', 'during', 'on the sidelines of' ..."""
+    if mention.source == "cue" or any(lo <= mention.start < hi for lo, hi in region):
+        return True
+    sentence_start = doc[trigger.i].sent.start_char
+    before = doc.text[sentence_start : mention.start]
+    return bool(_AT_FORUM.search(before[-60:]))
+
+
 def _distinct(indexes: list[int], mentions: list[Mention]) -> list[int]:
     """One mention per person: 'Austin' and 'Lloyd Austin' in one sentence are one participant."""
     seen: dict[str, int] = {}
@@ -195,7 +216,7 @@ def _distinct(indexes: list[int], mentions: list[Mention]) -> list[int]:
 
 def _participant_region(trigger: Token) -> list[tuple[int, int]]:
     """Character ranges whose people take part: the trigger's phrase and its governing subject."""
-    regions = [_subtree_range(trigger)]
+    regions = [_subtree_range(trigger, skip_clauses=True)]
     head = trigger
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
@@ -231,8 +252,16 @@ def _participant_region(trigger: Token) -> list[tuple[int, int]]:
     return regions
 
 
-def _subtree_range(token: Token) -> tuple[int, int]:
+def _subtree_range(token: Token, skip_clauses: bool = False) -> tuple[int, int]:
+    """Characters covered by a token's phrase; with ``skip_clauses``, without its relative and
+    adverbial clauses ('a visit in which he and Putin promised ...' is about the visit's content,
+    not who visited)."""
     sub = list(token.subtree)
+    if skip_clauses:
+        cut = [c for c in token.children if c.dep_ in ("relcl", "advcl", "acl") and c.i > token.i]
+        if cut:
+            first = min(min(t.i for t in c.subtree) for c in cut)
+            sub = [t for t in sub if t.i < first]
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
@@ -275,6 +304,8 @@ def _date(sentence: Span, trigger: Token, published: str | None) -> DateClaim | 
     for ent in sentence.ents:
         if ent.label_ != "DATE" or _in_wire_dateline(ent, sentence):
             continue
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "by", "before"):
+            continue  # "the first talks since 2018" dates another event
         claim = dates.resolve(ent.text, published, future=future)
         if claim is not None:
             claims.append((abs(ent.start - trigger.i), claim))
