@@ -16,7 +16,9 @@ from functools import cached_property
 import jinja2
 
 from . import yamlio
+from . import svg
 from .config import BuildConfig
+from .graph import Edge, Graph, build_graph
 from .models import FOLDERS, ArticleRecord, Corpus, Entity, EntityType, Event
 from .records import EVENTS_FOLDER
 from .registry import Registry
@@ -127,6 +129,31 @@ class Site:
             out[entity.key] = [(others[k], sorted(set(v))) for k, v in ranked[:15]]
         return out
 
+    @cached_property
+    def graph(self) -> Graph:
+        return build_graph(self.corpus, self.registry)
+
+    def neighbourhood_svg(self, entity: Entity) -> str:
+        key = f"{FOLDERS[entity.type]}/{entity.id}"
+        if key not in self.graph.nodes:
+            return ""
+        near = self.graph.neighbourhood(key)
+        if len(near.nodes) < 2:
+            return ""
+        return svg.render(near, key, "../../", f"Relationships of {entity.name}")
+
+    def whole_graph(self, limit: int = 120) -> tuple[str, list[Edge]]:
+        degree = Counter()
+        for edge in self.graph.edges:
+            degree[edge.source] += len(edge.articles) or 1
+            degree[edge.target] += len(edge.articles) or 1
+        keep = {k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+        edges = [e for e in self.graph.edges if e.source in keep and e.target in keep]
+        sub = Graph({k: n for k, n in self.graph.nodes.items() if k in keep}, edges)
+        drawing = svg.render(sub, None, "../", "Relationships between the most connected entities")
+        ranked = sorted(self.graph.edges, key=lambda e: (-len(e.articles), e.kind, e.source))
+        return drawing, ranked[:300]
+
     def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
         return [
             (a.article.id, q["text"])
@@ -182,6 +209,16 @@ def _inline(text: str) -> str:
     return lead + md(text) + trail if text.strip() else " "
 
 
+def front(data: dict[str, object]) -> str:
+    """A page's YAML front matter. Themes print ``title`` as HTML (Material's header does,
+    unescaped), so it is HTML-escaped here: a title from an article stays text."""
+    data = {
+        k: html.escape(v, quote=False) if k == "title" and isinstance(v, str) else v
+        for k, v in data.items()
+    }
+    return yamlio.dump(data).strip()
+
+
 def _block_safe(paragraph: str) -> str:
     """Never let a paragraph start read as a list item, heading, quote or rule."""
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+=>*])", r"\\\1", paragraph))
@@ -198,7 +235,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["md"] = md
     env.filters["para"] = para
-    env.filters["front"] = lambda data: yamlio.dump(data).strip()
+    env.filters["front"] = front
     return env
 
 
@@ -231,6 +268,10 @@ def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dic
             **common, folder=folder, title=title, rows=_section_rows(site, folder)
         )
     pages["review.md"] = env.get_template("review.md.j2").render(**common, review=corpus.review)
+    pages["graph.md"] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
+    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
+        **common, events=sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
+    )
     return dict(sorted(pages.items()))
 
 

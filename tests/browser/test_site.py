@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("browser")
 PERSON = "/people/lloyd-austin/"
 HOME = "/"
 ARTICLE_HREF = re.compile(r"^/articles/[^/]+/$")
-PAGES = ["home", "person", "article"]
+PAGES = ["home", "person", "article", "graph"]
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -37,6 +37,8 @@ def first_article_path(site) -> str:
 
 
 def page_path(site, name: str) -> str:
+    if name == "graph":
+        return "/graph/"
     return {"home": HOME, "person": PERSON, "article": first_article_path(site)}[name]
 
 
@@ -221,6 +223,29 @@ def test_screenshots(page, site, screenshots_dir: Path, name):
 
 
 # --- 8: hostile content ----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_graph_renders_and_links_entities(page, site):
+    goto(page, site, "/graph/")
+    nodes = page.locator("svg.dossier-graph circle")
+    edges = page.locator("svg.dossier-graph line")
+    assert nodes.count() >= 5 and edges.count() >= 5
+    assert page.locator("svg.dossier-graph").bounding_box()["height"] > 200
+    link = page.locator('svg.dossier-graph a[href*="people/wei-fenghe"]')
+    link.first.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == "/people/wei-fenghe/"
+    # the person page shows its own neighbourhood
+    assert page.locator("svg.dossier-graph circle").count() >= 2
+
+
+@pytest.mark.browser
+def test_timeline_lists_events_newest_first(page, site):
+    goto(page, site, "/timeline/")
+    dates = page.locator("article li strong").all_inner_texts()
+    dated = [d for d in dates if d[:1].isdigit()]
+    assert len(dated) >= 3 and dated == sorted(dated, reverse=True)
 
 
 @pytest.mark.browser

@@ -1,0 +1,112 @@
+"""The typed relationship graph behind the graph page and each entity's neighbourhood.
+
+Edges, each with the articles that support it:
+- ``met``: two people who took part in one event;
+- ``spoke on``: a person quoted in an article that discusses an issue;
+- ``member of``: a country in a forum (curated membership);
+- ``belongs to``: a person whose role names an organization mentioned in the same article;
+- ``attended``: a person at a forum's session.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .models import FOLDERS, Corpus, Entity, EntityType
+from .registry import Registry
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str  # "people/lloyd-austin"
+    name: str
+    type: str  # person | country | forum | issue | organization
+
+
+@dataclass
+class Edge:
+    source: str  # node key
+    target: str
+    kind: str  # met | spoke on | member of | belongs to | attended
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+
+    def neighbourhood(self, key: str, limit: int = 16) -> Graph:
+        """The node, its strongest neighbours and the edges among them."""
+        touching = [e for e in self.edges if key in (e.source, e.target)]
+        touching.sort(key=lambda e: (-len(e.articles), e.kind, e.source, e.target))
+        keep = {key}
+        for edge in touching:
+            if len(keep) > limit:
+                break
+            keep.update((edge.source, edge.target))
+        edges = [e for e in self.edges if e.source in keep and e.target in keep]
+        return Graph({k: self.nodes[k] for k in sorted(keep)}, edges)
+
+
+def build_graph(corpus: Corpus, registry: Registry) -> Graph:
+    entities = {(FOLDERS[e.type], e.id): e for e in corpus.entities}
+    nodes: dict[str, Node] = {}
+    edges: dict[tuple[str, str, str], Edge] = {}
+
+    def node(entity: Entity) -> str:
+        key = f"{FOLDERS[entity.type]}/{entity.id}"
+        nodes.setdefault(key, Node(key, entity.name, entity.type.value))
+        return key
+
+    def link(a: Entity, b: Entity, kind: str, articles: set[str]) -> None:
+        ka, kb = sorted((node(a), node(b))) if kind == "met" else (node(a), node(b))
+        edge = edges.setdefault((ka, kb, kind), Edge(ka, kb, kind))
+        edge.articles |= articles
+
+    for event in corpus.events:
+        people = [entities[("people", p)] for p in event.participants if ("people", p) in entities]
+        for a, b in combinations(people, 2):
+            link(a, b, "met", set(event.articles))
+        forum = entities.get(("forums", event.forum)) if event.forum else None
+        if forum is not None:
+            for person in people:
+                link(person, forum, "attended", set(event.articles))
+    for record in corpus.articles:
+        issues = [entities[("issues", i)] for i in record.entities["issues"]]
+        for quote in record.quotes:
+            speaker = entities.get(("people", quote["speaker"]))
+            for issue in issues if speaker else []:
+                link(speaker, issue, "spoke on", {record.article.id})
+        orgs = [entities[("organizations", o)] for o in record.entities["organizations"]]
+        for person_id in record.entities["people"]:
+            person = entities[("people", person_id)]
+            for role in person.roles:
+                if role.article != record.article.id:
+                    continue
+                for org in orgs:
+                    if _names_org(role.title, org):
+                        link(person, org, "belongs to", {record.article.id})
+    for forum in (e for e in corpus.entities if e.type is EntityType.FORUM):
+        curated = registry.get(forum.key)
+        for member in (curated.get("members", []) if curated else []) or []:
+            country = entities.get(("countries", member))
+            if country is not None:
+                link(country, forum, "member of", set())
+    ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
+    return Graph(dict(sorted(nodes.items())), ordered)
+
+
+def _names_org(role: str, org: Entity) -> bool:
+    lowered = role.casefold()
+    return any(len(n) > 3 and n.casefold() in lowered for n in [org.name, *org.aliases])
+
+
+def adjacency(graph: Graph) -> dict[str, list[Edge]]:
+    out: dict[str, list[Edge]] = defaultdict(list)
+    for edge in graph.edges:
+        out[edge.source].append(edge)
+        out[edge.target].append(edge)
+    return out
