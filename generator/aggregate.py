@@ -228,7 +228,7 @@ def _article_record(
     for q in art.quotes:
         speaker = published.get(rekey.get(q.speaker, q.speaker))
         if speaker is not None:
-            quotes.append({"speaker": speaker.id, "text": q.text})
+            quotes.append({"speaker": speaker.id, "text": q.text, "sentence": q.sentence})
     event_ids = sorted(e.id for e in events if art.article.id in e.articles)
     return ArticleRecord(
         article=art.article,

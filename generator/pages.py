@@ -154,6 +154,22 @@ class Site:
         ranked = sorted(self.graph.edges, key=lambda e: (-len(e.articles), e.kind, e.source))
         return drawing, ranked[:300]
 
+    def quotes_on(self, entity: Entity) -> list[tuple[str, str, str]]:
+        """(article, speaker id, text) of quotes said in a sentence that mentions this entity."""
+        out = []
+        for mention in entity.mentions:
+            record = self.articles.get(mention.article)
+            for quote in record.quotes if record else []:
+                if quote.get("sentence") in mention.sentences and quote["speaker"] != entity.id:
+                    out.append((mention.article, quote["speaker"], quote["text"]))
+        return out
+
+    def tags(self, entity: Entity) -> list[str]:
+        tags = [entity.type.value]
+        if entity.country and ("countries", entity.country) in self.entities:
+            tags.append(self.entities[("countries", entity.country)].name)
+        return tags
+
     def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
         return [
             (a.article.id, q["text"])
