@@ -58,13 +58,16 @@ def extract(
 
     With a ``cache`` (``generator.cache.ExtractionCache``) an article whose Doc is cached skips the
     model, and every new Doc is stored; the rules (``extract_doc``) always run. ``n_process=None``
-    chooses: 2 processes when at least ``config.PARALLEL_MIN_ARTICLES`` articles need the model on
-    a machine with 2+ cores, else 1. ``timings`` (if given) gains the seconds spent waiting for the
-    model (``ner``), reading and writing cached Docs (``doc_cache``) and in the rules (``rules``).
+    chooses: 2 processes when there are at least ``config.PARALLEL_MIN_ARTICLES`` articles on a
+    machine with 2+ cores, else 1. Where fork is available, each worker process runs the model and
+    the rules on its share (``generator/parallel.py``). ``timings`` (if given) gains the seconds
+    spent waiting for the model (``ner``), reading and writing cached Docs (``doc_cache``) and in
+    the rules (``rules``).
     """
     import os
     import time
 
+    from . import parallel
     from .config import PARALLEL_MIN_ARTICLES
 
     articles = list(articles)
@@ -78,16 +81,22 @@ def extract(
         todo = [i for i, key in enumerate(keys) if not cache.has_doc(key)]
     else:
         todo = list(range(len(articles)))
-    if n_process is None:
-        enough = len(todo) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) >= 2
-        n_process = 2 if enough else 1
     spent["doc_cache"] += clock() - start
+    if n_process is None:
+        enough = len(articles) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) >= 2
+        n_process = 2 if enough else 1
+    if n_process > 1 and len(articles) > 1 and parallel.available():
+        out = parallel.run(articles, tools, cache, keys, set(todo), n_process, spent)
+        n_process = 0  # done
+    else:
+        out = []
     fresh = iter(
         tools.nlp.pipe((articles[i].body for i in todo), n_process=n_process, batch_size=16)
+        if n_process
+        else ()
     )
     pending = set(todo)
-    out: list[Extraction] = []
-    for i, article in enumerate(articles):
+    for i, article in enumerate(articles if n_process else ()):
         doc = None
         if i not in pending:
             start = clock()
@@ -204,7 +213,11 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
         while _title_at(doc, j, gaz):
             j += _title_at(doc, j, gaz)
         k = j
-        while k < len(doc) and k - j < 4 and _name_token(doc[k]):
+        while (
+            k < len(doc)
+            and k - j < 6
+            and (_name_token(doc[k]) or (k > j and _particle_before_name(doc, k)))
+        ):
             k += 1
         if k < len(doc) and names.fold(doc[k].text).strip(".") in names.SUFFIXES and k > j:
             k += 1  # "Lloyd J. Austin II"
@@ -232,6 +245,13 @@ def _name_token(token) -> bool:
         and not token.is_punct
         and text not in ("’s", "'s")
         and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _particle_before_name(doc: Doc, k: int) -> bool:
+    """'bin', 'al', 'de', 'van' inside a name, when a capitalised name word follows."""
+    return (
+        names.fold(doc[k].text) in names.PARTICLES and k + 1 < len(doc) and _name_token(doc[k + 1])
     )
 
 
@@ -305,6 +325,8 @@ def _mentions(
                     _mention(doc, span, text, "organization", None, sentences, sent_index, "ner")
                 )
             continue
+        if cand.label == "organization" and names.fold(span.text) in publisher:
+            continue  # the wire's own credit, "(Reuters)"
         out.append(
             _mention(doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry")
         )
@@ -327,6 +349,12 @@ def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
         length = _title_at(doc, start, gaz)
         if not length:
             break
+        if (
+            names.fold(doc[start + length].text) in names.PARTICLES
+            if start + length < end
+            else False
+        ):
+            break  # "Sultan Al Jaber": the title word is part of the name
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
@@ -481,9 +509,11 @@ _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI
 
 
 def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
-    """NER 'ORG' spans that are treaties, ships, places or the front half of a job title
-    ('External Affairs' in 'External Affairs Minister')."""
-    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text):
+    """NER 'ORG' spans that are treaties, ships, places, lower-case phrases, or part of a job
+    title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
+    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
+        return True
+    if text.split()[-1].lower() in gaz.office_words:
         return True
     following = doc[span.end] if span.end < len(doc) else None
     return following is not None and following.lower_ in gaz.office_words
@@ -493,8 +523,10 @@ def _trim_org(span: Span) -> str:
     tokens = list(span)
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens.pop(0)
-    while tokens and (tokens[-1].text in ("’s", "'s") or tokens[-1].is_punct):
-        tokens.pop()
+    while tokens and (
+        tokens[-1].text in ("’s", "'s") or tokens[-1].is_punct or tokens[-1].text == "party"
+    ):
+        tokens.pop()  # "Georgian Dream party" is "Georgian Dream"
     if not tokens:
         return ""
     text = doc_text(tokens)

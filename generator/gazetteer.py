@@ -89,7 +89,9 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
 
     def add(label: str, phrase: str, case_sensitive: bool) -> None:
         target = cased_patterns if case_sensitive else uncased_patterns
-        target.setdefault(label, []).append(phrase)
+        # "People's Liberation Army" is printed with either apostrophe
+        for variant in {phrase, phrase.replace("'", "’"), phrase.replace("’", "'")}:
+            target.setdefault(label, []).append(variant)
 
     for entity in sorted(registry.entities.values(), key=lambda e: e.key):
         if entity.type is EntityType.COUNTRY:
@@ -130,7 +132,30 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
     for title in registry.titles.get("offices", []):
         if len(title.split()) == 1 and not title.endswith("."):
             gaz.office_words.add(title.lower())
-    gaz.office_words.update({"spokesperson", "spokesman", "spokeswoman", "minister", "secretary"})
+    gaz.office_words.update(
+        {
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "minister",
+            "secretary",
+            "adviser",
+            "advisor",
+            "envoy",
+            "representative",
+            "representatives",
+            "undersecretary",
+            "president",
+            "chief",
+            "official",
+            "officials",
+            "ministers",
+            "leader",
+            "leaders",
+            "commander",
+            "head",
+        }
+    )
     return gaz
 
 

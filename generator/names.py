@@ -93,8 +93,8 @@ def looks_like_name(name: str) -> bool:
         bare = word.strip(".,")
         if not bare:
             return False
-        if fold(bare) in PARTICLES:
-            continue
+        if fold(bare) in PARTICLES or fold(bare.split("-")[0]) in PARTICLES:
+            continue  # "bin", "al-Rishq"
         if not (bare[0].isupper() or not bare[0].isalpha()):
             return False
     return any(ch.isalpha() for ch in name)

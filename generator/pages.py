@@ -15,8 +15,7 @@ from functools import cached_property
 
 import jinja2
 
-from . import yamlio
-from . import svg
+from . import svg, yamlio
 from .config import BuildConfig
 from .graph import Edge, Graph, build_graph
 from .models import FOLDERS, ArticleRecord, Corpus, Entity, EntityType, Event
