@@ -30,6 +30,8 @@ NOUN_TRIGGERS = {
     "negotiations": "talks",
     "tour": "visit",
 }
+# Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
+TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "visit", "tour", "head", "go"}
 VERB_TRIGGERS = {
     "meet": "meeting",
     "visit": "visit",
@@ -121,7 +123,18 @@ def _triggers(sentence: Span, has_forum: bool) -> list[tuple[Token, str]]:
             out.append((token, kind))
         elif token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
             out.append((token, VERB_TRIGGERS[lemma]))
+        elif token.pos_ == "VERB" and lemma in TRAVEL_VERBS and _goes_to_place(token):
+            out.append((token, "visit"))
     return out
+
+
+def _goes_to_place(verb: Token) -> bool:
+    """'travelled to Brazzaville', 'arrived in Moscow': a place right after to/in."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at"):
+            if any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep.children):
+                return True
+    return False
 
 
 def _session_verb(token: Token, has_forum: bool) -> bool:
