@@ -130,11 +130,12 @@ def _triggers(sentence: Span, has_forum: bool) -> list[tuple[Token, str]]:
 
 def _goes_to_place(verb: Token) -> bool:
     """'travelled to Brazzaville', 'arrived in Moscow': a place right after to/in."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at"):
-            if any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep.children):
-                return True
-    return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("to", "in", "at")
+        and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep.children)
+        for prep in verb.children
+    )
 
 
 def _session_verb(token: Token, has_forum: bool) -> bool:
