@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--baseline", action="store_true", help="also score plain spaCy NER, printed beside ours"
     )
+    suggest = sub.add_parser(
+        "suggest", help="draft curated entries for review into a new file (never edits seeds/)"
+    )
+    suggest.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
+    suggest.add_argument("--out", type=Path, required=True, help="new file (never overwritten)")
+    suggest.add_argument("--model", help="spaCy pipeline name")
     return parser
 
 
@@ -77,6 +83,10 @@ def _run(args: argparse.Namespace) -> int:
         errors = [p for p in problems if p.severity == "error"]
         print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
         return 1 if errors else 0
+    if args.command == "suggest":
+        from .suggest import run as suggest
+
+        return suggest(args.seeds, args.out, model=args.model)
     if args.command == "evaluate":
         from .evaluate import run
 

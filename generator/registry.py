@@ -34,6 +34,9 @@ CURATED_FILES = (
     "merges",
     "suppressions",
 )
+#: The first line of every curated file: it ties the file to its schema in editors that speak the
+#: YAML language server (VS Code, Neovim, ...), so mistakes show while typing.
+SCHEMA_LINE = "# yaml-language-server: $schema=../../generator/schemas/{stem}.schema.json"
 #: The list key at the top of each entity file.
 ENTITY_FILES = {
     "countries": EntityType.COUNTRY,
@@ -80,6 +83,13 @@ class Registry:
 
     def of_type(self, kind: EntityType) -> list[CuratedEntity]:
         return [e for e in self.entities.values() if e.type is kind]
+
+    def file_for(self, kind: EntityType | str) -> str:
+        """The curated file (relative to the seeds folder) where an entity of this type is, or
+        would be, written: ``curated/people.yml`` for a person."""
+        kind = EntityType(kind)
+        stem = next(s for s, k in ENTITY_FILES.items() if k is kind)
+        return self.files.get(stem, f"curated/{stem}.yml")
 
     def get(self, key: str) -> CuratedEntity | None:
         return self.entities.get(key)
@@ -155,7 +165,7 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
     data = _dates_as_text(data)
     validator = jsonschema.Draft202012Validator(schema(stem))
     problems = []
-    lines = _line_finder(text)
+    lines = _line_finder(text)  # composes the file only when asked for a line
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -199,15 +209,22 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree (with line marks), by the C parser when PyYAML has it."""
+    try:
+        return yaml.compose(text, Loader=yamlio.Loader)
+    except yaml.YAMLError:
+        return None
+
+
 def _line_finder(text: str):
     """Map a JSON path into the YAML text to a line number, using PyYAML's node marks."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        root = None
+    composed: list[yaml.Node | None] = []
 
     def find(path: list[Any]) -> int | None:
-        node = root
+        if not composed:
+            composed.append(_compose(text))
+        node = composed[0]
         line = node.start_mark.line + 1 if node is not None else None
         for part in path:
             if isinstance(node, yaml.MappingNode):
@@ -231,10 +248,7 @@ def _line_finder(text: str):
 
 def _entry_lines(text: str, list_key: str) -> list[int]:
     """Line of each ``- `` item under the top-level list ``list_key``."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []
+    root = _compose(text)
     if not isinstance(root, yaml.MappingNode):
         return []
     for key, value in root.value:
