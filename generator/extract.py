@@ -92,7 +92,7 @@ def extract(
         out = []
     fresh = iter(
         tools.nlp.pipe((articles[i].body for i in todo), n_process=n_process, batch_size=16)
-        if n_process
+        if n_process and todo
         else ()
     )
     pending = set(todo)
@@ -144,6 +144,7 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         (c for layer in layered.values() for c in _resolve_overlaps(layer)), key=lambda c: c.start
     )
     mentions = _mentions(doc, chosen, tools, sentences, sent_index, article)
+    mentions += _role_references(doc, mentions, sentences, sent_index, tools.gazetteer)
     mentions += _cue_mentions(doc, tools, sentences, mentions, sent_index)
     mentions = sorted(
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
@@ -560,6 +561,51 @@ def _mention(
         entity_id=key,
         source=source,
     )
+
+
+_ROLE_REFERENCE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w.]*|prime|foreign|defen[cs]e|deputy|vice|chief|top|senior|"
+    r"finance|interior|trade)\s+){0,2}(?P<office>[a-z]+)\b"
+)
+
+
+def _role_references(
+    doc: Doc,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    gaz: Gazetteer,
+) -> list[Mention]:
+    """'the prime minister', 'the Pentagon chief': a role after a named holder of it is that
+    person, when exactly one person named so far in the article holds such a role."""
+    people = [m for m in mentions if m.label == "person"]
+    out: list[Mention] = []
+    for match in _ROLE_REFERENCE.finditer(doc.text):
+        office = match.group("office")
+        if office not in gaz.office_words or office in ("officials", "leaders", "ministers"):
+            continue
+        phrase = match.group(0).lower()
+        holders = {
+            m.refers_to or m.text
+            for m in people
+            if m.start < match.start() and _holds(m, office, phrase)
+        }
+        if len(holders) != 1:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(m.start <= span.start_char < m.end for m in mentions):
+            continue
+        found = _mention(doc, span, span.text, "person", None, sentences, sent_index, "rule")
+        out.append(Mention(**{**found.__dict__, "refers_to": next(iter(holders))}))
+    return out
+
+
+def _holds(person: Mention, office: str, phrase: str) -> bool:
+    described = " ".join([*(t.lower() for t in person.titles), (person.role or "").lower()])
+    if office not in described:
+        return False
+    qualifiers = [w for w in phrase.split()[1:-1] if w.islower()]
+    return all(q in described for q in qualifiers)
 
 
 def _cue_mentions(

@@ -101,5 +101,7 @@ def looks_like_name(name: str) -> bool:
 
 
 def display_choice(variants: list[tuple[str, int]]) -> str:
-    """Pick the display name: the fullest form, then the most frequent, then alphabetical."""
-    return sorted(variants, key=lambda v: (-len(parts(v[0])), -v[1], -len(v[0]), v[0]))[0][0]
+    """Pick the display name: the fullest form, then the most frequent, then alphabetical —
+    among the forms the name itself was written in (not 'the prime minister')."""
+    named = [v for v in variants if v[1] > 0 and looks_like_name(v[0])] or variants
+    return sorted(named, key=lambda v: (-len(parts(v[0])), -v[1], -len(v[0]), v[0]))[0][0]
