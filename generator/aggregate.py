@@ -23,7 +23,7 @@ from .models import (
     Role,
 )
 from .registry import Registry
-from .slugs import slug, unique
+from .slugs import is_safe, slug, unique
 
 #: Entities below this confidence go to the review page instead of the site's sections.
 PUBLISH_CONFIDENCE = 0.5
@@ -117,12 +117,13 @@ def _unresolved(lm, art: LinkedArticle) -> dict[str, object]:
 
 
 def _mint_ids(by_key: dict[str, dict], registry: Registry) -> dict[str, str]:
-    """Curated entities keep their ids; new ones get a slug of their name, made unique."""
+    """Curated entities keep their ids; new ones get a slug of their name, made unique. An id
+    that is not a safe path segment (the schema's ``$`` lets ``"x\\n"`` through) is minted anew."""
     ids: dict[str, str] = {}
     taken: dict[str, set[str]] = defaultdict(set)
     for key in sorted(by_key):
         kind, _, ident = key.partition(":")
-        if not ident.startswith(("~", "?")):
+        if not ident.startswith(("~", "?")) and is_safe(ident):
             ids[key] = ident
             taken[kind].add(ident)
     for key in sorted(by_key):

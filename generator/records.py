@@ -136,7 +136,12 @@ def write(files: dict[str, str], out: Path) -> None:
         if out.exists():
             old = out.parent / f".{out.name}.old-{os.getpid()}"
             out.rename(old)
-        staging.rename(out)
+        try:
+            staging.rename(out)
+        except BaseException:
+            if old is not None:
+                old.rename(out)  # put the previous records back
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:

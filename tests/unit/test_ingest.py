@@ -24,7 +24,10 @@ def test_reads_articles_in_sorted_order(tmp_path: Path):
     [
         (b"", "empty"),
         (b"  \n\t\n", "empty"),
-        ("Caf\u00e9 in Paris".encode("latin-1"), "not UTF-8 (byte 0xe9 on line 1)"),
+        (
+            "\u041f\u0440\u0438\u0432\u0435\u0442".encode("cp1251"),
+            "not UTF-8 (byte 0xcf on line 1)",
+        ),
         (b"\x00\x01binary\x00", "binary file"),
     ],
 )
