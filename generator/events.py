@@ -168,7 +168,8 @@ def _event(
         for i, m in enumerate(mentions)
         if m.label == "forum" and m.sentence_index == index and _at_forum(doc, m, trigger, region)
     ]
-    place = _place(doc, sentence)
+    ents = _ents_of(doc, sentence)
+    place = _place(doc, ents)
     countries = [
         i
         for i, m in enumerate(mentions)
@@ -176,7 +177,7 @@ def _event(
         and m.sentence_index == index
         and (_inside(m, place) or (kind == "visit" and _visited(doc, m, trigger)))
     ]
-    date = _date(sentence, trigger, published)
+    date = _date(sentence, ents, trigger, published)
     if _SPECULATION.search(sentence.text) and (date is None or date.start is None):
         return None
     if (
@@ -297,9 +298,21 @@ def _visited(doc: Doc, mention: Mention, trigger: Token) -> bool:
     return head.lower_ in ("to", "in") and head.head.i == trigger.i
 
 
-def _place(doc: Doc, sentence: Span) -> Span | None:
+def _ents_of(doc: Doc, sentence: Span) -> list[Span]:
+    """The sentence's entities, found once per document (``Span.ents`` scans every entity of the
+    document on each call, which makes a long article quadratic)."""
+    table = doc.user_data.get("dossier_ents")
+    if table is None:
+        table = {}
+        for ent in doc.ents:
+            table.setdefault(ent.sent.start, []).append(ent)
+        doc.user_data["dossier_ents"] = table
+    return table.get(sentence.start, [])
+
+
+def _place(doc: Doc, ents: list[Span]) -> Span | None:
     """'in Siem Reap, Cambodia' → 'Siem Reap, Cambodia'."""
-    places = [e for e in sentence.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
     for ent in places:
         if ent.start == 0 or doc[ent.start - 1].lower_ not in ("in", "at", "to"):
             continue
@@ -312,10 +325,12 @@ def _place(doc: Doc, sentence: Span) -> Span | None:
     return None
 
 
-def _date(sentence: Span, trigger: Token, published: str | None) -> DateClaim | None:
+def _date(
+    sentence: Span, ents: list[Span], trigger: Token, published: str | None
+) -> DateClaim | None:
     future = any(t.lower_ in ("will", "would", "next", "upcoming") for t in sentence)
     claims = []
-    for ent in sentence.ents:
+    for ent in ents:
         if ent.label_ != "DATE" or _in_wire_dateline(ent, sentence):
             continue
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "by", "before"):

@@ -251,7 +251,7 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, int
     block = match.group(1)
     offset = match.group(0).count("\n")
     try:
-        refused = _structure_problem(block)
+        refused = yamlio.structure_problem(block, first_line=2)
         if refused is not None:
             return {}, "", 0, Problem(rel, refused[0] + 2, f"front matter: {refused[1]}")
         data = yamlio.load(block)
@@ -283,28 +283,6 @@ def split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, int
     if message:
         return {}, "", 0, Problem(rel, lines.get(key or ""), f"front matter: {message}")
     return front, text[match.end() :], offset, None
-
-
-def _structure_problem(block: str) -> tuple[int, str] | None:
-    """``(0-based line, message)`` for YAML that front matter refuses, else ``None``; raises
-    ``yaml.YAMLError`` on a syntax error.
-
-    Anchors and aliases (``&a``, ``*a``, ``<<: *a``) are refused before anything is loaded, so an
-    alias bomb is never expanded; this pass costs time linear in the block. A key given twice is
-    refused too: YAML would keep the last one silently.
-    """
-    for event in yaml.parse(block, Loader=yamlio.Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            return event.start_mark.line, "YAML anchors and aliases (& and *) are not allowed"
-    root = yaml.compose(block, Loader=yamlio.Loader)
-    if isinstance(root, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, _ in root.value:
-            name, line = str(key.value), key.start_mark.line
-            if name in seen:
-                return line, f"key {name!r} is given twice (lines {seen[name] + 2} and {line + 2})"
-            seen[name] = line
-    return None
 
 
 def _top_level_keys(block: str) -> Iterable[tuple[int, str]]:

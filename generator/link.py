@@ -2,7 +2,7 @@
 
 Keys are ``<type>:<id>`` for what the registry knows, and provisional keys for what it does not:
 ``person:~lloyd austin`` (a full name, order-free), ``person:?austin`` (a lone surname no full name
-in the article explains), ``organization:~<slug>``. Aggregate turns provisional keys into ids once
+in the article explains), ``organization:~<folded name>``. Aggregate turns provisional keys into ids once
 every article has been read.
 """
 
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from . import names
 from .models import EntityType, EventClaim, Extraction, LinkedArticle, LinkedMention, Mention, Quote
 from .registry import Registry
-from .slugs import slug
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 
@@ -187,6 +186,7 @@ def _resolve_org(text: str, linker: Linker) -> tuple[str, float] | None:
     if folded.endswith(_ORG_NOISE_SUFFIXES):
         return None
     words = text.split()
+    key = "organization:~" + " ".join(folded.split())  # the whole name: ids are minted later
     if len(words) == 1 and not (text.isupper() and len(text) >= 2):
-        return "organization:~" + slug(text), 0.3
-    return "organization:~" + slug(text), 0.7
+        return key, 0.3
+    return key, 0.7

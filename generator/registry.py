@@ -150,6 +150,9 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
     except UnicodeDecodeError as exc:
         return None, [Problem(rel, raw[: exc.start].count(b"\n") + 1, "not UTF-8")]
     try:
+        refused = yamlio.structure_problem(text)
+        if refused is not None:  # an alias bomb is refused before it is expanded
+            return None, [Problem(rel, refused[0] + 1, refused[1])]
         data = yamlio.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -201,8 +201,16 @@ def test_alias_claimed_by_two_entities(seeds):
     ]
 
 
+def test_key_given_twice(seeds):
+    line = append(seeds / "curated/boilerplate.yml", "captions:\n  - 'x'\n")
+    found = messages(seeds)
+    assert len(found) == 1
+    assert found[0].startswith(f"curated/boilerplate.yml:{line}: key 'captions' is given twice")
+
+
 def test_bad_regular_expression(seeds):
-    append(seeds / "curated/boilerplate.yml", "captions:\n  - '^(photo'\n")
+    path = seeds / "curated/boilerplate.yml"
+    path.write_text(path.read_text("utf-8").replace("captions:\n", "captions:\n  - '^(photo'\n"))
     assert messages(seeds) == [
         "curated/boilerplate.yml: captions: bad regular expression '^(photo': "
         "missing ), unterminated subpattern at position 1"
