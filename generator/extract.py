@@ -422,12 +422,22 @@ def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _rank_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
+    """Length of a rank or honorific ending at token ``i`` ('Senior Col.' → 2), else 0."""
+    for length in (3, 2, 1):
+        start = i - length + 1
+        if start >= 0 and gazetteer.title_key(doc[start : i + 1].text) in gaz.rank_phrases:
+            return length
+    return 0
+
+
 def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     """The office before the name ('Pentagon Press Secretary') or in apposition after it."""
+    # skip ranks and honorifics directly before the name ("Brig. Gen."); the office stands
+    # before them ("Pentagon Press Secretary")
     i = span.start
-    while i > 0 and _title_at(doc, i - 1, gaz):
-        i -= 1
-    # skip rank titles directly before the name; the office stands before them
+    while i > 0 and _rank_at(doc, i - 1, gaz):
+        i -= _rank_at(doc, i - 1, gaz)
     j = i
     words: list[int] = []
     while j > 0:
@@ -447,7 +457,7 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
         break
     while words and doc[words[0]].lower_ in ("of", "’s", "'s"):
         words.pop(0)
-    if words and any(doc[w].lower_ in gaz.office_words for w in words):
+    if words and any(doc[w].lower_.strip(".") in gaz.office_words for w in words):
         return doc[words[0] : words[-1] + 1].text
     # apposition: "Wei Fenghe, China's minister of national defense,"
     k = span.end

@@ -47,6 +47,7 @@ class Gazetteer:
     list_cues: dict[str, list[list[str]]] = field(default_factory=dict)  # key -> [[phrase, ...]]
     title_phrases: set[tuple[str, ...]] = field(default_factory=set)  # folded token sequences
     office_words: set[str] = field(default_factory=set)
+    rank_phrases: set[tuple[str, ...]] = field(default_factory=set)  # ranks and honorifics
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
     org_names: dict[str, str] = field(default_factory=dict)  # folded forum/org name -> key
 
@@ -129,6 +130,8 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
     for group in ("honorifics", "ranks", "offices"):
         for title in registry.titles.get(group, []):
             gaz.title_phrases.add(title_key(title))
+            if group != "offices":
+                gaz.rank_phrases.add(title_key(title))
     for title in registry.titles.get("offices", []):
         if len(title.split()) == 1 and not title.endswith("."):
             gaz.office_words.add(title.lower())

@@ -164,10 +164,15 @@ class Site:
         return out
 
     def tags(self, entity: Entity) -> list[str]:
+        """Type, country and (for people) short role titles: shown as chips, and weighted
+        highly by the search, so 'Pentagon Press Secretary' finds the person."""
         tags = [entity.type.value]
         if entity.country and ("countries", entity.country) in self.entities:
             tags.append(self.entities[("countries", entity.country)].name)
-        return tags
+        for role in entity.roles:
+            if len(role.title.split()) <= 5 and role.title not in tags:
+                tags.append(role.title)
+        return tags[:6]
 
     def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
         return [

@@ -100,7 +100,12 @@ def test_search_by_name(page, site):
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Lloyd J. Austin II", "/people/lloyd-austin/"), ("ADMM-Plus", "/forums/admm-plus/")],
+    [
+        ("Lloyd J. Austin II", "/people/lloyd-austin/"),
+        ("ADMM-Plus", "/forums/admm-plus/"),
+        ("PRC", "/countries/china/"),
+        ("Pentagon Press Secretary", "/people/pat-ryder/"),
+    ],
 )
 def test_search_by_alias(page, site, query, expected):
     # The alias must be on the target page, or the search has nothing to find.
