@@ -229,6 +229,8 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
+    if doc[i].lower_.strip(".") not in gaz.title_first_words:
+        return 0  # cheap test first: most tokens start no title
     for length in (3, 2, 1):
         if i + length > len(doc):
             continue
@@ -645,12 +647,16 @@ def _cue_mentions(
     for mention in found:
         if mention.entity_id:
             by_sentence.setdefault(mention.sentence_index, set()).add(mention.entity_id)
+    lowered_sentences = [sent.text.lower() for sent in sentences]
     for key, rules in sorted(tools.gazetteer.list_cues.items()):
         label = key.split(":", 1)[0]
         for index, sent in enumerate(sentences):
-            lowered = sent.text.lower()
+            lowered = lowered_sentences[index]
             present = by_sentence.get(index, set())
             for rule in rules:
+                # plain substring tests first; the word-boundary regex only when they pass
+                if not all(p.startswith("@") or p.lower() in lowered for p in rule):
+                    continue
                 if all(_cue_part_present(part, lowered, present) for part in rule):
                     out.append(
                         _mention(

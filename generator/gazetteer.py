@@ -48,6 +48,7 @@ class Gazetteer:
     title_phrases: set[tuple[str, ...]] = field(default_factory=set)  # folded token sequences
     office_words: set[str] = field(default_factory=set)
     rank_phrases: set[tuple[str, ...]] = field(default_factory=set)  # ranks and honorifics
+    title_first_words: set[str] = field(default_factory=set)  # for a cheap test per token
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
     org_names: dict[str, str] = field(default_factory=dict)  # folded forum/org name -> key
 
@@ -130,6 +131,8 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
     for group in ("honorifics", "ranks", "offices"):
         for title in registry.titles.get(group, []):
             gaz.title_phrases.add(title_key(title))
+            if title_key(title):
+                gaz.title_first_words.add(title_key(title)[0])
             if group != "offices":
                 gaz.rank_phrases.add(title_key(title))
     for title in registry.titles.get("offices", []):

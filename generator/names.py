@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"}
 PARTICLES = {
@@ -38,6 +39,7 @@ PARTICLES = {
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form for comparing names (accents and apostrophes ignored)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -51,6 +53,11 @@ def strip_possessive(name: str) -> str:
 
 def parts(name: str) -> list[str]:
     """Significant name words: no initials, suffixes or particles, folded."""
+    return list(_parts(name))
+
+
+@lru_cache(maxsize=65536)
+def _parts(name: str) -> tuple[str, ...]:
     out = []
     for word in re.split(r"[\s]+", name):
         bare = fold(word).strip(".,")
@@ -59,7 +66,7 @@ def parts(name: str) -> list[str]:
         if re.fullmatch(r"[a-z]", bare):  # an initial
             continue
         out.append(bare)
-    return out
+    return tuple(out)
 
 
 def key(name: str) -> frozenset[str]:
