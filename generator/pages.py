@@ -182,17 +182,21 @@ class Site:
             if q["speaker"] == person_id
         ]
 
+    @cached_property
+    def _events_by_entity(self) -> dict[tuple[str, str], list[Event]]:
+        index: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in sorted(self.corpus.events, key=lambda e: (e.date or "9999", e.id)):
+            for person in event.participants:
+                index[("people", person)].append(event)
+            if event.forum:
+                index[("forums", event.forum)].append(event)
+            for country in event.countries:
+                index[("countries", country)].append(event)
+        return index
+
     def events_of(self, entity: Entity) -> list[Event]:
-        folder = FOLDERS[entity.type]
-        out = []
-        for event in self.corpus.events:
-            if (
-                (folder == "people" and entity.id in event.participants)
-                or (folder == "forums" and entity.id == event.forum)
-                or (folder == "countries" and entity.id in event.countries)
-            ):
-                out.append(event)
-        return sorted(out, key=lambda e: (e.date or "9999", e.id))
+        """The entity's events by date: as participant, as the forum, or as the host country."""
+        return self._events_by_entity.get((FOLDERS[entity.type], entity.id), [])
 
     def seen(self, entity: Entity) -> tuple[str | None, str | None]:
         found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
