@@ -229,7 +229,7 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
-    if doc[i].lower_.strip(".") not in gaz.title_first_words:
+    if i >= len(doc) or doc[i].lower_.strip(".") not in gaz.title_first_words:
         return 0  # cheap test first: most tokens start no title
     for length in (3, 2, 1):
         if i + length > len(doc):

@@ -124,3 +124,9 @@ def test_role_after_the_name_is_that_person(build_articles):
                for e in events), events
     person = records["people/irakli-kobakhidze"]
     assert "the prime minister" in person["aliases"]
+
+
+def test_title_word_at_the_very_end(build_articles):
+    text = "Title\n\nThe statement was signed by the commander, a retired Gen."
+    result = build_articles({"a.txt": text})  # no IndexError past the last token
+    assert article_of(result)["entities"]["people"] == []
