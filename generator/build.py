@@ -6,21 +6,28 @@ The CLI and the MkDocs plugin both call ``build``; nothing else runs the stages.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 
 from .aggregate import aggregate
+from .cache import CacheStats, ExtractionCache
 from .clean import Rules, clean
 from .config import BuildConfig
 from .extract import Tools, extract, load_tools
 from .ingest import ingest
 from .link import Linker, link
-from .models import Corpus, Problem
+from .models import CleanArticle, Corpus, Extraction, Problem, SourceFile
 from .pages import render_pages
 from .records import render as render_records
 from .records import render_json
-from .registry import load_registry
+from .registry import Registry, load_registry
 
 log = logging.getLogger("dossier")
+
+#: Optional hook around each stage (the benchmark measures memory with it): name -> context.
+StageHook = Callable[[str], AbstractContextManager[object]]
 
 
 @dataclass
@@ -30,32 +37,137 @@ class BuildResult:
     records_json: dict[str, str]  # same, as JSON
     pages: dict[str, str]  # path under the docs root -> Markdown
     problems: list[Problem]
+    #: Wall seconds per stage (registry, ingest, cache, clean, extract, link, aggregate, records,
+    #: pages) and within extract: load_model, ner (the model), doc_cache, rules,
+    #: extraction_cache (writing).
+    timings: dict[str, float] = field(default_factory=dict)
+    cache: CacheStats | None = None  # hits and misses, when the extraction cache is on
+    model_articles: int = 0  # articles the NER model ran on
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def build(config: BuildConfig, tools: Tools | None = None, with_pages: bool = True) -> BuildResult:
+def build(
+    config: BuildConfig,
+    tools: Tools | None = None,
+    with_pages: bool = True,
+    stage_hook: StageHook | None = None,
+) -> BuildResult:
+    timings: dict[str, float] = {}
+
+    @contextmanager
+    def stage(name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        with stage_hook(name) if stage_hook else _nothing():
+            yield
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
     # Curated knowledge first: every later stage reads it.
-    registry, problems = load_registry(config.seeds)
+    with stage("registry"):
+        registry, problems = load_registry(config.seeds)
     # ingest: files → decoded sources; unreadable files are reported and skipped.
-    sources, ingest_problems = ingest(config.seeds, config.max_article_bytes)
-    problems += ingest_problems
+    with stage("ingest"):
+        sources, ingest_problems = ingest(config.seeds, config.max_article_bytes)
+        problems += ingest_problems
+    # The extraction cache: an article whose extraction is cached is neither cleaned nor extracted
+    # again (the cached extraction carries its clean article).
+    cache = ExtractionCache(config.cache_dir) if config.cache_dir is not None else None
+    with stage("cache"):
+        found, context = _cached(sources, registry, config, tools, cache)
     # clean: boilerplate out; title, byline, date and publisher read.
-    rules = Rules.from_curated(registry.boilerplate)
-    articles = [clean(source, rules) for source in sources]
+    with stage("clean"):
+        rules = Rules.from_curated(registry.boilerplate)
+        articles = [
+            cached.article if cached is not None else clean(source, rules)
+            for source, cached in zip(sources, found, strict=True)
+        ]
     # extract: NER + registry + rules → mentions, quotes, events per article.
-    tools = tools or load_tools(registry, config.model)
-    extractions = extract(articles, tools)
+    with stage("extract"):
+        extractions, model_articles = _extract(
+            articles, found, registry, config, tools, cache, context, timings
+        )
     # link: mentions → entity keys within each article.
-    linked = link(extractions, Linker.build(registry))
+    with stage("link"):
+        linked = link(extractions, Linker.build(registry))
     # aggregate: one entity per real-world thing across articles; ids minted; events merged.
-    corpus = aggregate(linked, registry, problems)
+    with stage("aggregate"):
+        corpus = aggregate(linked, registry, problems)
     # records and pages: rendered in memory; the caller decides where they go.
-    records = render_records(corpus)
-    records_json = render_json(corpus)
-    pages = render_pages(corpus, registry, config) if with_pages else {}
+    with stage("records"):
+        records = render_records(corpus)
+        records_json = render_json(corpus)
+    with stage("pages"):
+        pages = render_pages(corpus, registry, config) if with_pages else {}
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
-    return BuildResult(corpus, records, records_json, pages, problems)
+    return BuildResult(
+        corpus,
+        records,
+        records_json,
+        pages,
+        problems,
+        timings=timings,
+        cache=cache.stats if cache else None,
+        model_articles=model_articles,
+    )
+
+
+def _cached(
+    sources: list[SourceFile],
+    registry: Registry,
+    config: BuildConfig,
+    tools: Tools | None,
+    cache: ExtractionCache | None,
+) -> tuple[list[Extraction | None], str]:
+    """The cached extraction of each source file (None where there is none) and the cache context
+    (registry digest, model, generator code) they were looked up under."""
+    if cache is None:
+        return [None] * len(sources), ""
+    digest = (tools.registry if tools else registry).digest
+    context = cache.extraction_context(digest, tools.model if tools else config.model)
+    return [cache.get_extraction(source, context) for source in sources], context
+
+
+def _extract(
+    articles: list[CleanArticle],
+    found: list[Extraction | None],
+    registry: Registry,
+    config: BuildConfig,
+    tools: Tools | None,
+    cache: ExtractionCache | None,
+    context: str,
+    timings: dict[str, float],
+) -> tuple[list[Extraction], int]:
+    """The cached extractions, and the others from the rules, over cached Docs where there are
+    some and the model for the rest. The model (and the registry's matchers) are loaded only when
+    some article's extraction is not cached."""
+    found = list(found)
+    missing = [i for i, extraction in enumerate(found) if extraction is None]
+    if not missing:
+        return [e for e in found if e is not None], 0
+    start = time.perf_counter()
+    tools = tools or load_tools(registry, config.model)
+    timings["load_model"] = time.perf_counter() - start
+    fresh = extract(
+        [articles[i] for i in missing],
+        tools,
+        n_process=config.n_process,
+        cache=cache,
+        timings=timings,
+    )
+    start = time.perf_counter()
+    for i, extraction in zip(missing, fresh, strict=True):
+        found[i] = extraction
+        if cache is not None:
+            cache.put_extraction(extraction, context)
+    timings["extraction_cache"] = time.perf_counter() - start
+    # articles the model ran on: those without a cached Doc (or with an unreadable one)
+    model_articles = len(missing) - (cache.stats.doc_hits if cache else 0)
+    return [e for e in found if e is not None], model_articles
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield

