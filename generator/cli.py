@@ -55,10 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     suggest.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
     suggest.add_argument("--out", type=Path, required=True, help="new file (never overwritten)")
     suggest.add_argument("--model", help="spaCy pipeline name")
+    sub.add_parser("bench", help="benchmark synthetic corpora (see: python -m generator bench -h)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # the benchmark has its own options: python -m generator bench -h
+        from .bench import main as bench
+
+        return bench(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
