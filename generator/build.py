@@ -43,6 +43,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache: CacheStats | None = None  # hits and misses, when the extraction cache is on
     model_articles: int = 0  # articles the NER model ran on
+    registry: Registry | None = None  # the curated data the build read (for edit links)
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,6 +112,7 @@ def build(
         timings=timings,
         cache=cache.stats if cache else None,
         model_articles=model_articles,
+        registry=registry,
     )
 
 

@@ -27,8 +27,6 @@ class BuildConfig:
     seeds: Path  # the seeds folder: articles/ and curated/
     model: str = DEFAULT_MODEL
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
-    repo_url: str | None = None  # for "Edit this page" links
-    edit_uri: str = "edit/main/"
     #: The extraction cache (see ``generator/cache.py``); None disables it. By default
     #: $DOSSIER_CACHE_DIR, else ``.cache/dossier/`` beside the seeds folder; $DOSSIER_CACHE=off
     #: disables it whatever is given here.

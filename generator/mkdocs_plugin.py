@@ -98,7 +98,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return {}
         root = Path(config.config_file_path or ".").resolve().parent
         docs = Path(config.docs_dir).resolve()
-        registry = getattr(self.result, "registry", None) or load_registry(self.seeds)[0]
+        registry = self.result.registry or load_registry(self.seeds)[0]
         targets = {
             page: self.seeds / source
             for page, source in edit_sources(self.result, registry).items()
