@@ -104,6 +104,9 @@ class Site:
                 return f"{entity.name} ({short})"
         return entity.name
 
+    def links(self, folder: str, idents: list[str], here: str = "section") -> str:
+        return ", ".join(self.link(folder, ident, here) for ident in idents)
+
     def dated(self, article_id: str) -> str | None:
         record = self.articles.get(article_id)
         return record.article.published if record else None
@@ -162,6 +165,24 @@ class Site:
                 if quote.get("sentence") in mention.sentences and quote["speaker"] != entity.id:
                     out.append((mention.article, quote["speaker"], quote["text"]))
         return out
+
+    def spellings(self, entity: Entity) -> list[tuple[str, list[str]]]:
+        """For a person the sources name differently ('Lloyd J. Austin' / 'Lloyd J. Austin II'):
+        each full spelling with the articles that use it; empty when they agree."""
+        if entity.type is not EntityType.PERSON:
+            return []
+        full: dict[str, set[str]] = defaultdict(set)
+        spellings = [a for a in [entity.name, *entity.aliases] if len(a.split()) >= 2]
+        for mention in entity.mentions:
+            for sentence in mention.sentences:
+                present = [a for a in spellings if a in sentence]
+                for alias in present:
+                    # "Lloyd J. Austin" inside "Lloyd J. Austin II" is the longer spelling
+                    if not any(alias != other and alias in other for other in present):
+                        full[alias].add(mention.article)
+        if len(full) < 2 or len({a for arts in full.values() for a in arts}) < 2:
+            return []
+        return [(name, sorted(arts)) for name, arts in sorted(full.items())]
 
     def tags(self, entity: Entity) -> list[str]:
         """Type, country and (for people) short role titles: shown as chips, and weighted
