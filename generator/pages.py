@@ -31,6 +31,8 @@ SECTION_TITLES = {
     "organizations": "Organizations",
     "events": "Events",
 }
+#: Articles listed with their sentences on an entity page; the record keeps all of them.
+MAX_MENTIONS_SHOWN = 50
 TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
 
@@ -103,6 +105,16 @@ class Site:
             if short not in entity.name:
                 return f"{entity.name} ({short})"
         return entity.name
+
+    def mentions_shown(self, entity: Entity) -> list:
+        """The latest ``MAX_MENTIONS_SHOWN`` articles' mentions: a page's size must not grow with
+        the corpus (a country in 5,000 articles made a 7 MB page)."""
+        if len(entity.mentions) <= MAX_MENTIONS_SHOWN:
+            return entity.mentions
+        ranked = sorted(
+            entity.mentions, key=lambda m: (self.dated(m.article) or "", m.article), reverse=True
+        )
+        return ranked[:MAX_MENTIONS_SHOWN]
 
     def links(self, folder: str, idents: list[str], here: str = "section") -> str:
         return ", ".join(self.link(folder, ident, here) for ident in idents)
