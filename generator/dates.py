@@ -51,16 +51,17 @@ _RELATIVE_WORDS = re.compile(
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+@lru_cache(maxsize=256)
+def _parser(base: date | None, future: bool) -> DateDataParser:
+    """One parser per (publication date, direction): building one costs far more than parsing."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
+    if base:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _parse(text: str, base: date | None, future: bool = False):
-    settings = {"PREFER_DATES_FROM": "future" if future else "past"}
-    if base:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    parser = DateDataParser(languages=["en"], settings=settings) if base or future else _parser()
+    parser = _parser(base, future)
     return parser.get_date_data(text)
 
 
