@@ -10,9 +10,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import yaml
+
+from . import records as records_stage
+from . import yamlio
 from .aggregate import aggregate
-from .cache import CacheStats, ExtractionCache
+from .cache import CacheStats, ExtractionCache, sha256
 from .clean import Rules, clean
 from .config import BuildConfig
 from .extract import Tools, extract, load_tools
@@ -20,8 +25,7 @@ from .ingest import ingest
 from .link import Linker, link
 from .models import CleanArticle, Corpus, Extraction, Problem, SourceFile
 from .pages import render_pages
-from .records import render as render_records
-from .records import render_json
+from .records import Rendered, render_all
 from .registry import Registry, load_registry
 
 log = logging.getLogger("dossier")
@@ -97,8 +101,8 @@ def build(
         corpus = aggregate(linked, registry, problems)
     # records and pages: rendered in memory; the caller decides where they go.
     with stage("records"):
-        records = render_records(corpus)
-        records_json = render_json(corpus)
+        rendered = _render_records(corpus, cache)
+        records, records_json = rendered.yaml, rendered.json
     with stage("pages"):
         pages = render_pages(corpus, registry, config) if with_pages else {}
     for problem in problems:
@@ -168,6 +172,21 @@ def _extract(
     # articles the model ran on: those without a cached Doc (or with an unreadable one)
     model_articles = len(missing) - (cache.stats.doc_hits if cache else 0)
     return [e for e in found if e is not None], model_articles
+
+
+def _render_records(corpus: Corpus, cache: ExtractionCache | None) -> Rendered:
+    """The records, reusing the YAML of those unchanged since the last build. The memo is kept
+    under a context of the code that renders YAML, so a change to it renders everything anew."""
+    if cache is None:
+        return render_all(corpus)
+    context = sha256(
+        yaml.__version__, *(Path(m.__file__).read_bytes() for m in (records_stage, yamlio))
+    )
+    previous = cache.get_rendered(context)
+    rendered = render_all(corpus, previous)
+    if rendered.memo.keys() != previous.keys():
+        cache.put_rendered(context, rendered.memo)
+    return rendered
 
 
 @contextmanager

@@ -213,6 +213,27 @@ class ExtractionCache:
         docbin.add(doc)
         self._write(self._path("docs", key, ".spacy"), docbin.to_bytes())
 
+    # --- the rendered-records layer ---------------------------------------------------------
+
+    def get_rendered(self, context: str) -> dict[str, str]:
+        """The YAML text of each record of the last build, keyed by a hash of its JSON text
+        (``records.render_all``); empty when there is none or it was made by other code."""
+        payload = self._read(self._path("records", "rendered", ".pickle"))
+        if payload is None:
+            return {}
+        try:
+            saved_context, memo = pickle.loads(payload)
+            if not isinstance(memo, dict):
+                raise ValueError("not a record memo")
+        except Exception as exc:
+            self._corrupt(self._path("records", "rendered", ".pickle"), exc)
+            return {}
+        return memo if saved_context == context else {}
+
+    def put_rendered(self, context: str, memo: dict[str, str]) -> None:
+        payload = pickle.dumps((context, memo), protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(self._path("records", "rendered", ".pickle"), payload)
+
     # --- files ------------------------------------------------------------------------------
 
     def _path(self, layer: str, key: str, suffix: str) -> Path:

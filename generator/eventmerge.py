@@ -34,6 +34,7 @@ def merge_events(
     registry: Registry,
 ) -> list[Event]:
     clusters: list[_Cluster] = []
+    by_people: dict[frozenset[str], list[_Cluster]] = {}
     sessions: dict[tuple[str, str], list[_Cluster]] = {}
     for art in linked:
         for claim in art.events:
@@ -54,10 +55,13 @@ def merge_events(
                 or (claim.kind in ("meeting", "talks", "call") and len(people) < 2)
             ):
                 continue
-            target = next((c for c in clusters if _joins(c, claim, people)), None)
+            # only clusters with these very participants can take the claim (see _joins)
+            same_people = by_people.setdefault(frozenset(people), [])
+            target = next((c for c in same_people if _joins(c, claim, people)), None)
             if target is None:
                 target = _Cluster(claim.kind, people, forum)
                 clusters.append(target)
+                same_people.append(target)
             target.claims.append(claim)
             target.participant_ids |= people
             target.forum = target.forum or forum

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
+from functools import cached_property
+from itertools import combinations, combinations_with_replacement
 
 from .models import FOLDERS, Corpus, Entity, EntityType
 from .registry import Registry
@@ -38,17 +39,40 @@ class Graph:
     nodes: dict[str, Node]
     edges: list[Edge]
 
+    @cached_property
+    def _touching(self) -> dict[str, list[Edge]]:
+        """Node key → its edges, in the graph's edge order (built once: a page per entity asks)."""
+        return adjacency(self)
+
     def neighbourhood(self, key: str, limit: int = 16) -> Graph:
         """The node, its strongest neighbours and the edges among them."""
-        touching = [e for e in self.edges if key in (e.source, e.target)]
-        touching.sort(key=lambda e: (-len(e.articles), e.kind, e.source, e.target))
+        touching = sorted(
+            self._touching.get(key, []),
+            key=lambda e: (-len(e.articles), e.kind, e.source, e.target),
+        )
         keep = {key}
         for edge in touching:
             if len(keep) > limit:
                 break
             keep.update((edge.source, edge.target))
-        edges = [e for e in self.edges if e.source in keep and e.target in keep]
-        return Graph({k: self.nodes[k] for k in sorted(keep)}, edges)
+        # the edges among the kept nodes, looked up pair by pair (a hub has thousands of edges)
+        kept = sorted(keep)
+        found = [
+            i
+            for a, b in combinations_with_replacement(kept, 2)
+            for i in self._between.get((a, b), ())
+        ]
+        edges = [self.edges[i] for i in sorted(found)]  # in graph order
+        return Graph({k: self.nodes[k] for k in kept}, edges)
+
+    @cached_property
+    def _between(self) -> dict[tuple[str, str], list[int]]:
+        """(node, node) in sorted order → the positions of the edges joining them."""
+        index: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, edge in enumerate(self.edges):
+            a, b = sorted((edge.source, edge.target))
+            index[(a, b)].append(i)
+        return index
 
 
 def build_graph(corpus: Corpus, registry: Registry) -> Graph:

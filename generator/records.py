@@ -7,10 +7,12 @@ temporary folder first, then swapped in, so a build killed midway leaves the old
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -108,16 +110,43 @@ def record_data(corpus: Corpus) -> dict[str, dict[str, Any]]:
 
 def render(corpus: Corpus) -> dict[str, str]:
     """``{'people/lloyd-austin.yml': '...'}`` for every record, plus the review list."""
-    files = {f"{path}.yml": yamlio.dump(data) for path, data in record_data(corpus).items()}
-    files["review.yml"] = yamlio.dump({"review": corpus.review})
-    return files
+    return render_all(corpus).yaml
 
 
 def render_json(corpus: Corpus) -> dict[str, str]:
-    return {
-        f"{path}.json": json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-        for path, data in record_data(corpus).items()
-    }
+    """The same records as JSON."""
+    return render_all(corpus).json
+
+
+@dataclass
+class Rendered:
+    yaml: dict[str, str]  # path in the out folder -> YAML text
+    json: dict[str, str]  # same, as JSON
+    #: hash of a record's JSON text -> its YAML text, for the next build (see ``render_all``)
+    memo: dict[str, str] = field(default_factory=dict)
+    reused: int = 0  # records whose YAML came from the memo
+
+
+def render_all(corpus: Corpus, memo: dict[str, str] | None = None) -> Rendered:
+    """Every record as YAML and as JSON. JSON is one line per record: without ``indent`` the
+    standard library's C encoder does the work. YAML goes through PyYAML's Python representer,
+    which costs far more, so a record whose JSON text is the same as in the previous build takes
+    its YAML from ``memo`` (the previous build's ``Rendered.memo``): a rebuild after a small edit
+    re-renders only the records that changed."""
+    memo = memo or {}
+    out = Rendered({}, {})
+    for path, fields in record_data(corpus).items():
+        text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        key = hashlib.sha1(text.encode()).hexdigest()
+        found = memo.get(key)
+        if found is None:
+            found = yamlio.dump(fields)
+        else:
+            out.reused += 1
+        out.json[f"{path}.json"] = text + "\n"
+        out.yaml[f"{path}.yml"] = out.memo[key] = found
+    out.yaml["review.yml"] = yamlio.dump({"review": corpus.review})
+    return out
 
 
 def write(files: dict[str, str], out: Path) -> None:

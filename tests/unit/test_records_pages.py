@@ -120,3 +120,45 @@ def test_entity_page_has_aliases_evidence_and_related(seeds_build):
     assert "Lloyd J. Austin II" in page  # aliases are rendered, so search finds them
     assert "## Mentions" in page and "## Related" in page
     assert "../articles/000-2011f7586461d12d.md" in page
+
+
+def test_record_memo_reuses_unchanged_records_only(seeds_build):
+    from generator.records import render_all
+
+    first = render_all(seeds_build.corpus)
+    assert first.reused == 0 and first.yaml == seeds_build.records
+    again = render_all(seeds_build.corpus, first.memo)
+    assert again.reused == len(first.memo) and again.yaml == first.yaml
+    # a memo whose entries do not fit the records (stale YAML under the same key cannot happen:
+    # the key is the record's JSON text) is simply not used
+    stale = {key: "stale: true\n" for key in ("0" * 40, "f" * 40)}
+    assert render_all(seeds_build.corpus, stale).yaml == first.yaml
+    # an edited record misses the memo and is rendered anew; the others are reused
+    person = next(e for e in seeds_build.corpus.entities if e.type.value == "person")
+    original = person.name
+    person.name = original + " Jr."
+    try:
+        edited = render_all(seeds_build.corpus, first.memo)
+    finally:
+        person.name = original
+    assert edited.reused == len(first.memo) - 1
+    changed = [p for p in edited.yaml if edited.yaml[p] != first.yaml[p]]
+    assert changed == [f"people/{person.id}.yml"]
+    assert yamlio.load(edited.yaml[changed[0]])["name"] == original + " Jr."
+
+
+def test_build_reuses_rendered_records_from_the_cache(tmp_path, tools):
+    import shutil
+
+    from generator.build import build
+    from generator.config import BuildConfig
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seeds", seeds)
+    config = BuildConfig(seeds=seeds, cache_dir=tmp_path / "cache")
+    cold = build(config, tools, with_pages=False)
+    memo = next((tmp_path / "cache").rglob("rendered.pickle"))
+    stamp = memo.stat().st_mtime_ns
+    warm = build(config, tools, with_pages=False)
+    assert warm.records == cold.records and warm.records_json == cold.records_json
+    assert memo.stat().st_mtime_ns == stamp  # nothing changed: the memo is not written again
