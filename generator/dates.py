@@ -49,6 +49,18 @@ _RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: Phrases that name the publication day itself ("later today", "this afternoon").
+_TODAY = re.compile(
+    r"^(?:(?:later|earlier) )?(?:today|tonight|this (?:morning|afternoon|evening))$", re.IGNORECASE
+)
+
+
+def is_publication_day(phrase: str) -> bool:
+    return bool(_TODAY.match(" ".join(phrase.split())))
+
+
+def has_year(phrase: str) -> bool:
+    return bool(_YEAR.search(phrase))
 
 
 @lru_cache(maxsize=256)
@@ -97,6 +109,7 @@ def looks_like_dateline(line: str) -> bool:
     return len(rest.split()) <= 2
 
 
+@lru_cache(maxsize=4096)  # one phrase against one publication date recurs across a corpus
 def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim | None:
     """Resolve a date phrase from the text against the publication date ``anchor``."""
     text = " ".join(phrase.split())
@@ -112,6 +125,8 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         except ValueError:
             return None
         return DateClaim(text, start.isoformat(), end.isoformat())
+    if _TODAY.match(text):  # the publication day itself, not an approximation of it
+        return DateClaim(text, base.isoformat() if base else None)
     lowered = text.lower()
     has_year = bool(_YEAR.search(text))
     weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)

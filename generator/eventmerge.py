@@ -1,8 +1,13 @@
 """Merging event reports from many articles into events, keeping each source's date as a claim.
 
-Two reports are one event when they have the same participants and kind and their dates agree to the
-month (or one has none). Every report that ties an event to a forum is also a report of that forum's
-session that year ("ADMM-Plus 2022"), so a forum page shows each source's date for its meeting.
+Two reports are one event when they have the same participants and kind and their dates agree: the
+same day, or one of them says less (a month, or nothing). Meetings of the same people on two days
+are two meetings; visits of one person to two places are two visits. Every report that ties an
+event to a forum is also a report of that forum's session that year ("ADMM-Plus 2022"), so a forum
+page shows each source's date for its meeting; the session becomes an event of its own when some
+report is of the session itself (kind ``summit``: "the ADMM-Plus takes place ...", "Austin and Wei
+are attending ...") and names someone there. A report is compared only with the clusters of its
+very participants (or its forum and year), so merging stays linear in the number of reports.
 """
 
 from __future__ import annotations
@@ -49,12 +54,8 @@ def merge_events(
                     same_year.append(session)
                 session.claims.append(claim)
                 session.participant_ids |= people
-            if (
-                claim.kind == "summit"
-                or len(people) == 0
-                or (claim.kind in ("meeting", "talks", "call") and len(people) < 2)
-            ):
-                continue
+            if not people or (claim.kind == "summit" and (forum or len(people) < 2)):
+                continue  # a forum's session is the session's event; a summit of one is none
             # only clusters with these very participants can take the claim (see _joins)
             same_people = by_people.setdefault(frozenset(people), [])
             target = next((c for c in same_people if _joins(c, claim, people)), None)
@@ -69,6 +70,7 @@ def merge_events(
     events: list[Event] = []
     taken: set[str] = set()
     for (forum, year), found in sorted(sessions.items(), key=lambda kv: kv[0]):
+        found = [c for c in found if _reported_session(c)]
         for cluster in found:
             label = year or "(undated)"
             if len(found) > 1:
@@ -106,27 +108,52 @@ def _same_session(cluster: _Cluster, claim: EventClaim) -> bool:
     return any(abs((_as_day(o) - _as_day(theirs)).days) <= SESSION_DAYS for o in ours)
 
 
+def _reported_session(cluster: _Cluster) -> bool:
+    """Some report is of the session itself, and someone is named there. A forum only named as
+    where two leaders met ("on the sidelines of the APEC summit") is no event of its own."""
+    return bool(cluster.participant_ids) and any(c.kind == "summit" for c in cluster.claims)
+
+
 def _year(claim: EventClaim, published: str | None) -> str:
     if claim.date and claim.date.start:
         return claim.date.start[:4]
     return published[:4] if published else ""
 
 
+#: Reports of one visitor's trip to one place this many days apart are still one visit.
+VISIT_DAYS = 3
+
+
 def _joins(cluster: _Cluster, claim: EventClaim, people: set[str]) -> bool:
     if cluster.participants != people:
         return False
-    if not (
-        {cluster.kind, claim.kind} <= {"meeting", "talks", "call"} or cluster.kind == claim.kind
-    ):
+    if (cluster.kind == "visit") != (claim.kind == "visit"):
+        return False
+    if claim.kind == "visit" and not any(_same_place(c, claim) for c in cluster.claims):
         return False
     ours = [c.date.start for c in cluster.claims if c.date and c.date.start]
     theirs = claim.date.start if claim.date and claim.date.start else None
     if theirs is None or not ours:
         return True
-    return any(
-        o[:7] == theirs[:7] or ((len(o) == 4 or len(theirs) == 4) and o[:4] == theirs[:4])
-        for o in ours
-    )
+    window = VISIT_DAYS if claim.kind == "visit" else 0
+    return any(_dates_agree(o, theirs, window) for o in ours)
+
+
+def _dates_agree(a: str, b: str, window: int) -> bool:
+    """The same day (or within ``window`` days); with a month or a year only, the same one."""
+    if len(a) == 10 and len(b) == 10:
+        return abs((_as_day(a) - _as_day(b)).days) <= window
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _same_place(a: EventClaim, b: EventClaim) -> bool:
+    """Places that can be one: either unknown, one inside the other, or in a common country."""
+    if not a.place or not b.place:
+        return True
+    if a.place in b.place or b.place in a.place:
+        return True
+    return bool(set(a.place_countries) & set(b.place_countries))
 
 
 def _forum_short(forum: str, published: dict[str, Entity], registry: Registry) -> str:
@@ -161,26 +188,28 @@ def _event(
     cluster: _Cluster, name: str, taken: set[str], id_of, published, dated_id: bool = True
 ) -> Event:
     claims = [c for c in cluster.claims if c.date and c.date.start]
-    counted = Counter(c.date.start for c in claims)
+    votes = {(c.article, c.date.start) for c in claims}  # a source that repeats a date: one vote
+    counted = Counter(day for _, day in votes)
     best = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
     date = best[0][0] if best else None
     end = next((c.date.end for c in claims if c.date.start == date and c.date.end), None)
-    date_claims = []
-    for c in sorted(cluster.claims, key=lambda c: c.article):
+    by_article = sorted(cluster.claims, key=lambda c: c.article)
+    # each distinct (value, article) once, in article order, with the first phrase that gave it
+    # (a forum's session gathers a claim from every sentence of every article that reports it)
+    dated: dict[tuple[str, str], str | None] = {}
+    for c in by_article:
         if c.date and c.date.start:
             value = c.date.start + (f"/{c.date.end}" if c.date.end else "")
-            claim = Claim(value=value, article=c.article, phrase=c.date.phrase)
-            if claim not in date_claims:
-                date_claims.append(claim)
+            dated.setdefault((value, c.article), c.date.phrase)
+    date_claims = [Claim(value=v, article=a, phrase=p) for (v, a), p in dated.items()]
     base = slug(f"{name} {date or ''}".strip() if dated_id else name)
     ident = unique(base, taken, name + "|" + "|".join(sorted(c.article for c in cluster.claims)))
     taken.add(ident)
     countries = sorted({id_of[k] for c in cluster.claims for k in c.place_countries if k in id_of})
-    sentences = []
-    for c in sorted(cluster.claims, key=lambda c: c.article):
-        item = Claim(value=c.sentence, article=c.article)
-        if item not in sentences:
-            sentences.append(item)
+    sentences = [
+        Claim(value=v, article=a)
+        for v, a in dict.fromkeys((c.sentence, c.article) for c in by_article)
+    ]
     return Event(
         id=ident,
         kind=cluster.kind,
@@ -189,9 +218,7 @@ def _event(
         end=end,
         date_claims=date_claims,
         participants=sorted(cluster.participant_ids),
-        place=next(
-            (c.place for c in sorted(cluster.claims, key=lambda c: c.article) if c.place), None
-        ),
+        place=next((c.place for c in by_article if c.place), None),
         countries=countries,
         forum=cluster.forum,
         articles=sorted({c.article for c in cluster.claims}),

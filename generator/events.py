@@ -1,20 +1,27 @@
 """Events: meetings, talks, visits, summits and calls reported in a sentence.
 
-A trigger word ("met", "talks", "visited", "summit") with its participants read from the dependency
-parse: the people in the trigger's own phrase ("a meeting between A and B") or the subject of the
-verb that governs it ("A and B held talks"). Dates come from the sentence's DATE entities, resolved
-against the publication date; a present-tense report ("are attending") is dated by publication.
-Speculation without a date ("a possible meeting is expected") is not an event.
+A trigger ("met", "talks", "travelled to Brazzaville", "summit") and its participants are read from
+the dependency parse: the people of the trigger's own phrase ("a meeting between A and B", "talks
+with B") and the subject its clauses lead up to ("A held talks", "A flew to Sochi to meet B", "a trip
+that took him to Moscow"), pronouns standing for the person they refer to (eventparse.py). One
+sentence may report several events: a visit and the meetings of that visit, talks on two successive
+days, a trip to two cities. A forum named in the trigger's own phrase makes the report one of that
+forum's session ("a meeting of the Quad", kind ``summit``); a forum beside which it took place ("on
+the sidelines of the BRICS summit") makes it a meeting at that forum. Speculation without a date ("a
+possible meeting is expected"), negated or skipped events and words inside quotation marks are not
+events. Places and forums: eventplaces.py; dates: eventdates.py.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from . import dates
-from .models import DateClaim, EventCandidate, Mention
+from . import eventparse as parse
+from . import eventplaces as places
+from .eventdates import EventDate, Timeline, days_by_person, event_date
+from .models import EventCandidate, Mention
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -28,10 +35,14 @@ NOUN_TRIGGERS = {
     "session": "meeting",
     "dialogue": "meeting",
     "negotiations": "talks",
+    "negotiation": "talks",
     "tour": "visit",
+    "attendance": "summit",
+    "gathering": "summit",
 }
-# Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
-TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "visit", "tour", "head", "go"}
+#: Nouns that name a gathering: with a forum in their own phrase they report its session.
+SESSION_NOUNS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
+SESSION_NOUNS |= {"negotiations", "negotiation", "attendance"}
 VERB_TRIGGERS = {
     "meet": "meeting",
     "visit": "visit",
@@ -41,44 +52,31 @@ VERB_TRIGGERS = {
     "negotiate": "talks",
     "convene": "meeting",
 }
-# Verbs that govern an event noun and whose subject takes part: "A held talks", "B attended".
-GOVERNING = {
-    "hold",
-    "attend",
-    "have",
-    "host",
-    "join",
-    "convene",
-    "participate",
-    "chair",
-    "make",
-    "pay",
-    "begin",
-    "conclude",
-    "open",
-    "arrive",
-    "co-chair",
-    "lead",
-}
-# With a forum in the sentence, these report one of its sessions: "the ADMM-Plus takes place ...".
-SESSION_VERBS = {"take", "convene", "open", "gather", "begin", "hold", "close", "conclude"}
-_SPECULATION = re.compile(
-    r"\b(possible|possibility|expected|may|might|could|whether|plan(?:s|ned)? to|likely|hope|"
-    r"would|will|proposed|potential|if)\b",
-    re.IGNORECASE,
-)
-_THE_TWO = re.compile(
-    r"\bthe two (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|officials|"
-    r"counterparts|heads of state|diplomats|envoys|defense chiefs|defence chiefs)\b",
-    re.IGNORECASE,
-)
-_RELATIVE_OFFSET = re.compile(
-    r"\b(?:(?:just|about|nearly|almost|some|roughly) )?(?:over |under |more than |less than )?"
-    r"(?P<n>a|an|one|two|three|four|five|six|\d+) (?P<unit>day|week|month|year)s? "
-    r"(?P<dir>after|before|earlier|ago|later)\b",
-    re.IGNORECASE,
-)
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
+TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
+#: With a forum as their subject these report one of its sessions: "the ADMM-Plus takes place".
+SESSION_VERBS = {"take", "convene", "open", "gather", "begin", "hold", "close", "conclude", "end"}
+SESSION_VERBS |= {"wrap", "start"}
+#: What two leaders sign together they sign in one room: "Putin and Kim signed a treaty".
+AGREEMENTS = {"treaty", "agreement", "deal", "pact", "accord", "declaration", "memorandum"}
+AGREEMENTS |= {"communique", "statement", "partnership", "charter", "protocol"}
+
+
+@dataclass
+class _Report:
+    """One event as one sentence reports it, before merging."""
+
+    kind: str
+    trigger: Token
+    participants: list[int]  # person mentions
+    guests: list[int]  # who travelled: the visitor, the hosted guest, else the subjects
+    date: EventDate
+    sentence_index: int
+    place: str | None = None
+    countries: list[int] = field(default_factory=list)
+    forums: list[int] = field(default_factory=list)
+    session: bool = False  # reports the forum's session itself, not a meeting beside it
+    who: frozenset[str] = frozenset()  # the participants as people, not mentions
 
 
 def find_events(
@@ -87,362 +85,435 @@ def find_events(
     sentences: list[Span],
     sent_index: dict[int, int],
     published: str | None,
+    title: str | None = None,
 ) -> list[EventCandidate]:
-    people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
-    top_two = _most_mentioned(people)
-    found: list[EventCandidate] = []
-    forum_sentences = {m.sentence_index for m in mentions if m.label == "forum"}
+    ctx = parse.Context.build(doc, mentions, sentences, title)
+    timeline = Timeline(doc, published, ctx.quoted)
+    reports: list[_Report] = []
     for index, sentence in enumerate(sentences):
-        options = []
-        for trigger, kind in _triggers(sentence, index in forum_sentences):
-            event = _event(
-                doc, sentence, index, trigger, kind, mentions, people, top_two, published
-            )
-            if event is not None:
-                options.append(event)
-        if options:
-            # One event per sentence: its triggers describe the same thing; the one with the
-            # most participants says the most about it.
-            found.append(max(options, key=lambda e: (len(e.participants), e.kind != "summit")))
-    return _merge_within(found, mentions)
+        triggers = _triggers(ctx, sentence)
+        found: list[_Report] = []
+        for trigger, kind in triggers:
+            for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
+                report.who = frozenset(ctx.who(i) for i in report.participants)
+                found.append(report)
+        reports += _within_sentence(found)
+        reports = _refer_back(reports, ctx, index)
+    return [_candidate(r, ctx) for r in _merge_within(_arrivals_at_sessions(reports))]
 
 
-def _triggers(sentence: Span, has_forum: bool) -> list[tuple[Token, str]]:
+# --- triggers ------------------------------------------------------------------------------------
+
+
+def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     out = []
     for token in sentence:
-        if _session_verb(token, has_forum):
-            out.append((token, "summit"))
-            continue
-        lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
-            kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
-            if kind == "call" and not re.search(
-                r"\b(phone|video|telephone) call|call with\b", sentence.text, re.IGNORECASE
-            ):
-                continue
+        if token.i in ctx.quoted:
+            continue  # words inside a quotation report what someone said, not what happened
+        kind = _kind(ctx, token)
+        if kind is not None:
             out.append((token, kind))
-        elif token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
-            out.append((token, VERB_TRIGGERS[lemma]))
-        elif token.pos_ == "VERB" and lemma in TRAVEL_VERBS and _goes_to_place(token):
-            out.append((token, "visit"))
     return out
 
 
-def _goes_to_place(verb: Token) -> bool:
-    """'travelled to Brazzaville', 'arrived in Moscow': a place right after to/in."""
+def _kind(ctx: parse.Context, token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
+        kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
+        return _call_kind(token) if kind == "call" else kind
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if _session_verb(ctx, token):
+        return "summit"
+    if lemma in ("speak", "talk") and parse.with_person(ctx, token):
+        return "call" if parse.by_phone(token) else "talks"
+    if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
+        return "call"  # "Biden and Netanyahu spoke by phone"
+    if lemma == "negotiate" and not _negotiating_with(ctx, token):
+        return None  # "the bill was negotiated by ...": a text, not a meeting
+    if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
+        return VERB_TRIGGERS[lemma]
+    if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
+        return "visit"
+    if lemma == "sign" and _joint_signing(ctx, token):
+        return "meeting"
+    if lemma == "attend" and not any(c.dep_ == "dobj" for c in token.children):
+        return "summit"  # "Zelensky, attending as a guest": at the forum the article is about
+    named = [c for c in token.children if c.dep_ == "dobj" and not parse.has_trigger_noun(c)]
+    if lemma == "attend" and named and parse.forums_in(ctx, parse.objects(token)):
+        return "summit"  # "attended the G20"; "attended the G20 summit" is the noun's
+    return None
+
+
+def _call_kind(token: Token) -> str | None:
+    """A phone or video call; a courtesy call (on someone) is a meeting; 'calls for' is neither."""
+    words = {c.lower_ for c in token.children}
+    if words & {"phone", "video", "telephone"} or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+    ):
+        return "call"
+    if "courtesy" in words or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        return "meeting"
+    return None
+
+
+def _session_verb(ctx: parse.Context, token: Token) -> bool:
+    """'The ADMM-Plus would take place ...', 'COP29 will be held in Baku': a forum as subject."""
+    lemma = token.lemma_.lower()
+    if lemma not in SESSION_VERBS:
+        return False
+    if lemma == "take" and not any(c.lower_ == "place" for c in token.children):
+        return False  # "take place", not "take part"
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        prep.dep_ == "prep"
-        and prep.lower_ in ("to", "in", "at")
-        and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep.children)
-        for prep in verb.children
+        parse.forums_in(ctx, [t.i for t in s.subtree]) and not parse.has_trigger_noun(s)
+        for s in subjects
     )
 
 
-def _session_verb(token: Token, has_forum: bool) -> bool:
-    if not has_forum or token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = token.lemma_.lower()
-    if lemma == "take":  # "take place", not "take part"
-        return any(c.lower_ == "place" for c in token.children)
-    return lemma in SESSION_VERBS
+def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
+    """Negotiating with someone, or together with no object: not negotiating a text."""
+    if parse.with_person(ctx, token):
+        return True
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
 
 
-def _event(
-    doc: Doc,
-    sentence: Span,
+def _dated_arrival(token: Token) -> bool:
+    """'Xi arrived on Monday': an arrival with a day, though the place goes unsaid."""
+    return token.lemma_.lower() == "arrive" and any(
+        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in token.children
+    )
+
+
+def _joint_signing(ctx: parse.Context, token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token)
+
+
+def _together(ctx: parse.Context, verb: Token) -> bool:
+    """Two people or more as the verb's subject: 'Putin and Kim signed', 'A and B spoke'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+
+
+# --- one trigger's reports -----------------------------------------------------------------------
+
+
+def _reports(
+    ctx: parse.Context,
+    timeline: Timeline,
     index: int,
     trigger: Token,
     kind: str,
-    mentions: list[Mention],
-    people: list[tuple[int, Mention]],
-    top_two: tuple[int, ...],
-    published: str | None,
-) -> EventCandidate | None:
-    region = _participant_region(trigger)
-    in_sentence = [(i, m) for i, m in people if m.sentence_index == index]
-    participants = [i for i, m in in_sentence if any(lo <= m.start < hi for lo, hi in region)]
-    if not participants and _THE_TWO.search(sentence.text) and len(top_two) == 2:
-        participants = list(top_two)
-    forums = [
-        i
-        for i, m in enumerate(mentions)
-        if m.label == "forum" and m.sentence_index == index and _at_forum(doc, m, trigger, region)
-    ]
-    ents = _ents_of(doc, sentence)
-    place = _place(doc, ents)
-    countries = [
-        i
-        for i, m in enumerate(mentions)
-        if m.label == "country"
-        and m.sentence_index == index
-        and (_inside(m, place) or (kind == "visit" and _visited(doc, m, trigger)))
-    ]
-    date = _date(sentence, ents, trigger, published)
-    if _SPECULATION.search(sentence.text) and (date is None or date.start is None):
-        return None
-    if (
-        kind in ("meeting", "talks", "call")
-        and len(_distinct(participants, mentions)) < 2
-        and not forums
-    ) and not (date and date.start and participants == []):
-        return None
-    if kind == "visit" and not participants:
-        return None
-    if forums and kind in ("meeting", "summit") and not participants:
+    triggers: set[int],
+) -> list[_Report]:
+    if places.venue_only(trigger, triggers):
+        return []  # "on the sidelines of the APEC summit": the place of another event
+    chain = parse.climb(ctx, trigger, triggers)
+    if chain.negated:
+        return []
+    phrase = parse.phrase(trigger, triggers)
+    forums, session = _forums(ctx, trigger, kind, phrase, chain)
+    date = event_date(trigger, kind, timeline, ctx.starts)
+    if chain.speculative and not date.stated:
+        return []  # possible, planned or hoped for, with no date: not an event yet
+    visits = []
+    if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() == "host"):
+        visits = _visits(ctx, timeline, index, trigger, kind, phrase, chain)
+        if kind == "visit":
+            return visits
+    people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people = _distinct(ctx, chain.people + people)
+    if not people and ctx.the_two(phrase, chain):
+        people = list(ctx.top_two)
+    if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
-    return EventCandidate(
-        kind=kind,
-        trigger=trigger.text,
-        participants=tuple(_distinct(participants, mentions)),
-        sentence_index=index,
-        sentence=sentence.text.strip(),
-        date=date,
-        place=place.text if place is not None else None,
-        place_mentions=tuple(countries),
-        forum_mentions=tuple(forums),
-    )
+    if not _enough(ctx, kind, people, forums, phrase):
+        return visits
+    place, countries = _place(ctx, trigger, phrase, chain)
+    out = []
+    for group, when in _by_day(ctx, trigger, timeline, phrase, chain, people, date):
+        guests = chain.people or group
+        out.append(
+            _Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
+        )
+    return [*visits, *out]
 
 
-_AT_FORUM = re.compile(
-    r"\b(at|during|on the sidelines of|on the margins of|ahead of|attend(?:ing|ed|s)?|"
-    r"meeting of|summit of|session of|host(?:ing|ed|s)?)\s+(?:the\s+|a\s+|an\s+|this\s+)?[^.]*$",
-    re.IGNORECASE,
-)
+def _by_day(
+    ctx: parse.Context,
+    trigger: Token,
+    timeline: Timeline,
+    phrase: set[int],
+    chain: parse.Chain,
+    people: list[int],
+    date: EventDate,
+) -> list[tuple[list[int], EventDate]]:
+    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day."""
+    named = {i: ctx.person_at[i] for i in phrase if i in ctx.person_at}
+    named = {i: m for i, m in named.items() if m not in chain.people}
+    days = days_by_person(trigger, timeline, named) if len(named) >= 2 else {}
+    if len({c.start for c in days.values()}) < 2:
+        return [(people, date)]
+    groups: dict[str, list[int]] = {}
+    for person, claim in days.items():
+        groups.setdefault(claim.start or "", []).append(person)
+    out = []
+    for members in groups.values():
+        claim = days[members[0]]
+        out.append((_distinct(ctx, chain.people + members), EventDate(claim, stated=True)))
+    return out
 
 
-def _at_forum(doc: Doc, mention: Mention, trigger: Token, region: list[tuple[int, int]]) -> bool:
-    """The event took place at the forum: the forum stands in the trigger's own phrase, is the
-    trigger's subject (for a summit), or follows 'at', 'during', 'on the sidelines of' ..."""
-    if mention.source == "cue" or any(lo <= mention.start < hi for lo, hi in region):
+def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
+    """Two people meet, or one with an unnamed counterpart ('a call with his Philippine
+    counterpart'); a forum's session needs only the forum."""
+    if kind == "summit":
+        return bool(people or forums)
+    if len(people) >= 2:
         return True
-    sentence_start = doc[trigger.i].sent.start_char
-    before = doc.text[sentence_start : mention.start]
-    return bool(_AT_FORUM.search(before[-60:]))
+    return len(people) == 1 and parse.unnamed_counterpart(phrase, ctx)
 
 
-def _distinct(indexes: list[int], mentions: list[Mention]) -> list[int]:
+def _forums(
+    ctx: parse.Context, trigger: Token, kind: str, phrase: set[int], chain: parse.Chain
+) -> tuple[list[int], bool]:
+    """The forums the event belongs to, and whether it is the forum's session itself."""
+    venue = places.venue_forums(ctx, trigger, phrase, chain)
+    if venue:  # "met on the sidelines of the forum"; but "his attendance at the forum" is in it
+        return venue, kind == "summit"
+    own = ctx.forums_at(phrase | chain.subject_tokens)
+    lemma = trigger.lemma_.lower()
+    if own:
+        gathering = kind == "summit" or lemma in SESSION_NOUNS or lemma in ("meet", "convene")
+        return own, gathering
+    # "the summit", "attending as a guest": the summit the article is about
+    bare = places.bare_gathering(trigger) and lemma in ("summit", "conference", "gathering")
+    if bare or (kind == "summit" and trigger.pos_ == "VERB"):
+        current = ctx.current_forum(lemma if trigger.pos_ == "NOUN" else "summit", trigger)
+        if current is not None:
+            return [current], True
+    return [], False
+
+
+def _visits(
+    ctx: parse.Context,
+    timeline: Timeline,
+    index: int,
+    trigger: Token,
+    kind: str,
+    phrase: set[int],
+    chain: parse.Chain,
+) -> list[_Report]:
+    """One visit per destination named with its own day ('to Moscow on Friday ... and to Beijing
+    on Monday'); the visitors are the travellers, never their hosts."""
+    if kind == "meeting":  # "Erdoğan hosted Zelenskyy in Istanbul": the guest visits
+        guests = ctx.people_in(parse.objects(trigger))
+        where = places.places_in(trigger)
+    else:
+        guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
+        where = places.destinations(trigger, phrase)
+    if not guests or (kind == "meeting" and not where):
+        return []
+    if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
+        return []  # "the visit", "the trip": one already reported, or to be inferred later
+    date = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
+    groups = places.dated_destinations(where, timeline.phrases(trigger.sent), trigger)
+    out = []
+    for claim, group in groups or [(None, [])]:
+        when = EventDate(claim) if claim is not None else date
+        name = group[0].text if group else None
+        countries = ctx.countries_in(group)
+        out.append(_Report("visit", trigger, guests, guests, when, index, name, countries))
+    return out
+
+
+def _place(
+    ctx: parse.Context, trigger: Token, phrase: set[int], chain: parse.Chain
+) -> tuple[str | None, list[int]]:
+    place = places.place(ctx, trigger, phrase, chain)
+    if place is None:
+        return None, []
+    return place.text, ctx.countries_in([place])
+
+
+def _distinct(ctx: parse.Context, indexes: list[int]) -> list[int]:
     """One mention per person: 'Austin' and 'Lloyd Austin' in one sentence are one participant."""
     seen: dict[str, int] = {}
     for i in indexes:
-        who = mentions[i].refers_to or mentions[i].text
-        seen.setdefault(who, i)
+        seen.setdefault(ctx.who(i), i)
     return sorted(seen.values())
 
 
-def _participant_region(trigger: Token) -> list[tuple[int, int]]:
-    """Character ranges whose people take part: the trigger's phrase and its governing subject."""
-    regions = [_subtree_range(trigger, skip_clauses=True)]
-    head = trigger
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX"):
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "agent"):
-                    regions.append(_subtree_range(child))
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-                break
-            passes_through = head.lemma_.lower() in GOVERNING or head.i == trigger.i
-            if not passes_through and head.dep_ not in ("pcomp", "advcl", "xcomp", "conj"):
-                break
-        if head.head.i == head.i:
-            break
-        if head.dep_ not in (
-            "dobj",
-            "pobj",
-            "prep",
-            "attr",
-            "pcomp",
-            "advcl",
-            "xcomp",
-            "conj",
-            "nsubj",
-            "acl",
-            "relcl",
-            "compound",
-            "appos",
-        ):
-            break
-        head = head.head
-        if head.pos_ == "NOUN" and head.lemma_.lower() not in NOUN_TRIGGERS and head.dep_ != "pobj":
-            break
-    return regions
+# --- merging -------------------------------------------------------------------------------------
 
 
-def _subtree_range(token: Token, skip_clauses: bool = False) -> tuple[int, int]:
-    """Characters covered by a token's phrase; with ``skip_clauses``, without its relative and
-    adverbial clauses ('a visit in which he and Putin promised ...' is about the visit's content,
-    not who visited)."""
-    sub = list(token.subtree)
-    if skip_clauses:
-        cut = [c for c in token.children if c.dep_ in ("relcl", "advcl", "acl") and c.i > token.i]
-        if cut:
-            first = min(min(t.i for t in c.subtree) for c in cut)
-            sub = [t for t in sub if t.i < first]
-    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+def _within_sentence(found: list[_Report]) -> list[_Report]:
+    """Triggers of one sentence that name the same event ('met ... for talks') become one report:
+    same kind family, participants one within the other, same day."""
+    out: list[_Report] = []
+    for report in sorted(found, key=lambda r: -len(r.participants)):
+        twin = next((o for o in out if _same_in_sentence(o, report)), None)
+        if twin is None:
+            out.append(report)
+        else:
+            out[out.index(twin)] = _combine(twin, report, union=twin.session)
+    return sorted(out, key=lambda r: r.trigger.i)
 
 
-def _inside(mention: Mention, place: Span | None) -> bool:
-    return place is not None and place.start_char <= mention.start and mention.end <= place.end_char
-
-
-def _visited(doc: Doc, mention: Mention, trigger: Token) -> bool:
-    """'visited Taiwan', 'a trip to Canada and Indonesia': the trigger's object or destination."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
+def _same_in_sentence(a: _Report, b: _Report) -> bool:
+    if _family(a) != _family(b) or a.session != b.session:
         return False
-    token = span.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.head.i == trigger.i and token.dep_ in ("dobj", "pobj", "npadvmod"):
-        return True
-    head = token.head
-    return head.lower_ in ("to", "in") and head.head.i == trigger.i
+    if a.session:
+        return bool(set(a.forums) & set(b.forums)) or not a.forums or not b.forums
+    if not b.who <= a.who:
+        return False
+    if a.kind == "visit" and a.place and b.place and a.place != b.place:
+        return False
+    return _dates_fit(a.date, b.date, exact=True)
 
 
-def _ents_of(doc: Doc, sentence: Span) -> list[Span]:
-    """The sentence's entities, found once per document (``Span.ents`` scans every entity of the
-    document on each call, which makes a long article quadratic)."""
-    table = doc.user_data.get("dossier_ents")
-    if table is None:
-        table = {}
-        for ent in doc.ents:
-            table.setdefault(ent.sent.start, []).append(ent)
-        doc.user_data["dossier_ents"] = table
-    return table.get(sentence.start, [])
-
-
-def _place(doc: Doc, ents: list[Span]) -> Span | None:
-    """'in Siem Reap, Cambodia' → 'Siem Reap, Cambodia'."""
-    places = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
-    for ent in places:
-        if ent.start == 0 or doc[ent.start - 1].lower_ not in ("in", "at", "to"):
+def _refer_back(reports: list[_Report], ctx: parse.Context, index: int) -> list[_Report]:
+    """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
+    of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""
+    for token in ctx.sentences[index]:
+        if not (places.anaphoric(token, ctx) and token.lemma_.lower() in ("visit", "trip")):
             continue
-        end = ent.end
-        if end + 1 < len(doc) and doc[end].text == ",":
-            follow = next((e for e in places if e.start == end + 1), None)
-            if follow is not None:
-                end = follow.end
-        return doc[ent.start : end]
-    return None
+        if any(r.kind == "visit" for r in reports):
+            return reports
+        host = next((r for r in reversed(reports) if r.kind != "visit" and r.place), None)
+        if host is not None and host.guests:
+            guest = host.guests[:1]
+            visit = _Report(
+                "visit", token, guest, guest, host.date, index, host.place, host.countries
+            )
+            visit.who = frozenset(ctx.who(i) for i in guest)
+            return [*reports, visit]
+    return reports
 
 
-def _date(
-    sentence: Span, ents: list[Span], trigger: Token, published: str | None
-) -> DateClaim | None:
-    future = any(t.lower_ in ("will", "would", "next", "upcoming") for t in sentence)
-    claims = []
-    for ent in ents:
-        if ent.label_ != "DATE" or _in_wire_dateline(ent, sentence):
-            continue
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("since", "until", "by", "before"):
-            continue  # "the first talks since 2018" dates another event
-        claim = dates.resolve(ent.text, published, future=future)
-        if claim is not None:
-            claims.append((abs(ent.start - trigger.i), claim))
-    resolved = [c for _, c in sorted(claims, key=lambda x: x[0]) if c.start]
-    if resolved:
-        return resolved[0]
-    offset = _RELATIVE_OFFSET.search(sentence.text)
-    if offset and published:
-        return _offset_claim(offset, published)
-    if published and _present_tense(trigger):
-        return DateClaim("(present tense, dated by publication)", published, approximate=True)
-    if claims:
-        return claims[0][1]
-    return None
-
-
-def _in_wire_dateline(ent: Span, sentence: Span) -> bool:
-    """'TOKYO, March 6 (Reuters) -': the filing date of the story, not the event's."""
-    doc = ent.doc
-    return (
-        ent.start - sentence.start <= 4
-        and ent.end < len(doc)
-        and doc[ent.end].text in ("(", "-", "–", "—")
-    )
-
-
-def _offset_claim(match: re.Match[str], published: str) -> DateClaim:
-    from datetime import date, timedelta
-
-    n = _NUMBERS.get(match.group("n").lower()) or int(match.group("n"))
-    days = {"day": 1, "week": 7, "month": 30, "year": 365}[match.group("unit").lower()] * n
-    sign = 1 if match.group("dir").lower() == "later" else -1
-    when = date.fromisoformat(published) + timedelta(days=sign * days)
-    if match.group("unit").lower() == "year":
-        return DateClaim(match.group(0), f"{when.year:04d}", approximate=True)
-    return DateClaim(match.group(0), f"{when.year:04d}-{when.month:02d}", approximate=True)
-
-
-def _present_tense(trigger: Token) -> bool:
-    head = trigger
-    for _ in range(3):
-        if head.tag_ in ("VBP", "VBZ"):
-            return True
-        if any(c.tag_ in ("VBP", "VBZ") and c.dep_ in ("aux", "auxpass") for c in head.children):
-            return True
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return head.tag_ in ("VBP", "VBZ")
-
-
-def _most_mentioned(people: list[tuple[int, Mention]]) -> tuple[int, ...]:
-    counts: dict[str, list[int]] = {}
-    for i, m in people:
-        counts.setdefault(m.refers_to or m.text, []).append(i)
-    full = {k: v for k, v in counts.items() if len(k.split()) >= 2}
-    ranked = sorted(full.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
-    return tuple(v[0] for _, v in ranked[:2])
-
-
-def _merge_within(found: list[EventCandidate], mentions: list[Mention]) -> list[EventCandidate]:
-    """Merge one article's reports of one event; an unnamed lede ('talks Tuesday') joins the first
-    named meeting after it."""
-    merged: list[EventCandidate] = []
-    for event in found:
-        target = next((m for m in merged if _same(m, event, mentions)), None)
-        if target is None:
-            merged.append(event)
-            continue
-        merged[merged.index(target)] = _combine(target, event)
-    unnamed = [e for e in merged if not e.participants and not e.forum_mentions]
-    for lede in unnamed:
-        follower = next(
+def _arrivals_at_sessions(reports: list[_Report]) -> list[_Report]:
+    """Arriving in the city where the article's summit meets is attending it ('Orbán arrived in
+    Washington' at the Washington summit)."""
+    sessions = [r for r in reports if r.session and r.place]
+    out = []
+    for report in reports:
+        session = next(
             (
-                e
-                for e in merged
-                if e.participants
-                and e.sentence_index > lede.sentence_index
-                and e.sentence_index - lede.sentence_index <= 3
-                and e.kind in ("meeting", "talks")
+                s
+                for s in sessions
+                if report.kind == "visit"
+                and report.trigger.lemma_.lower() in TRAVEL_VERBS
+                and report.place
+                and (report.place in s.place or s.place in report.place)
             ),
             None,
         )
-        merged.remove(lede)
-        if follower is not None:
-            merged[merged.index(follower)] = _combine(follower, lede)
+        if session is None:
+            out.append(report)
+            continue
+        out.append(replace(report, kind="summit", forums=session.forums, session=True))
+    return out
+
+
+def _merge_within(reports: list[_Report]) -> list[_Report]:
+    """One article's reports of one event become one: a session of one forum; meetings of the
+    same people on the same day; one trip of one visitor (a visit named again without a day of its
+    own joins the visit before it)."""
+    merged: list[_Report] = []
+    for report in reports:
+        target = next((m for m in merged if _same(m, report)), None)
+        if target is None:
+            merged.append(report)
+        else:
+            merged[merged.index(target)] = _combine(target, report, union=target.session)
+    _share_places(merged)
     return merged
 
 
-def _who(event: EventCandidate, mentions: list[Mention]) -> frozenset[str]:
-    return frozenset(mentions[i].refers_to or mentions[i].text for i in event.participants)
-
-
-def _forums(event: EventCandidate, mentions: list[Mention]) -> set[str]:
-    return {mentions[i].entity_id or mentions[i].text for i in event.forum_mentions}
-
-
-def _same(a: EventCandidate, b: EventCandidate, mentions: list[Mention]) -> bool:
-    if a.kind == "summit" or b.kind == "summit":
-        return a.kind == b.kind and bool(_forums(a, mentions) & _forums(b, mentions))
-    if not a.participants or not b.participants:
+def _same(a: _Report, b: _Report) -> bool:
+    if a.session or b.session:
+        return a.session and b.session and bool(set(a.forums) & set(b.forums))
+    if _family(a) != _family(b) or a.who != b.who:
         return False
-    if _who(a, mentions) != _who(b, mentions):
-        return False
-    da, db = a.date, b.date
-    if da and db and da.start and db.start and da.start[:7] != db.start[:7]:
-        return False
-    return a.kind == b.kind or {a.kind, b.kind} <= {"meeting", "talks"}
+    if a.kind == "visit":
+        if a.place and b.place and not (a.place in b.place or b.place in a.place):
+            return False
+        return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
+    return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
+
+
+def _family(report: _Report) -> str:
+    return "visit" if report.kind == "visit" else "meeting"
+
+
+def _dates_fit(a: EventDate, b: EventDate, exact: bool) -> bool:
+    """Same day; or one of them is coarser (or missing) and they share what it says."""
+    x = a.claim.start if a.claim else None
+    y = b.claim.start if b.claim else None
+    if x is None or y is None:
+        return True
+    if len(x) == 10 and len(y) == 10 and exact:
+        return x == y
+    n = min(len(x), len(y), 7)
+    return x[:n] == y[:n]
+
+
+def _combine(a: _Report, b: _Report, union: bool = False) -> _Report:
+    people = _union(a.participants, b.participants) if union else a.participants or b.participants
+    return replace(
+        a,
+        participants=people,
+        who=a.who | b.who if union else a.who or b.who,
+        guests=a.guests or b.guests,
+        date=_better_date(a.date, b.date),
+        place=_more_specific(a.place, b.place),
+        countries=_union(a.countries, b.countries),
+        forums=_union(a.forums, b.forums),
+    )
+
+
+def _better_date(a: EventDate, b: EventDate) -> EventDate:
+    """A date the sentence states over one inferred; exact over approximate; a range over a day."""
+
+    def rank(d: EventDate) -> tuple[int, int, int]:
+        c = d.claim
+        if c is None or c.start is None:
+            return (0, 0, 0)
+        return (1, int(not d.inferred), int(not c.approximate) + int(bool(c.end)))
+
+    return b if rank(b) > rank(a) else a
+
+
+def _share_places(reports: list[_Report]) -> None:
+    """Where were they that day: a report without a place takes the place of another report of
+    the same day that shares a participant ('Austin and Wei are in Siem Reap ...'), and a meeting
+    without a forum the forum of a session they attended that day."""
+    for report in reports:
+        if report.place or not report.date.claim or not report.date.claim.start:
+            continue
+        day = report.date.claim.start
+        source = next(
+            (
+                o
+                for o in reports
+                if o is not report
+                and o.place
+                and o.date.claim
+                and o.date.claim.start == day
+                and o.who & report.who
+                and o.kind != "visit"
+            ),
+            None,
+        )
+        if source is not None:
+            report.place, report.countries = source.place, list(source.countries)
+            if source.session and not report.forums and report.kind != "visit":
+                report.forums = list(source.forums)
+
+
+def _union(a: list[int], b: list[int]) -> list[int]:
+    return list(dict.fromkeys([*a, *b]))
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:
@@ -452,18 +523,16 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
     return a or b
 
 
-def _combine(a: EventCandidate, b: EventCandidate) -> EventCandidate:
-    date = a.date if (a.date and a.date.start and not a.date.approximate) else (b.date or a.date)
-    if a.date and a.date.start and b.date and b.date.start and b.date.end and not a.date.end:
-        date = b.date
+def _candidate(report: _Report, ctx: parse.Context) -> EventCandidate:
+    sentence = ctx.sentences[report.sentence_index]
     return EventCandidate(
-        kind=a.kind,
-        trigger=a.trigger,
-        participants=a.participants or b.participants,
-        sentence_index=a.sentence_index,
-        sentence=a.sentence,
-        date=date,
-        place=_more_specific(a.place, b.place),
-        place_mentions=tuple(dict.fromkeys(a.place_mentions + b.place_mentions)),
-        forum_mentions=tuple(dict.fromkeys(a.forum_mentions + b.forum_mentions)),
+        kind=report.kind,
+        trigger=report.trigger.text,
+        participants=tuple(_distinct(ctx, report.participants)),
+        sentence_index=report.sentence_index,
+        sentence=sentence.text.strip(),
+        date=report.date.claim if report.date.claim else None,
+        place=report.place,
+        place_mentions=tuple(report.countries),
+        forum_mentions=tuple(report.forums),
     )

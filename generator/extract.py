@@ -151,7 +151,9 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),
     )
     quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index)
-    found_events = event_rules.find_events(doc, mentions, sentences, sent_index, article.published)
+    found_events = event_rules.find_events(
+        doc, mentions, sentences, sent_index, article.published, title=article.title
+    )
     return Extraction(
         article=article,
         sentences=tuple(s.text.strip() for s in sentences),

@@ -41,7 +41,7 @@ def main():
     if stems != gold_stems:
         problems.append(f"article/gold mismatch: {set(stems) ^ set(gold_stems)}")
     for stem in stems:
-        def bad(msg):
+        def bad(msg, stem=stem):
             problems.append(f"{stem}: {msg}")
         raw = (HERE / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
         fm, text = split_front_matter(raw)
