@@ -39,10 +39,22 @@ _PRINTED = re.compile(
     r"|\b\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,
 )
-_RANGE = re.compile(
-    rf"(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|-|–|—|through|until)\s*"
-    rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    re.IGNORECASE,
+_ORD = r"(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|through|till|until|and)\s*"
+_YEAR_TAIL = r"(?:,?\s+(?P<y>\d{4}))?"
+#: Day ranges, month first ("January 26-27", "Nov. 30 to Dec. 2, 2022") or day first ("26-27
+#: January", "from 30 November to 2 December"); the year is optional.
+_RANGES = (
+    re.compile(
+        rf"(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}{_TO}"
+        rf"(?:(?P<m2>{_MONTH_RE})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b{_YEAR_TAIL}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?P<m1>{_MONTH_RE}))?{_TO}"
+        rf"(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{_MONTH_RE}){_YEAR_TAIL}",
+        re.IGNORECASE,
+    ),
 )
 _RELATIVE_WORDS = re.compile(
     r"\b(ago|earlier|before|after|later|last|next|this|yesterday|today|tomorrow|previous|past)\b",
@@ -114,17 +126,9 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
     """Resolve a date phrase from the text against the publication date ``anchor``."""
     text = " ".join(phrase.split())
     base = date.fromisoformat(anchor) if anchor else None
-    rng = _RANGE.search(text)
-    if rng:
-        year = int(rng.group("y"))
-        m1 = _month_number(rng.group("m1"))
-        m2 = _month_number(rng.group("m2")) if rng.group("m2") else m1
-        try:
-            start = date(year, m1, int(rng.group("d1")))
-            end = date(year, m2, int(rng.group("d2")))
-        except ValueError:
-            return None
-        return DateClaim(text, start.isoformat(), end.isoformat())
+    rng = _day_range(text, base, future)
+    if rng is not None:
+        return rng
     if _TODAY.match(text):  # the publication day itself, not an approximation of it
         return DateClaim(text, base.isoformat() if base else None)
     lowered = text.lower()
@@ -162,6 +166,47 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
     if data.period == "month":
         return DateClaim(text, f"{when.year:04d}-{when.month:02d}", approximate=not has_year)
     return DateClaim(text, when.isoformat(), approximate=bool(_RELATIVE_WORDS.search(text)))
+
+
+def _day_range(text: str, base: date | None, future: bool) -> DateClaim | None:
+    """'January 26-27', '26 to 27 January 2025': a start and an end day. Without a printed year
+    the range takes the year that puts it nearest the publication date, never a year read off
+    the second day ('26-27' is no year)."""
+    match = next((m for r in _RANGES if (m := r.search(text))), None)
+    if match is None:
+        return None
+    m1 = _month_number(match.group("m1") or match.group("m2"))
+    m2 = _month_number(match.group("m2") or match.group("m1"))
+    d1, d2 = int(match.group("d1")), int(match.group("d2"))
+    if match.group("y"):
+        year = int(match.group("y"))
+    elif base is not None:
+        year = _nearest_year(base, m1, d1, future)
+    else:
+        return DateClaim(text, None)
+    try:
+        start = date(year, m1, d1)
+        end = date(year + (m2 < m1), m2, d2)  # "December 30 to January 2" runs into a new year
+    except ValueError:
+        return None
+    if end <= start:
+        return None  # not a range of days after all
+    return DateClaim(text, start.isoformat(), end.isoformat())
+
+
+def _nearest_year(base: date, month: int, day: int, future: bool) -> int:
+    """The year that puts a day without one nearest the publication date; a day on the side the
+    tense points to counts half as far ('will meet on March 3' looks forward)."""
+
+    def cost(year: int) -> float:
+        try:
+            delta = (date(year, month, day) - base).days
+        except ValueError:
+            return float("inf")
+        ahead = delta > 0
+        return abs(delta) * (1 if ahead == future or delta == 0 else 2)
+
+    return min((base.year - 1, base.year, base.year + 1), key=cost)
 
 
 def _month_number(name: str) -> int:

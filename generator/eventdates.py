@@ -34,7 +34,14 @@ _DAY_BEFORE = re.compile(
     r"^(?:on )?the (?:day before|previous day)$|^a day earlier$", re.IGNORECASE
 )
 #: "a day after X signed ...": the signing lies that many days before the outer clause's date.
-_OFFSET = re.compile(r"^(?P<n>a|an|one|two|three|four|five|six|\d+) (?P<unit>day|week)s?$", re.I)
+_OFFSET = re.compile(
+    r"^(?P<n>a|an|one|two|three|four|five|six|\d+) (?P<unit>day|week|month|year)s?$", re.I
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+#: Nouns a date may modify and still date: the event itself ("the 2023 G20 summit").
+_EVENT_NOUNS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue", "visit"}
+_EVENT_NOUNS |= {"trip", "tour", "call", "negotiations", "forum", "gathering", "ceremony"}
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "week", "weekend", "day", "time"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _RELATIVE_OFFSET = re.compile(
     r"\b(?:(?:just|about|nearly|almost|some|roughly) )?(?:over |under |more than |less than )?"
@@ -60,6 +67,7 @@ class Phrase:
     span: Span
     claim: DateClaim
     offset_days: int | None = None  # "a day" in "a day after ...": resolved against its clause
+    coarse: str | None = None  # "month" / "year": an offset that gives only a month or a year
 
 
 @dataclass(frozen=True)
@@ -99,12 +107,16 @@ class Timeline:
         text = re.sub(r"^(?:on|in|at) ", "", " ".join(ent.text.split()), flags=re.IGNORECASE)
         if _in_wire_dateline(ent) or _before_word(ent) in ("since", "until", "by", "before"):
             return None
+        if _modifies_other_noun(ent):
+            return None  # "the 2020 clash": the date of that clash, never of an event beside it
         offset = _OFFSET.match(text)
         if offset and _offset_mark(ent) is not None:
+            unit = offset.group("unit").lower()
             days = _NUMBERS.get(offset.group("n").lower()) or int(offset.group("n"))
-            days *= 7 if offset.group("unit").lower() == "week" else 1
+            days *= _UNIT_DAYS[unit]
             sign = -1 if _offset_mark(ent) == "after" else 1
-            return Phrase(ent, DateClaim(ent.text, None), sign * days)
+            coarse = unit if unit in ("month", "year") else None
+            return Phrase(ent, DateClaim(ent.text, None), sign * days, coarse)
         shift = 0 if _SAME_DAY.match(text) else 1 if _NEXT_DAY.match(text) else None
         shift = -1 if _DAY_BEFORE.match(text) else shift
         if shift is not None:
@@ -147,14 +159,20 @@ def event_date(
     a clause below its own ("flew to Hanoi, where he met To Lam on Thursday")."""
     phrases = timeline.phrases(trigger.sent)
     chain = _clause_chain(trigger)
+    phrases = [p for p in phrases if _offset_reaches(p, trigger)]
     own = [p for p in phrases if _clause_of(p.span.root).i in chain]
     if allow_below and not any(p.claim.start or p.offset_days for p in own):
-        own = [p for p in phrases if chain[0] in _ancestors_or_self(_clause_of(p.span.root))]
+        own = [
+            p
+            for p in phrases
+            if p.offset_days is None  # "a month after X visited": X's date, never the trip's
+            and chain[0] in _ancestors_or_self(_clause_of(p.span.root))
+        ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:
         return EventDate(_span_start(best, trigger, kind), stated=True)
     offset = _RELATIVE_OFFSET.search(trigger.sent.text)
-    if offset and timeline.published:
+    if offset and timeline.published and _offset_covers(offset, trigger):
         return EventDate(_offset_claim(offset, timeline.published))
     if timeline.published and _present_tense(trigger):
         return EventDate(
@@ -199,7 +217,13 @@ def _nearest(
             anchor = _outer_date(phrase, ranked, chain, published)
             if anchor is None:
                 continue
+            coarse = phrase.coarse or ("month" if len(anchor) == 7 else None)
+            anchor = anchor if len(anchor) == 10 else f"{anchor}-15"  # mid-month
             day = date.fromisoformat(anchor) + timedelta(days=phrase.offset_days)
+            if coarse == "year":
+                return DateClaim(phrase.span.text, f"{day.year:04d}", approximate=True)
+            if coarse == "month":
+                return DateClaim(phrase.span.text, day.isoformat()[:7], approximate=True)
             return DateClaim(phrase.span.text, day.isoformat())
         if phrase.claim.start:
             return phrase.claim
@@ -213,11 +237,14 @@ def _outer_date(
     publication date."""
     here = _clause_of(phrase.span.root).i
     above = chain[chain.index(here) + 1 :] if here in chain else chain
+    word = _offset_word(phrase)
+    if word is not None and word.dep_ == "prep":
+        above = [here, *above]  # "in July, two weeks after talks": measured from July
     for other in ranked:
         start = other.claim.start
         clause = _clause_of(other.span.root).i
-        if other.offset_days is None and start and len(start) == 10 and clause in above:
-            return start
+        if other.offset_days is None and start and len(start) in (7, 10) and clause in above:
+            return start  # a day, or a month ("in July")
     return published
 
 
@@ -274,17 +301,90 @@ def _ancestors_or_self(token: Token) -> list[int]:
     return [token.i, *(t.i for t in token.ancestors)]
 
 
+#: Words that put the infinitive under them in the future: "is due to meet", "set to travel".
+_SCHEDULED = {"due", "set", "schedule", "slate", "expect", "plan", "poise", "likely", "go"}
+_SCHEDULED |= {"intend", "prepare", "aim"}
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+
+
 def _future(ent: Span) -> bool:
-    """The phrase's clause speaks of the future: 'will meet on Tuesday', 'next week'."""
+    """The phrase's clause speaks of the future: 'will meet on Tuesday', 'next week', 'is due to
+    meet on Thursday', 'is scheduled to travel on Monday', 'is to meet', 'travels on Monday' (a
+    present tense with a day announces it)."""
     if any(t.lower_ in ("next", "upcoming", "coming") for t in ent):
         return True
     clause = _clause_of(ent.root)
-    for verb in (clause, clause.head):
-        if any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children
-        ):
+    if _present(clause):
+        return True
+    verb = clause
+    for _ in range(3):  # the clause and the two above it: "is expected to be held on Monday"
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in _FUTURE_AUX for c in auxiliaries):
             return True
+        head = verb.head
+        if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in auxiliaries):
+            break
+        if head.lemma_.lower() in _SCHEDULED or head.lemma_.lower() == "be":
+            return True  # "is due to meet", "are set to hold talks", "is to meet"
+        verb = head
     return False
+
+
+def _present(verb: Token) -> bool:
+    """'hosts X on Thursday', 'is meeting X on Friday': a present tense names a coming day (a
+    past event is told in the past). Verbs of saying are told in the present of past days."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ("say", "tell", "be"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("VBD", "VBN") or c.lower_ in ("has", "have") for c in auxiliaries):
+        return False  # "was meeting", "has met"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    present = any(c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+    return present and verb.tag_ in ("VBG", "VBN")  # "is meeting", "is held"
+
+
+def _modifies_other_noun(ent: Span) -> bool:
+    """'the 2020 clash', 'the May 2023 election': a date that names another noun's time; but
+    'the 2023 G20 summit' dates the summit."""
+    root = ent.root
+    head = root.head
+    if root.dep_ not in ("nummod", "compound", "amod", "poss", "nmod") or head.i in range(
+        ent.start, ent.end
+    ):
+        return False
+    if head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in _TIME_NOUNS:
+        return False  # "Tuesday evening", "the 2024 session"
+    return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in _EVENT_NOUNS
+
+
+def _offset_word(phrase: Phrase) -> Token | None:
+    doc = phrase.span.doc
+    end = phrase.span.end
+    return doc[end] if phrase.offset_days is not None and end < len(doc) else None
+
+
+def _offset_reaches(phrase: Phrase, trigger: Token) -> bool:
+    """'flew to Delhi four years after the clash': an offset before a preposition measures only
+    what its object names (the clash), not the clause it hangs on."""
+    word = _offset_word(phrase)
+    if word is None or word.dep_ != "prep":
+        return True
+    return trigger.i in {t.i for t in word.subtree}
+
+
+def _offset_covers(match: re.Match[str], trigger: Token) -> bool:
+    """'a month after Lavrov visited ...' dates Lavrov's visit, not the sentence's main event:
+    an 'after'/'before' offset counts only for an event inside what it introduces."""
+    if match.group("dir").lower() not in ("after", "before"):
+        return True
+    sent = trigger.sent
+    at = sent.start_char + match.start("dir")
+    word = next((t for t in sent if t.idx == at), None)
+    if word is None:
+        return False
+    scope = word.head if word.dep_ == "mark" else word
+    return trigger.i in {t.i for t in scope.subtree}
 
 
 def _before_word(ent: Span) -> str:

@@ -26,6 +26,7 @@ from .models import Mention
 GOVERNING = {"hold", "attend", "have", "host", "join", "convene", "participate", "chair", "make"}
 GOVERNING |= {"pay", "begin", "conclude", "open", "arrive", "co-chair", "lead", "start", "end"}
 GOVERNING |= {"wrap", "close", "finish", "complete", "leave", "cap", "cut", "undertake", "resume"}
+GOVERNING |= {"receive", "address", "tell"}  # "received a call", "addressed/told the summit"
 #: Verbs whose object takes part as well as their subject: "joined A and B for a summit",
 JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in the call"
 #: Verbs whose object is the traveller: "a trip that took him to Moscow".
@@ -150,6 +151,28 @@ class Context:
                 return self.person_at[found[0]]
         return self.person_at[before[-1]] if before else None
 
+    def nationality(self, person: int) -> str | None:
+        """The country a person's own noun phrase names anywhere in the text ('Japanese Prime
+        Minister Fumio Kishida', 'Kenya's President Ruto'), when it names exactly one."""
+        who = self.who(person)
+        found: set[str] = set()
+        for i, m in enumerate(self.mentions):
+            if m.label != "person" or self.who(i) != who:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in range(span.root.left_edge.i, span.start):
+                if t in self.country_at:
+                    country = self.mentions[self.country_at[t]]
+                    found.add(country.entity_id or country.text)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def country_keys(self, span: Span) -> set[str]:
+        return {
+            self.mentions[c].entity_id or self.mentions[c].text for c in self.countries_in([span])
+        }
+
     def forums_at(self, tokens) -> list[int]:
         return list(dict.fromkeys(self.forum_at[i] for i in sorted(tokens) if i in self.forum_at))
 
@@ -262,6 +285,8 @@ def _take_subject(
     if verb.i == trigger.i and verb.lemma_.lower() == "host" and verb.tag_ == "VBN":
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             chain.people += ctx.people_in(t.i for t in agent.subtree)
+    if not subjects and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and came == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
     participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
     if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]  # "Zelensky, attending as a guest, ..."

@@ -30,9 +30,10 @@ def venue_only(trigger: Token, triggers: set[int]) -> bool:
         return True
     if prep.lower_ not in ("at", "during"):
         return False
-    return any(
-        a.i in triggers or any(c.i in triggers for c in a.children) for a in trigger.ancestors
-    )
+    # another event's trigger above ("met Xi at the summit"); with none, "Orbán, speaking at the
+    # summit" reports the speaker there: a participant of the session
+    others = triggers - {trigger.i}
+    return any(a.i in others or any(c.i in others for c in a.children) for a in trigger.ancestors)
 
 
 def venue_forums(ctx: Context, trigger: Token, phrase: set[int], chain: Chain) -> list[int]:
@@ -131,9 +132,12 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
 
 
 def places_in(verb: Token) -> list[Span]:
-    """'hosted Zelenskyy in Istanbul': the place of the verb itself."""
+    """'hosted Zelenskyy in Istanbul': the place of the verb itself, or of its object (the
+    parser often hangs 'in Istanbul' on the guest)."""
     spans = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             span = _place_span(pobj)
             if span is not None and pobj.ent_type_ in _PLACES:

@@ -52,6 +52,8 @@ VERB_TRIGGERS = {
     "negotiate": "talks",
     "convene": "meeting",
 }
+#: Verbs whose object is a guest, who visits the host's place: "hosted Modi in Paris".
+HOSTING = {"host", "receive", "welcome"}
 #: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
 TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
 #: With a forum as their subject these report one of its sessions: "the ADMM-Plus takes place".
@@ -120,7 +122,7 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
-        return _call_kind(token) if kind == "call" else kind
+        return _call_kind(ctx, token) if kind == "call" else kind
     if token.pos_ not in ("VERB", "AUX"):
         return None
     if _session_verb(ctx, token):
@@ -133,6 +135,10 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return None  # "the bill was negotiated by ...": a text, not a meeting
     if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
         return VERB_TRIGGERS[lemma]
+    if lemma == "call" and _calling_on(ctx, token):
+        return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if lemma == "receive" and _receiving(ctx, token):
+        return "meeting"  # "Biden received Kishida at the White House"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
         return "visit"
     if lemma == "sign" and _joint_signing(ctx, token):
@@ -145,16 +151,39 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     return None
 
 
-def _call_kind(token: Token) -> str | None:
-    """A phone or video call; a courtesy call (on someone) is a meeting; 'calls for' is neither."""
+def _call_kind(ctx: parse.Context, token: Token) -> str | None:
+    """A phone or video call; a courtesy call (on someone) is a meeting; 'calls for' is neither.
+    A call from someone ('received a call from Biden') is a phone call."""
     words = {c.lower_ for c in token.children}
     if words & {"phone", "video", "telephone"} or any(
         c.dep_ == "prep" and c.lower_ == "with" for c in token.children
     ):
         return "call"
+    if "for" not in words and any(
+        c.dep_ == "prep" and c.lower_ == "from" and ctx.people_in(t.i for t in c.subtree)
+        for c in token.children
+    ):
+        return "call"
     if "courtesy" in words or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         return "meeting"
     return None
+
+
+def _calling_on(ctx: parse.Context, verb: Token) -> bool:
+    """'called on President Marcos' (a visit of courtesy), not 'called on Netanyahu to agree'
+    nor 'called on X for restraint' (an appeal)."""
+    ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not any(ctx.people_in(t.i for t in on.subtree) for on in ons):
+        return False
+    scope = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    appeal = any(t.dep_ == "aux" and t.lower_ == "to" for t in scope)
+    return not appeal and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+def _receiving(ctx: parse.Context, verb: Token) -> bool:
+    """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
+    from Kishida' or 'received Kishida's envoy'."""
+    return any(c.dep_ == "dobj" and c.i in ctx.person_at for c in verb.children)
 
 
 def _session_verb(ctx: parse.Context, token: Token) -> bool:
@@ -218,7 +247,7 @@ def _reports(
     if chain.speculative and not date.stated:
         return []  # possible, planned or hoped for, with no date: not an event yet
     visits = []
-    if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() == "host"):
+    if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() in HOSTING):
         visits = _visits(ctx, timeline, index, trigger, kind, phrase, chain)
         if kind == "visit":
             return visits
@@ -231,6 +260,11 @@ def _reports(
     if not _enough(ctx, kind, people, forums, phrase):
         return visits
     place, countries = _place(ctx, trigger, phrase, chain)
+    if kind == "meeting" and not forums:
+        guests = _met_abroad(ctx, trigger, people, countries)
+        if guests:  # the foreigner's trip to the host's city
+            when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
+            visits.append(_Report("visit", trigger, guests, guests, when, index, place, countries))
     out = []
     for group, when in _by_day(ctx, trigger, timeline, phrase, chain, people, date):
         guests = chain.people or group
@@ -308,8 +342,8 @@ def _visits(
     """One visit per destination named with its own day ('to Moscow on Friday ... and to Beijing
     on Monday'); the visitors are the travellers, never their hosts."""
     if kind == "meeting":  # "Erdoğan hosted Zelenskyy in Istanbul": the guest visits
-        guests = ctx.people_in(parse.objects(trigger))
         where = places.places_in(trigger)
+        guests = [g for g in ctx.people_in(parse.objects(trigger)) if _foreign(ctx, g, where)]
     else:
         guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
         where = places.destinations(trigger, phrase)
@@ -326,6 +360,27 @@ def _visits(
         countries = ctx.countries_in(group)
         out.append(_Report("visit", trigger, guests, guests, when, index, name, countries))
     return out
+
+
+def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
+    """Not known to be of the country of the place: a guest at home makes no visit."""
+    home = ctx.nationality(person)
+    return home is None or not any(home in ctx.country_keys(w) for w in where)
+
+
+def _met_abroad(
+    ctx: parse.Context, trigger: Token, people: list[int], countries: list[int]
+) -> list[int]:
+    """'Modi called on Macron in Paris', where the text says one is Indian and the other French:
+    the caller came to the host's city. Nothing when nobody is said to be of the place's country
+    or a nationality is unknown. Two who merely 'met in Manila' make no visit (corpus gold)."""
+    if trigger.lemma_.lower() != "call":
+        return []  # hosts and receivers: _visits
+    here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
+    homes = {p: ctx.nationality(p) for p in people}
+    if not here or None in homes.values() or not any(h in here for h in homes.values()):
+        return []
+    return [p for p, h in homes.items() if h not in here]
 
 
 def _place(

@@ -55,3 +55,19 @@ def test_durations_are_not_dates(phrase):
 def test_relative_date_without_anchor_is_not_invented():
     claim = resolve("Tuesday", None)
     assert claim is not None and claim.start is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "start", "end"),
+    [
+        ("March 14-15", "2025-03-17", "2025-03-14", "2025-03-15"),  # not the year 1915
+        ("14-15 March", "2025-03-17", "2025-03-14", "2025-03-15"),
+        ("Mar. 14–15", "2025-03-17", "2025-03-14", "2025-03-15"),
+        ("from 14 to 15 March", "2025-03-17", "2025-03-14", "2025-03-15"),
+        ("December 30 to January 2", "2025-01-05", "2024-12-30", "2025-01-02"),
+        ("March 14-15, 2023", "2025-03-17", "2023-03-14", "2023-03-15"),
+    ],
+)
+def test_day_ranges_take_the_publication_year(phrase, anchor, start, end):
+    claim = resolve(phrase, anchor)
+    assert (claim.start, claim.end) == (start, end)

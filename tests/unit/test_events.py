@@ -460,3 +460,107 @@ def test_phone_calls(tools, text):
     assert [(e[0], e[1], e[2]) for e in found] == [
         ("call", frozenset({"Joe Biden", "Benjamin Netanyahu"}), "2024-10-09")
     ]
+
+
+# --- scheduled events, press-release phrasing, dates of other clauses, summit attendees ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Mark Carney is due to meet President Claudia Sheinbaum on Friday.",
+        "Prime Minister Mark Carney is scheduled to meet President Claudia Sheinbaum on Friday.",
+        "Prime Minister Mark Carney will meet President Claudia Sheinbaum on Friday.",
+        "Prime Minister Mark Carney meets President Claudia Sheinbaum on Friday.",
+    ],
+)
+def test_a_scheduled_weekday_looks_forward(tools, text):
+    found = events_of(tools, text, published="2024-05-08")  # a Wednesday
+    assert [(e[1], e[2]) for e in found] == [
+        (frozenset({"Mark Carney", "Claudia Sheinbaum"}), "2024-05-10")
+    ]
+
+
+def test_a_past_weekday_looks_back(tools):
+    found = events_of(
+        tools, "Prime Minister Mark Carney met President Claudia Sheinbaum on Friday."
+    )
+    assert [e[2] for e in found] == ["2024-05-03"]
+
+
+def test_a_day_range_is_read_with_the_publication_year(tools):
+    found = events_of(
+        tools,
+        "Prime Minister Mark Carney visited Mexico City on March 14-15.",
+        published="2025-03-20",
+    )
+    assert [(e[0], e[2]) for e in found] == [("visit", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Defence Minister Richard Marles called on President Prabowo Subianto in Jakarta on "
+            "Tuesday.",
+            "meeting",
+        ),
+        (
+            "President Prabowo Subianto received Defence Minister Richard Marles on Tuesday.",
+            "meeting",
+        ),
+        (
+            "President Prabowo Subianto received a call from Defence Minister Richard Marles on "
+            "Tuesday.",
+            "call",
+        ),
+    ],
+)
+def test_press_release_phrasing(tools, text, kind):
+    found = events_of(tools, text)
+    assert (kind, frozenset({"Richard Marles", "Prabowo Subianto"}), "2024-05-07") in [
+        e[:3] for e in found
+    ]
+
+
+def test_calling_on_someone_to_act_is_no_meeting(tools):
+    text = "President Prabowo Subianto called on Prime Minister Anthony Albanese to act on Tuesday."
+    assert events_of(tools, text) == []
+
+
+def test_a_guest_received_in_the_host_city_visits(tools):
+    found = events_of(
+        tools,
+        "President Prabowo Subianto hosted Prime Minister Anthony Albanese in Jakarta on Tuesday.",
+    )
+    assert ("visit", frozenset({"Anthony Albanese"}), "2024-05-07", "Jakarta", []) in found
+
+
+def test_a_noun_modifier_date_dates_no_visit(tools):
+    found = events_of(
+        tools, "Foreign Minister Wang Yi flew to Canberra, four years after the 2020 dispute."
+    )
+    assert [e[2] for e in found if e[0] == "visit"] == [None]
+
+
+def test_an_after_clause_dates_only_its_own_event(tools):
+    found = events_of(
+        tools,
+        "President Prabowo Subianto travelled to Canberra, a month after Prime Minister Anthony "
+        "Albanese visited Jakarta.",
+    )
+    dates = {(frozenset(e[1]), e[2]) for e in found}
+    assert (frozenset({"Prabowo Subianto"}), None) in dates
+    assert (frozenset({"Anthony Albanese"}), "2024-04") in dates
+
+
+def test_speakers_at_the_summit_attend_its_session(tools):
+    found = events_of(
+        tools,
+        "Pacific Islands Forum leaders met in Suva on Thursday for a two-day summit.\n\n"
+        "Prime Minister Sitiveni Rabuka told the summit that the ocean was rising.\n\n"
+        "Prime Minister Mark Brown, speaking at the summit, called for finance.\n\n"
+        "President Joe Biden has been criticised in the region.",
+    )
+    summit = [e for e in found if e[0] == "summit"]
+    assert len(summit) == 1 and summit[0][1] == {"Sitiveni Rabuka", "Mark Brown"}
