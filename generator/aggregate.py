@@ -14,15 +14,19 @@ from .eventmerge import merge_events
 from .models import (
     FOLDERS,
     ArticleRecord,
+    CandidateIssue,
+    Claim,
     Corpus,
     Entity,
     EntityMention,
     EntityType,
+    IssueCandidate,
     LinkedArticle,
     Problem,
     Role,
 )
 from .registry import Registry
+from .roles import add_title_disagreements
 from .slugs import is_safe, slug, unique
 
 #: Entities below this confidence go to the review page instead of the site's sections.
@@ -75,13 +79,48 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
             )
             continue
         entities.append(entity)
+    add_title_disagreements(entities, {a.article.id: a.article.published for a in linked}, registry)
     published = {e.key: e for e in entities}
     id_of = {k: e.id for k, e in published.items()}
     events = merge_events(linked, rekey, id_of, published, registry)
-    articles = [_article_record(art, rekey, published, events) for art in linked]
+    events_of: dict[str, list[str]] = defaultdict(list)  # article id → its events' ids
+    for event in events:
+        for article_id in event.articles:
+            events_of[article_id].append(event.id)
+    articles = [
+        _article_record(art, rekey, published, events_of.get(art.article.id, [])) for art in linked
+    ]
     return Corpus(
-        articles=articles, entities=entities, events=events, review=review, problems=problems
+        articles=articles,
+        entities=entities,
+        events=events,
+        review=review,
+        problems=problems,
+        issue_candidates=_issue_candidates(linked),
     )
+
+
+def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
+    """New-issue candidates grouped across articles (one phrase, every article it recurs in),
+    the most frequent first."""
+    groups: dict[str, list[tuple[str, IssueCandidate]]] = defaultdict(list)
+    for art in linked:
+        for candidate in art.issue_candidates:
+            groups[candidate.key].append((art.article.id, candidate))
+    out = []
+    for key, found in groups.items():
+        names_seen = Counter({c.name: c.count for _, c in found})
+        evidence = [Claim(s, article) for article, c in found for s in c.sentences]
+        out.append(
+            CandidateIssue(
+                name=names_seen.most_common(1)[0][0],
+                key=key,
+                count=sum(c.count for _, c in found),
+                articles=sorted({article for article, _ in found}),
+                sentences=evidence[:MAX_SENTENCES],
+            )
+        )
+    return sorted(out, key=lambda c: (-c.count, c.key))
 
 
 def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
@@ -213,7 +252,7 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
 
 
 def _article_record(
-    art: LinkedArticle, rekey: dict[str, str], published: dict[str, Entity], events
+    art: LinkedArticle, rekey: dict[str, str], published: dict[str, Entity], event_ids: list[str]
 ) -> ArticleRecord:
     by_folder: dict[str, set[str]] = {folder: set() for folder in FOLDERS.values()}
     spans = []
@@ -230,11 +269,11 @@ def _article_record(
         speaker = published.get(rekey.get(q.speaker, q.speaker))
         if speaker is not None:
             quotes.append({"speaker": speaker.id, "text": q.text, "sentence": q.sentence})
-    event_ids = sorted(e.id for e in events if art.article.id in e.articles)
     return ArticleRecord(
         article=art.article,
         entities={folder: sorted(ids) for folder, ids in by_folder.items()},
         quotes=quotes,
-        events=event_ids,
+        events=sorted(set(event_ids)),
         mention_spans=sorted(set(spans)),
+        issue_candidates=list(art.issue_candidates),
     )

@@ -13,17 +13,19 @@ from dataclasses import dataclass
 
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import events as event_rules
-from . import gazetteer, names, nlp
+from . import gazetteer, names, nlp, topics
 from . import quotes as quote_rules
 from .gazetteer import Gazetteer
-from .models import CleanArticle, Extraction, Mention
+from .models import CleanArticle, EntityType, Extraction, Mention
 from .registry import Registry
 
 # Trust of each source when two candidate spans overlap.
 _PRIORITY = {"registry": 4, "body": 4, "title": 3, "ner-person": 2, "ner-org": 1}
+#: Titles that are also common given names ("Sultan Al Jaber", "Amir Al Said").
+_TITLES_AND_GIVEN_NAMES = {"sultan", "amir"}
 _PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
 
 
@@ -35,6 +37,8 @@ class Tools:
     gazetteer: Gazetteer
     registry: Registry
     model: str
+    #: folded names, aliases and phrase cues of the curated issues (new-issue candidates skip them)
+    known_issues: frozenset[str] = frozenset()
 
 
 def load_tools(registry: Registry, model: str) -> Tools:
@@ -44,7 +48,14 @@ def load_tools(registry: Registry, model: str) -> Tools:
             if word.endswith(".") and len(word) > 2:
                 language.tokenizer.add_special_case(word, [{ORTH: word}])
                 nlp.NO_SENTENCE_END.add(word)
-    return Tools(language, gazetteer.build(language, registry), registry, model)
+    issue_texts = [
+        text
+        for entity in registry.of_type(EntityType.ISSUE)
+        for text in [entity.name, *entity.aliases, *entity.get("cues", [])]
+        if isinstance(text, str)  # a list cue (words that meet in a sentence) names no phrase
+    ]
+    known = topics.known_phrases(issue_texts)
+    return Tools(language, gazetteer.build(language, registry), registry, model, known)
 
 
 def extract(
@@ -154,12 +165,16 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     found_events = event_rules.find_events(
         doc, mentions, sentences, sent_index, article.published, title=article.title
     )
+    candidates = topics.find_candidates(
+        doc, mentions, sent_index, tools.known_issues, tools.gazetteer.office_words
+    )
     return Extraction(
         article=article,
         sentences=tuple(s.text.strip() for s in sentences),
         mentions=tuple(mentions),
         quotes=tuple(quotes),
         events=tuple(found_events),
+        issue_candidates=tuple(candidates),
     )
 
 
@@ -350,6 +365,8 @@ def _short_form(span: Span, full_names: list[str]) -> bool:
 def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
     """The name without leading titles ('Gen. Wei Fenghe' → 'Wei Fenghe') or trailing 's."""
     start, end = cand.start, cand.end
+    if _given_name_before_particle(doc, start, gaz):
+        start -= 1  # NER's "Al Jaber" in "Sultan Al Jaber": the word before is the given name
     while start < end:
         length = _title_at(doc, start, gaz)
         if not length:
@@ -377,6 +394,21 @@ def _person_span(doc: Doc, cand: _Candidate, gaz: Gazetteer) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _given_name_before_particle(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """A name that starts with a particle ('Al Jaber', 'von der Leyen') after a capitalised word
+    that is no title ('President al-Assad'), or a title that is also a common given name: that
+    word is the given name."""
+    if start == 0 or names.fold(doc[start].text) not in names.PARTICLES:
+        return False
+    before = doc[start - 1]
+    if not (_name_token(before) and before.is_alpha) or doc[start].is_sent_start:
+        return False
+    if before.ent_type_ not in ("", "PERSON"):
+        return False  # "on Tuesday al-Sisi said", "in Cairo al-Sisi"
+    word = before.lower_
+    return word in _TITLES_AND_GIVEN_NAMES or word not in gaz.title_first_words
 
 
 def _is_suffix(text: str) -> bool:
@@ -633,18 +665,11 @@ def _cue_mentions(
     out: list[Mention] = []
     for hit in tools.gazetteer.cue_hits(doc):
         label = hit.key.split(":", 1)[0]
-        out.append(
-            _mention(
-                doc,
-                doc[hit.start : hit.end],
-                doc[hit.start : hit.end].text,
-                label,
-                hit.key,
-                sentences,
-                sent_index,
-                "cue",
-            )
-        )
+        span = doc[hit.start : hit.end]
+        cue = _mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
+        if label == "issue" and _in_passing(span):
+            cue = Mention(**{**cue.__dict__, "passing": True})
+        out.append(cue)
     by_sentence: dict[int, set[str]] = {}
     for mention in found:
         if mention.entity_id:
@@ -673,4 +698,40 @@ def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
     if part.startswith("@"):
         ref = part[1:]
         return any(k.split(":", 1)[1] == ref for k in present)
-    return re.search(rf"(?<!\w){re.escape(part.lower())}(?!\w)", lowered) is not None
+    # a word of a list cue stands in its plural too ("missile" in "shells and missiles")
+    return re.search(rf"(?<!\w){re.escape(part.lower())}(?:s|es)?(?!\w)", lowered) is not None
+
+
+#: Subordinators and prepositions of a time clause: what stands in one is background.
+_TIME_WORDS = {"after", "before", "since", "until", "till", "once"}
+#: Conjuncts from which a coordination is a list of topics ("energy, minerals, health and ...").
+LIST_ITEMS = 3
+
+
+def _in_passing(span: Span) -> bool:
+    """An issue cue said in passing: a common noun in a list of three or more ('cooperation on
+    clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
+    South China Sea, Ukraine and the Korean Peninsula', is still an issue), or a cue inside a
+    time clause ('the visit comes days after Trump won the election')."""
+    root = span.root
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    items = 1 + sum(1 for t in top.subtree if t.dep_ == "conj" and _conj_chain(t, top))
+    if items >= LIST_ITEMS and span.text.islower():
+        return True
+    for ancestor in root.ancestors:  # up to the clause the cue stands in, no further
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _TIME_WORDS:
+            return True  # "since the election"
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in ancestor.children
+            )
+    return False
+
+
+def _conj_chain(token: Token, top: Token) -> bool:
+    """The token is a conjunct of ``top`` (directly or through other conjuncts)."""
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return token.i == top.i

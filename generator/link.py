@@ -13,7 +13,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import names
-from .models import EntityType, EventClaim, Extraction, LinkedArticle, LinkedMention, Mention, Quote
+from .models import (
+    EntityType,
+    EventClaim,
+    Extraction,
+    IssueCandidate,
+    LinkedArticle,
+    LinkedMention,
+    Mention,
+    Quote,
+)
 from .registry import Registry
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
@@ -107,24 +116,40 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
         mentions=linked,
         quotes=tuple(quotes),
         events=tuple(events),
+        issue_candidates=_new_issue_candidates(extraction, linker),
     )
 
 
 def _discussed_issues(mentions: tuple[Mention, ...], issue_names: set[str]) -> set[str]:
     """Issues the article discusses, not ones it brushes past: a one-word cue ("sanction",
-    "election") counts only when it recurs or stands in the lede; a phrase counts at once."""
+    "election") counts only when it recurs or stands in the lede; a phrase counts at once. A cue
+    said in passing (``Mention.passing``: a list item, a time clause) counts only when it recurs."""
     sentences: dict[str, set[int]] = {}
     strong: set[str] = set()
+    lede: set[str] = set()
     for m in mentions:
         if m.label == "issue" and m.entity_id:
             sentences.setdefault(m.entity_id, set()).add(m.sentence_index)
+            if m.passing:
+                continue
             if len(re.split(r"[\s-]+", m.text)) >= 2 or m.text.casefold() in issue_names:
                 strong.add(m.entity_id)
+            if m.sentence_index < LEDE_SENTENCES:
+                lede.add(m.entity_id)
     return {
         key
         for key, found in sentences.items()
-        if key in strong or len(found) >= ISSUE_MIN_SENTENCES or min(found) < LEDE_SENTENCES
+        if key in strong or key in lede or len(found) >= ISSUE_MIN_SENTENCES
     }
+
+
+def _new_issue_candidates(extraction: Extraction, linker: Linker) -> tuple[IssueCandidate, ...]:
+    """The article's new-issue candidates, less those a curator suppressed or already knows."""
+    return tuple(
+        c
+        for c in extraction.issue_candidates
+        if not linker.is_suppressed(c.name, "issue") and c.name.casefold() not in linker.issue_names
+    )
 
 
 def _main_forum(forums: list[str], linker: Linker) -> str | None:

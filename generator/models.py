@@ -110,6 +110,9 @@ class Mention:
     )
     source: str = "ner"  # ner | registry | rule | cue — how it was found, for confidence
     refers_to: str | None = None  # the article's full name this short form stands for ("Austin")
+    #: an issue cue said in passing (one item of a list of topics, or inside a time clause: "days
+    #: after Trump won the election"): it counts only when the issue recurs
+    passing: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,16 @@ class QuoteCandidate:
     speaker: int  # index into Extraction.mentions
     sentence_index: int
     cue: str  # the attribution that decided the speaker, e.g. "X said"
+
+
+@dataclass(frozen=True)
+class IssueCandidate:
+    """A recurring topic phrase of one article that the issue taxonomy does not cover."""
+
+    name: str  # as printed most often ("grain corridor")
+    key: str  # folded, singular form that groups spellings across articles
+    count: int  # occurrences in the article
+    sentences: tuple[str, ...]  # the sentences it stands in (the first few)
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     quotes: tuple[QuoteCandidate, ...]
     events: tuple[EventCandidate, ...]
+    issue_candidates: tuple[IssueCandidate, ...] = ()  # new issues for review
 
 
 # --- link ---------------------------------------------------------------------------------
@@ -199,6 +213,7 @@ class LinkedArticle:
     mentions: tuple[LinkedMention, ...]
     quotes: tuple[Quote, ...]
     events: tuple[EventClaim, ...]
+    issue_candidates: tuple[IssueCandidate, ...] = ()  # new issues for review
 
 
 # --- aggregate ----------------------------------------------------------------------------
@@ -235,6 +250,7 @@ class Entity:
     country: str | None = None  # country id
     roles: list[Role] = field(default_factory=list)
     extra: dict[str, object] = field(default_factory=dict)  # curated fields shown as-is
+    disagreements: list[Disagreement] = field(default_factory=list)  # facts sources differ on
 
 
 @dataclass
@@ -244,6 +260,14 @@ class Claim:
     value: str
     article: str
     phrase: str | None = None
+
+
+@dataclass
+class Disagreement:
+    """Articles that give one fact different values, each value with its article."""
+
+    fact: str  # what the values are of: "title"
+    claims: list[Claim]  # at least two articles, sorted by value then article
 
 
 @dataclass
@@ -263,6 +287,17 @@ class Event:
 
 
 @dataclass
+class CandidateIssue:
+    """A new-issue candidate across the corpus: one phrase and every article it recurs in."""
+
+    name: str
+    key: str  # IssueCandidate.key
+    count: int  # occurrences over all articles
+    articles: list[str]
+    sentences: list[Claim]  # evidence: sentence and the article it is from
+
+
+@dataclass
 class ArticleRecord:
     """The article as written to articles/<id>.yml."""
 
@@ -271,6 +306,7 @@ class ArticleRecord:
     quotes: list[dict[str, str]]
     events: list[str]
     mention_spans: list[tuple[int, int, str, str]]  # start, end, folder, id — for linking body text
+    issue_candidates: list[IssueCandidate] = field(default_factory=list)  # new issues for review
 
 
 @dataclass
@@ -282,3 +318,5 @@ class Corpus:
     events: list[Event]
     review: list[dict[str, object]]  # low-confidence entities and unresolved names
     problems: list[Problem]
+    #: new-issue candidates across articles, for the review page (never published as issues)
+    issue_candidates: list[CandidateIssue] = field(default_factory=list)

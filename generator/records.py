@@ -38,6 +38,11 @@ def article_data(record: ArticleRecord) -> dict[str, Any]:
         "boilerplate": [
             {"line": d.line, "reason": d.reason, "text": d.text} for d in article.dropped
         ],
+        # recurring topics the issue taxonomy lacks: for review, never among entities.issues
+        "issue_candidates": [
+            {"name": c.name, "count": c.count, "sentences": list(c.sentences)}
+            for c in record.issue_candidates
+        ],
     }
 
 
@@ -71,6 +76,11 @@ def entity_data(entity: Entity) -> dict[str, Any]:
             }
             for r in entity.roles
         ]
+    if entity.disagreements:
+        data["disagreements"] = [
+            {"fact": d.fact, "claims": [{"value": c.value, "article": c.article} for c in d.claims]}
+            for d in entity.disagreements
+        ]
     for key in sorted(entity.extra):
         data[key] = entity.extra[key]
     return data
@@ -94,6 +104,19 @@ def event_data(event: Event) -> dict[str, Any]:
         "articles": list(event.articles),
         "sentences": [{"text": c.value, "article": c.article} for c in event.sentences],
     }
+
+
+def review_candidates(corpus: Corpus) -> list[dict[str, Any]]:
+    """The new-issue candidates across the corpus, as the review list gives them."""
+    return [
+        {
+            "name": c.name,
+            "count": c.count,
+            "articles": list(c.articles),
+            "sentences": [{"text": s.value, "article": s.article} for s in c.sentences],
+        }
+        for c in corpus.issue_candidates
+    ]
 
 
 def record_data(corpus: Corpus) -> dict[str, dict[str, Any]]:
@@ -145,7 +168,9 @@ def render_all(corpus: Corpus, memo: dict[str, str] | None = None) -> Rendered:
             out.reused += 1
         out.json[f"{path}.json"] = text + "\n"
         out.yaml[f"{path}.yml"] = out.memo[key] = found
-    out.yaml["review.yml"] = yamlio.dump({"review": corpus.review})
+    out.yaml["review.yml"] = yamlio.dump(
+        {"review": corpus.review, "issue_candidates": review_candidates(corpus)}
+    )
     return out
 
 

@@ -74,6 +74,7 @@ class Registry:
     entities: dict[str, CuratedEntity] = field(default_factory=dict)  # key -> entity
     bodies: list[dict[str, Any]] = field(default_factory=list)
     titles: dict[str, list[str]] = field(default_factory=dict)
+    title_equivalents: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     boilerplate: dict[str, list[str]] = field(default_factory=dict)
     merges: list[dict[str, Any]] = field(default_factory=list)
     suppressions: list[dict[str, Any]] = field(default_factory=list)
@@ -289,7 +290,9 @@ def _index(
     elif stem == "bodies":
         registry.bodies = list(data.get("bodies", []) or [])
     elif stem == "titles":
-        registry.titles = {k: list(v or []) for k, v in data.items()}
+        # "equivalents" maps a variant to its canonical spelling; the other groups are word lists
+        registry.title_equivalents = dict(data.get("equivalents") or {})
+        registry.titles = {k: list(v or []) for k, v in data.items() if k != "equivalents"}
     elif stem == "boilerplate":
         registry.boilerplate = {k: list(v or []) for k, v in data.items()}
         for group, patterns in registry.boilerplate.items():
