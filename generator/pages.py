@@ -21,6 +21,7 @@ from .graph import Edge, Graph, build_graph
 from .models import FOLDERS, ArticleRecord, Corpus, Entity, EntityType, Event
 from .records import EVENTS_FOLDER
 from .registry import Registry
+from .roles import TitleNormalizer
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -86,11 +87,20 @@ class Site:
 
     def link(self, folder: str, ident: str, here: str = "section") -> str:
         """A Markdown link to a record's page from a page at depth ``here``."""
-        label = md(self.name(folder, ident))
-        if not self.exists(folder, ident):
-            return label
-        prefix = "" if here == "home" else "../"
-        return f"[{label}]({prefix}{folder}/{ident}.md)"
+        key = (folder, ident, here == "home")
+        found = self._links.get(key)
+        if found is None:  # a hub is linked from thousands of pages: escape its name once
+            label = md(self.name(folder, ident))
+            prefix = "" if here == "home" else "../"
+            found = (
+                f"[{label}]({prefix}{folder}/{ident}.md)" if self.exists(folder, ident) else label
+            )
+            self._links[key] = found
+        return found
+
+    @cached_property
+    def _links(self) -> dict[tuple[str, str, bool], str]:
+        return {}
 
     def title_of(self, entity: Entity) -> str:
         """The page title: the name, with its acronym when it has one ('... (ADMM-Plus)'), so a
@@ -115,6 +125,38 @@ class Site:
             entity.mentions, key=lambda m: (self.dated(m.article) or "", m.article), reverse=True
         )
         return ranked[:MAX_MENTIONS_SHOWN]
+
+    def role_rows(self, entity: Entity) -> list[dict[str, object]]:
+        """One row per title, in first-seen order: curated ones with their start date, extracted
+        ones with the first and latest article that gives them and how many do. A title repeated
+        in hundreds of articles stays one row."""
+        rows: dict[str, dict[str, object]] = {}
+        for role in entity.roles:
+            row = rows.setdefault(
+                role.title.casefold(),
+                {"title": role.title, "since": role.date, "articles": [], "curated": False},
+            )
+            if role.article:
+                row["articles"].append(role.article)  # type: ignore[union-attr]
+            else:
+                row["curated"] = True
+        for row in rows.values():
+            dated = sorted(
+                row["articles"],  # type: ignore[arg-type]
+                key=lambda a: (self.dated(a) or "", a),
+            )
+            row["first"], row["last"] = (dated[0], dated[-1]) if dated else (None, None)
+            row["count"] = len(dated)
+        return list(rows.values())
+
+    def links_capped(
+        self, folder: str, idents: list[str], limit: int = 5, here: str = "section"
+    ) -> str:
+        """Links to the first ``limit`` records and a count of the rest: a row must not grow
+        with the corpus."""
+        shown = self.links(folder, idents[:limit], here)
+        rest = len(idents) - limit
+        return f"{shown} and {rest} more" if rest > 0 else shown
 
     def links(self, folder: str, idents: list[str], here: str = "section") -> str:
         return ", ".join(self.link(folder, ident, here) for ident in idents)
@@ -196,24 +238,62 @@ class Site:
             return []
         return [(name, sorted(arts)) for name, arts in sorted(full.items())]
 
+    @cached_property
+    def _titles(self) -> TitleNormalizer:
+        return TitleNormalizer.from_registry(self.registry)
+
+    def short_roles(self, entity: Entity) -> list[str]:
+        """Role titles of at most five words, without the country the country chip gives
+        ("President of Russia" → "President"), one per title however spelled."""
+        titles = (self._titles.without_places(role.title) for role in entity.roles)
+        return _unique([t for t in titles if t and len(t.split()) <= 5])
+
     def tags(self, entity: Entity) -> list[str]:
-        """Type, country and (for people) short role titles: shown as chips, and weighted
-        highly by the search, so 'Pentagon Press Secretary' finds the person."""
+        """The chips shown on the page (Material's tags plugin reads them from ``chips``, see
+        mkdocs.yml): type, country and short role titles."""
         tags = [entity.type.value]
         if entity.country and ("countries", entity.country) in self.entities:
             tags.append(self.entities[("countries", entity.country)].name)
-        for role in entity.roles:
-            if len(role.title.split()) <= 5 and role.title not in tags:
-                tags.append(role.title)
-        return tags[:6]
+        return _unique([*tags, *self.short_roles(entity)])[:6]
+
+    def search_keywords(self, entity: Entity) -> list[str]:
+        """The page's ``tags``, which Material's search weights a thousand times above a title:
+        every name the entity goes by and its role titles, so "PRC" or "Pentagon Press
+        Secretary" finds the page. Not its country: a person tagged "Russia" outranked the
+        page on Russia."""
+        return _unique([entity.type.value, entity.name, *entity.aliases, *self.short_roles(entity)])
+
+    def search_boost(self, entity: Entity) -> float:
+        """Entity pages rank above articles (boost 1). Among entities a shorter name ranks
+        higher: Material's search scores by term frequency without length normalisation, so
+        "Ukraine" would tie the country with the "Russia-Ukraine war" it matches less of."""
+        words = len(re.findall(r"\w+", entity.name)) or 1
+        return round(3 * (1 + 1 / words), 2)
+
+    def people_named(self, name: str) -> list[Entity]:
+        """The people a lone name could mean: one of the words of their name, or an alias."""
+        return self._people_by_name.get(name, [])
+
+    @cached_property
+    def _people_by_name(self) -> dict[str, list[Entity]]:
+        index: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.corpus.entities:
+            if entity.type is EntityType.PERSON:
+                for key in dict.fromkeys([*entity.name.split(), *entity.aliases]):
+                    index[key].append(entity)
+        return index
 
     def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
-        return [
-            (a.article.id, q["text"])
-            for a in self.corpus.articles
-            for q in a.quotes
-            if q["speaker"] == person_id
-        ]
+        return self._quotes_by_speaker.get(person_id, [])
+
+    @cached_property
+    def _quotes_by_speaker(self) -> dict[str, list[tuple[str, str]]]:
+        """Speaker id → (article id, text) in corpus order (built once, not once per person)."""
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for record in self.corpus.articles:
+            for quote in record.quotes:
+                index[quote["speaker"]].append((record.article.id, quote["text"]))
+        return index
 
     @cached_property
     def _events_by_entity(self) -> dict[tuple[str, str], list[Event]]:
@@ -257,6 +337,14 @@ class Site:
         return out
 
 
+def _unique(texts: list[str]) -> list[str]:
+    """The texts in order, each once however capitalised."""
+    first: dict[str, str] = {}
+    for text in texts:
+        first.setdefault(text.casefold(), text)
+    return list(first.values())
+
+
 def _inline(text: str) -> str:
     """Escaped text that keeps one space at either end, so links sit between words."""
     if not text:
@@ -266,14 +354,24 @@ def _inline(text: str) -> str:
     return lead + md(text) + trail if text.strip() else " "
 
 
+#: Front-matter keys the theme prints as HTML: the header prints ``title``, the tags partial
+#: prints ``chips`` and the search results print ``tags``, all unescaped.
+_PRINTED_AS_HTML = ("title", "tags", "chips")
+
+
 def front(data: dict[str, object]) -> str:
-    """A page's YAML front matter. Themes print ``title`` as HTML (Material's header does,
-    unescaped), so it is HTML-escaped here: a title from an article stays text."""
-    data = {
-        k: html.escape(v, quote=False) if k == "title" and isinstance(v, str) else v
-        for k, v in data.items()
-    }
+    """A page's YAML front matter, with what the theme prints as HTML escaped: a title, an
+    alias or a role from an article stays text."""
+    data = {k: _escaped(v) if k in _PRINTED_AS_HTML else v for k, v in data.items()}
     return yamlio.dump(data).strip()
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
 
 
 def _block_safe(paragraph: str) -> str:

@@ -85,12 +85,16 @@ def _star(graph: Graph, centre: str) -> dict[str, tuple[float, float]]:
 
 
 def _rings(graph: Graph) -> dict[str, tuple[float, float]]:
-    """Each type on its own ring, so the drawing is stable and needs no layout solver."""
+    """Each type on its own ring, so the drawing is stable and needs no layout solver. The
+    type with the most nodes gets the outermost ring, the longest one: fifty people crowded on
+    the innermost ring made their labels one unreadable blot."""
+    by_type = {kind: [k for k, n in graph.nodes.items() if n.type == kind] for kind in RING_ORDER}
+    kinds = sorted((k for k in RING_ORDER if by_type[k]), key=lambda k: len(by_type[k]))
     positions: dict[str, tuple[float, float]] = {}
-    for ring, kind in enumerate(RING_ORDER):
-        keys = [k for k, n in graph.nodes.items() if n.type == kind]
-        radius = 0.1 + 0.075 * ring
+    for ring, kind in enumerate(kinds):
+        keys = by_type[kind]
+        radius = 0.12 + 0.3 * ring / max(len(kinds) - 1, 1)
         for i, key in enumerate(keys):
-            angle = 2 * math.pi * i / max(len(keys), 1) - math.pi / 2 + ring * 0.3
+            angle = 2 * math.pi * i / len(keys) - math.pi / 2 + ring * 0.3
             positions[key] = (0.5 + radius * math.cos(angle), 0.5 + radius * math.sin(angle))
     return positions

@@ -195,7 +195,7 @@ def test_correct_a_real_entity_by_curating_it(tmp_path, tools):
     }
     page = after.pages["people/hamad-al-thani.md"]
     assert "| Country | [Qatar](../countries/qatar.md) |" in page
-    assert "Adviser at the Ministry of Energy of Qatar (curated)" in page
+    assert "Adviser at the Ministry of Energy of Qatar (curated, since 2023-06-01)" in page
     assert "| Source | curated registry: `curated/people.yml` |" in page
 
 

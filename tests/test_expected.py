@@ -354,5 +354,11 @@ def test_nothing_from_boilerplate(seeds_build, records, text):
 def test_person_page_shows_both_spellings_with_sources(seeds_build):
     page = seeds_build.pages["people/lloyd-austin.md"]
     note = page.split("Sources disagree on the name", 1)[1].split("## ", 1)[0]
-    assert f"**Lloyd J. Austin**: [China, US defense leaders to meet in Cambodia](../articles/{A0}.md)" in note
-    assert f"**Lloyd J. Austin II**: [US and Chinese defense chiefs meet amid strained relations](../articles/{A2}.md)" in note
+    assert (
+        f"**Lloyd J. Austin**: [China, US defense leaders to meet in Cambodia](../articles/{A0}.md)"
+        in note
+    )
+    assert (
+        f"**Lloyd J. Austin II**: [US and Chinese defense chiefs meet amid strained relations](../articles/{A2}.md)"
+        in note
+    )

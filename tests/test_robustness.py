@@ -573,7 +573,9 @@ def test_hostile_text_renders_inert_in_pages(hostile_build: BuildResult):
     assert "articles/hostile.md" in hostile_build.pages
     for path, page in hostile_build.pages.items():
         meta, parsed = render_page(page)
-        assert set(meta) <= {"title", "search", "hide", "tags"}, f"{path}: front matter {meta}"
+        assert set(meta) <= {"title", "search", "hide", "tags", "chips"}, (
+            f"{path}: front matter {meta}"
+        )
         assert_inert(path, parsed)
         assert "<script" not in page and "<img" not in page
         body, _ = mkdocs_meta.get_data(page)

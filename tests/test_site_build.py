@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -126,3 +127,28 @@ def test_development_corpus_site_builds_strict(tmp_path):
     assert len(articles) == 18
     assert (site / "people/volodymyr-zelenskyy/index.html").is_file()
     assert (site / "graph/index.html").is_file() and (site / "timeline/index.html").is_file()
+
+
+def test_title_disagreement_note_is_rendered(tmp_path):
+    """Two articles a week apart give one person different offices: the person page says so."""
+    from tests.unit.test_roles import DEFENSE, FOREIGN
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "seeds/curated", project / "seeds/curated")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    write_article(project / "seeds", "defense.txt", DEFENSE)
+    write_article(project / "seeds", "foreign.txt", FOREIGN)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/people/maret-lindqvist/index.html").read_text("utf-8")
+    start = html.index('<div class="admonition note">')
+    note = html[start : html.index("</div>", start)]
+    assert "Sources disagree on the title" in note
+    for title, article in (
+        ("Estonian Defense Minister", "defense"),
+        ("Estonian Foreign Minister", "foreign"),
+    ):
+        assert re.search(
+            rf"<strong>{title}</strong>: <a href=\"../../articles/{article}/\"", note
+        ), f"{title} with a link to {article} is not in the note:\n{note}"

@@ -1,6 +1,11 @@
-"""Browser fixtures: one site build, one local HTTP server and one Chromium per test session.
+"""Browser fixtures: each site built once and served once per test session; Chromium per module.
 
-- ``DOSSIER_SITE_DIR``: serve an already built site instead of building one (faster local runs).
+Two sites are tested with the same checks: the seeds' (``seeds/``) and the development corpus's
+(``tests/corpus/articles`` with the seeds' curated data). What a check looks for on a site (the
+person, the alias) is read from the site's own records (:class:`Probe`), so it holds for any corpus.
+
+- ``DOSSIER_SITE_DIR`` / ``DOSSIER_CORPUS_SITE_DIR``: serve an already built seeds / corpus site
+  instead of building one (faster local runs).
 - ``CHROMIUM_PATH``: the Chromium binary (default ``/usr/bin/chromium``; never downloaded).
 - ``CI``: when set (non-empty), a missing browser fails the run instead of skipping it.
 """
@@ -11,16 +16,19 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
@@ -35,11 +43,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BUILD_TIMEOUT = 300  # seconds; the seeds build in well under a minute
+#: The sites every check runs on, and the variable naming a prebuilt copy of each.
+SITES = {"seeds": "DOSSIER_SITE_DIR", "corpus": "DOSSIER_CORPUS_SITE_DIR"}
+CORPUS_ARTICLES = REPO / "tests" / "corpus" / "articles"
 
 
 def build_site(config_dir: Path, dest: Path) -> Path:
-    """Run ``mkdocs build --strict`` on ``config_dir/mkdocs.yml`` into ``dest``; fail on error."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run ``mkdocs build --strict`` on ``config_dir/mkdocs.yml`` into ``dest``; fail on error.
+    A project in a temporary folder shares the repository's extraction cache (its keys are the
+    articles' bytes and the generator's source), so a second run does not extract again."""
+    env = {
+        "DOSSIER_CACHE_DIR": str(REPO / ".cache" / "dossier"),
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
         cwd=config_dir,
@@ -80,10 +97,93 @@ def serve(directory: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
+def make_project(root: Path, articles: Path | dict[str, str]) -> Path:
+    """A project like the repository (mkdocs.yml, docs/, the curated data) with other articles:
+    a folder of them, or ``{file name: text}``."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "seeds" / "curated", root / "seeds" / "curated")
+    target = root / "seeds" / "articles"
+    if isinstance(articles, Path):
+        shutil.copytree(articles, target)
+    else:
+        target.mkdir(parents=True)
+        for name, text in articles.items():
+            (target / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What the checks look for on one site, chosen from its records, not from known names."""
+
+    person: str  # id of the most-mentioned person
+    person_name: str
+    aliases: tuple[tuple[str, str], ...]  # (alias, site path of its entity), best first
+
+
+def _records(root: Path) -> list[tuple[str, dict]]:
+    """(folder, record) of every entity record the site offers for download."""
+    out = []
+    for path in sorted((root / "records").glob("*/*.yml")):
+        if path.parent.name not in ("articles", "events"):
+            out.append((path.parent.name, yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _distinct_aliases(entity: dict, others: list[dict]) -> list[str]:
+    """Aliases a search can only mean this entity by: not just words of its name ("Putin"), not
+    words of any other entity's name or alias, and free of search-syntax characters. Acronyms
+    ("PRC", "DPRK") first, as the issue's examples are."""
+    names = [n for o in others for n in (o["name"], *o["aliases"])]
+    found = [
+        alias
+        for alias in entity["aliases"]
+        if len(alias) >= 3
+        and re.fullmatch(r"[\w .'’-]+", alias)
+        and not _words(alias) <= _words(entity["name"])
+        and not any(_words(alias) <= _words(name) for name in names)
+    ]
+    return sorted(found, key=lambda a: (not re.fullmatch(r"[A-Z]{3,6}", a), a.casefold()))
+
+
+def choose_probe(root: Path) -> Probe:
+    """The most-mentioned person, and one alias each of the most-mentioned person and other
+    entity that have a distinct alias."""
+    records = _records(root)
+    if not any(folder == "people" for folder, _ in records):
+        pytest.fail(f"the site in {root} has no person records to check")
+    records.sort(key=lambda fr: (-len(fr[1]["mentions"]), -_count(fr[1]), fr[0], fr[1]["id"]))
+    person = next(r for folder, r in records if folder == "people")
+    aliases: list[tuple[str, str]] = []
+    for want_person in (True, False):
+        for folder, record in records:
+            if (folder == "people") != want_person:
+                continue
+            others = [r for _, r in records if r is not record]
+            found = _distinct_aliases(record, others)
+            if found:
+                aliases.append((found[0], f"/{folder}/{record['id']}/"))
+                break
+    if not aliases:
+        pytest.fail(f"no entity of the site in {root} has an alias that only it carries")
+    return Probe(person["id"], person["name"], tuple(aliases))
+
+
+def _count(record: dict) -> int:
+    return sum(m["count"] for m in record["mentions"])
+
+
 @dataclass
 class Site:
     """A built site and the URL it is served at."""
 
+    name: str  # "seeds", "corpus" or "hostile"
     root: Path
     base_url: str
 
@@ -99,18 +199,49 @@ class Site:
         target = self.root / path.strip("/")
         return (target / "index.html").is_file() or (target.is_file() and path[-1:] != "/")
 
+    @cached_property
+    def probe(self) -> Probe:
+        return choose_probe(self.root)
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    reuse = os.environ.get("DOSSIER_SITE_DIR")
+
+def _site_root(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    reuse = os.environ.get(SITES[name])
     if reuse:
         root = Path(reuse).resolve()
         if not (root / "index.html").is_file():
-            pytest.fail(f"DOSSIER_SITE_DIR={reuse} holds no built site (no index.html)")
-    else:
-        root = build_site(REPO, tmp_path_factory.mktemp("site") / "site")
-    with serve(root) as base_url:
-        yield Site(root, base_url)
+            pytest.fail(f"{SITES[name]}={reuse} holds no built site (no index.html)")
+        return root
+    if name == "seeds":
+        return build_site(REPO, tmp_path_factory.mktemp("site") / "site")
+    project = make_project(tmp_path_factory.mktemp(name) / "project", CORPUS_ARTICLES)
+    return build_site(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def site_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], Site]]:
+    """Build and serve a named site on first use; later uses get the same one."""
+    built: dict[str, Site] = {}
+    with contextlib.ExitStack() as servers:
+
+        def get(name: str) -> Site:
+            if name not in built:
+                root = _site_root(name, tmp_path_factory)
+                built[name] = Site(name, root, servers.enter_context(serve(root)))
+            return built[name]
+
+        yield get
+
+
+@pytest.fixture(scope="session", params=list(SITES))
+def site(request: pytest.FixtureRequest, site_factory: Callable[[str], Site]) -> Site:
+    """Each site in turn: every test that takes ``site`` runs on the seeds' and the corpus's."""
+    return site_factory(request.param)
+
+
+@pytest.fixture(scope="session")
+def seeds_site(site_factory: Callable[[str], Site]) -> Site:
+    """The seeds' site alone, for checks of facts the seeds are known to hold."""
+    return site_factory("seeds")
 
 
 def _unavailable(message: str) -> None:
@@ -119,9 +250,11 @@ def _unavailable(message: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """One headless Chromium for the whole session (never downloaded by Playwright)."""
+    """One headless Chromium per test module (never downloaded by Playwright). Not per session:
+    a running sync Playwright blocks any other in the process (the benchmark's, in
+    tests/test_cache.py), so it stops when the browser tests are done."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -153,7 +286,7 @@ class Watched:
 
 
 @pytest.fixture
-def watched(browser, site: Site) -> Iterator[Watched]:
+def watched(browser) -> Iterator[Watched]:
     """A fresh browser context and page, with console errors and requests recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.set_default_timeout(15_000)
@@ -218,12 +351,7 @@ def hostile_article() -> str:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory, hostile_article: str) -> Iterator[Site]:
     """A separate site built from one hostile article plus the curated registry."""
-    root = tmp_path_factory.mktemp("hostile")
-    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    (root / "seeds" / "articles").mkdir(parents=True)
-    shutil.copytree(REPO / "seeds" / "curated", root / "seeds" / "curated")
-    (root / "seeds" / "articles" / "hostile.txt").write_text(hostile_article, encoding="utf-8")
+    root = make_project(tmp_path_factory.mktemp("hostile"), {"hostile.txt": hostile_article})
     out = build_site(root, root / "site")
     with serve(out) as base_url:
-        yield Site(out, base_url)
+        yield Site("hostile", out, base_url)

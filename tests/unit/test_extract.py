@@ -115,13 +115,16 @@ def test_unknown_organization_found_by_ner(build_articles):
 
 
 def test_role_after_the_name_is_that_person(build_articles):
-    text = ("Title\n\nPrime Minister Irakli Kobakhidze defended the bill on Monday. Later that day "
-            "the prime minister met Ambassador Robin Dunnigan in Tbilisi to discuss the law.\n")
+    text = (
+        "Title\n\nPrime Minister Irakli Kobakhidze defended the bill on Monday. Later that day "
+        "the prime minister met Ambassador Robin Dunnigan in Tbilisi to discuss the law.\n"
+    )
     result = build_articles({"a.txt": text})
     records = records_of(result)
     events = [v for k, v in records.items() if k.startswith("events/")]
-    assert any(len(e["participants"]) == 2 and "irakli-kobakhidze" in e["participants"]
-               for e in events), events
+    assert any(
+        len(e["participants"]) == 2 and "irakli-kobakhidze" in e["participants"] for e in events
+    ), events
     person = records["people/irakli-kobakhidze"]
     assert "the prime minister" in person["aliases"]
 

@@ -122,6 +122,26 @@ def test_entity_page_has_aliases_evidence_and_related(seeds_build):
     assert "../articles/000-2011f7586461d12d.md" in page
 
 
+def test_entity_front_matter_feeds_search_and_chips(seeds_build):
+    """``tags`` is what Material's search weights highest: every name of the entity; ``chips``
+    is what the page shows: type, country and roles without the country."""
+    front = yamlio.load(seeds_build.pages["people/lloyd-austin.md"].split("---")[1])
+    assert {"Lloyd J. Austin III", "Lloyd J. Austin II", "person"} <= set(front["tags"])
+    assert "United States" not in front["tags"]  # a country tag made people outrank countries
+    assert front["chips"][:2] == ["person", "United States"]
+    assert "Secretary of Defense" in front["chips"]  # "... of the United States" left to the chip
+    assert not any("United States" in chip for chip in front["chips"][2:])
+    boosts = {
+        path: yamlio.load(page.split("---")[1])["search"]["boost"]
+        for path, page in seeds_build.pages.items()
+        if path
+        in ("countries/china.md", "people/lloyd-austin.md", "articles/000-2011f7586461d12d.md")
+    }
+    # entity pages above articles; a shorter name above a longer one the query matches less of
+    assert boosts["countries/china.md"] > boosts["people/lloyd-austin.md"] > 1
+    assert boosts["articles/000-2011f7586461d12d.md"] == 1
+
+
 def test_record_memo_reuses_unchanged_records_only(seeds_build):
     from generator.records import render_all
 
