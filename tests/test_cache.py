@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,8 @@ def test_bench_smoke(tmp_path):
     assert "floor: spacy.load + nlp.pipe" in text
     assert "Targets" in text and ("PASS" in text or "FAIL" in text)
     assert (tmp_path / "bench.json").is_file()
+    figures = json.loads((tmp_path / "bench.json").read_text())
+    run = figures["sizes"]["5"]
+    assert run["one_change_served"]["wall_s"] > 0
+    if Path(bench.CHROMIUM).is_file():  # the time to a first search result in the browser
+        assert run["mkdocs"]["search_first_result_s"] > 0
