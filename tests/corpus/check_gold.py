@@ -2,6 +2,7 @@
 
 Run: python3 tests/corpus/check_gold.py   (exit status 1 on any problem)
 """
+
 import datetime
 import pathlib
 import re
@@ -11,8 +12,21 @@ import yaml
 
 HERE = pathlib.Path(__file__).resolve().parent
 IDS = HERE.parents[1] / "docs" / "dev" / "ids.md"
-KEYS = ["title", "publisher", "authors", "published", "people", "not_people", "countries",
-        "forums", "organizations", "issues", "quotes", "events", "boilerplate"]
+KEYS = [
+    "title",
+    "publisher",
+    "authors",
+    "published",
+    "people",
+    "not_people",
+    "countries",
+    "forums",
+    "organizations",
+    "issues",
+    "quotes",
+    "events",
+    "boilerplate",
+]
 EVENT_KINDS = {"meeting", "visit", "summit", "call", "talks"}
 EVENT_KEYS = {"kind", "participants", "date", "place", "forum"}
 
@@ -21,7 +35,9 @@ def id_list(section_start, text):
     """Ids listed after 'section_start' up to the next blank line."""
     block = text.split(section_start, 1)[1].split("\n\n", 1)[0]
     block = re.sub(r"\([^)]*\)", "", block)  # drop parenthetical notes
-    return {t.strip() for t in block.replace("\n", " ").split(",") if t.strip() and t.strip() != "..."}
+    return {
+        t.strip() for t in block.replace("\n", " ").split(",") if t.strip() and t.strip() != "..."
+    }
 
 
 def split_front_matter(text):
@@ -41,8 +57,10 @@ def main():
     if stems != gold_stems:
         problems.append(f"article/gold mismatch: {set(stems) ^ set(gold_stems)}")
     for stem in stems:
+
         def bad(msg, stem=stem):
             problems.append(f"{stem}: {msg}")
+
         raw = (HERE / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
         fm, text = split_front_matter(raw)
         words = len(text.split())
@@ -60,8 +78,18 @@ def main():
                     bad(f"front matter {k}={fm.get(k)!r} but gold {g[k]!r}")
         if g["published"] is not None and not isinstance(g["published"], datetime.date):
             bad(f"published not a date: {g['published']!r}")
-        for k in ("authors", "people", "not_people", "countries", "forums", "organizations",
-                  "issues", "boilerplate", "quotes", "events"):
+        for k in (
+            "authors",
+            "people",
+            "not_people",
+            "countries",
+            "forums",
+            "organizations",
+            "issues",
+            "boilerplate",
+            "quotes",
+            "events",
+        ):
             if not isinstance(g[k], list):
                 bad(f"{k} is not a list")
         for f in g["forums"]:
@@ -106,7 +134,11 @@ def main():
                 if p not in g["people"]:
                     bad(f"event participant not in people: {p}")
             d = e["date"]
-            if d is not None and not isinstance(d, datetime.date) and not re.fullmatch(r"\d{4}-\d{2}", str(d)):
+            if (
+                d is not None
+                and not isinstance(d, datetime.date)
+                and not re.fullmatch(r"\d{4}-\d{2}", str(d))
+            ):
                 bad(f"event date {d!r}")
             if e["forum"] is not None and e["forum"] not in g["forums"]:
                 bad(f"event forum {e['forum']} not in forums")
