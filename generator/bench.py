@@ -929,14 +929,19 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
             for s in sizes
         ],
     )
+
+    def identical_and_model(run: str) -> None:
+        """Whether a rebuild gave the cold build's records, and how many articles it ran NER on."""
+        row(
+            "  identical records / model ran on",
+            [
+                f"{results[s][run]['identical']} / {results[s][run]['model_articles']} articles"
+                for s in sizes
+            ],
+        )
+
     row("warm rebuild (records only)", [secs(s, results[s]["warm"]["wall_s"]) for s in sizes])
-    row(
-        "  identical records / model ran on",
-        [
-            f"{results[s]['warm']['identical']} / {results[s]['warm']['model_articles']} articles"
-            for s in sizes
-        ],
-    )
+    identical_and_model("warm")
     row(
         "curated edit: Docs cached, rules re-run",
         [secs(s, results[s]["curated_edit"]["wall_s"]) for s in sizes],
@@ -948,14 +953,7 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
             for s in sizes
         ],
     )
-    row(
-        "  identical records / model ran on",
-        [
-            f"{results[s]['curated_edit']['identical']} / "
-            f"{results[s]['curated_edit']['model_articles']} articles"
-            for s in sizes
-        ],
-    )
+    identical_and_model("curated_edit")
     row(
         "one changed article (model reloaded)",
         [secs(s, results[s]["one_change"]["wall_s"]) for s in sizes],
