@@ -45,15 +45,14 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
             if key.startswith("person:?"):
                 review.append(_unresolved(lm, art))
                 continue
-            slot = by_key.setdefault(
-                key,
-                {
+            slot = by_key.get(key)
+            if slot is None:  # not setdefault: that would build a new slot for every mention
+                slot = by_key[key] = {
                     "variants": Counter(),
                     "mentions": defaultdict(list),
                     "confidence": 0.0,
                     "roles": [],
-                },
-            )
+                }
             if lm.mention.source != "cue":
                 slot["variants"][lm.mention.refers_to or lm.mention.text] += 1
                 if lm.mention.refers_to:

@@ -497,10 +497,12 @@ def _timed_build(config, meter: StageMeter | None = None, with_pages: bool = Tru
 
 
 def _fresh_model() -> None:
-    """Forget the loaded model, so the next build loads it as a new process would."""
-    from . import nlp
+    """Forget the loaded model and what the last build kept in memory, so the next build starts
+    as a new process would."""
+    from . import nlp, recent
 
     nlp.load.cache_clear()
+    recent.clear()
     gc.collect()
 
 
@@ -682,6 +684,7 @@ def _summary(result, wall: float) -> dict[str, Any]:
 
 
 def run_size(size: int, work: Path, model: str, seed: int, log) -> dict[str, Any]:
+    from . import recent
     from .clean import Rules, clean
     from .config import BuildConfig
     from .ingest import ingest
@@ -721,6 +724,7 @@ def run_size(size: int, work: Path, model: str, seed: int, log) -> dict[str, Any
     gc.collect()
 
     log(f"[{size}] warm rebuild …")
+    recent.clear()  # from the disk cache, as a new process reads it
     meter = StageMeter()
     warm, wall = _timed_build(config, meter, with_pages=False)
     out["warm"] = _summary(warm, wall)
@@ -732,6 +736,7 @@ def run_size(size: int, work: Path, model: str, seed: int, log) -> dict[str, Any
     people = seeds / "curated" / "people.yml"
     original = people.read_bytes()
     people.write_bytes(original + b"\n# benchmark: an edit that changes no entry\n")
+    recent.clear()
     try:
         with TreeMemory() as tree:
             edited, wall = _timed_build(config, with_pages=False)

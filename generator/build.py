@@ -14,19 +14,19 @@ from pathlib import Path
 
 import yaml
 
+from . import recent, yamlio
 from . import records as records_stage
-from . import yamlio
 from .aggregate import aggregate
 from .cache import CacheStats, ExtractionCache, sha256
 from .clean import Rules, clean
 from .config import BuildConfig
 from .extract import Tools, extract, load_tools
 from .ingest import ingest
-from .link import Linker, link
-from .models import CleanArticle, Corpus, Extraction, Problem, SourceFile
+from .link import Linker, link_article
+from .models import CleanArticle, Corpus, Extraction, LinkedArticle, Problem, SourceFile
 from .pages import render_pages
 from .records import Rendered, render_all
-from .registry import Registry, load_registry
+from .registry import Registry, curated_key, load_registry
 
 log = logging.getLogger("dossier")
 
@@ -71,7 +71,7 @@ def build(
 
     # Curated knowledge first: every later stage reads it.
     with stage("registry"):
-        registry, problems = load_registry(config.seeds)
+        registry, problems = _registry(config)
     # ingest: files → decoded sources; unreadable files are reported and skipped.
     with stage("ingest"):
         sources, ingest_problems = ingest(config.seeds, config.max_article_bytes)
@@ -80,7 +80,7 @@ def build(
     # again (the cached extraction carries its clean article).
     cache = ExtractionCache(config.cache_dir) if config.cache_dir is not None else None
     with stage("cache"):
-        found, context = _cached(sources, registry, config, tools, cache)
+        found, keys = _cached(sources, registry, config, tools, cache)
     # clean: boilerplate out; title, byline, date and publisher read.
     with stage("clean"):
         rules = Rules.from_curated(registry.boilerplate)
@@ -91,11 +91,13 @@ def build(
     # extract: NER + registry + rules → mentions, quotes, events per article.
     with stage("extract"):
         extractions, model_articles = _extract(
-            articles, found, registry, config, tools, cache, context, timings
+            articles, found, registry, config, tools, cache, keys, timings
         )
     # link: mentions → entity keys within each article.
     with stage("link"):
-        linked = link(extractions, Linker.build(registry))
+        linked = _link(extractions, registry, cache, keys)
+        if cache is not None:  # the articles just kept live on into the next build
+            recent.freeze_kept()
     # aggregate: one entity per real-world thing across articles; ids minted; events merged.
     with stage("aggregate"):
         corpus = aggregate(linked, registry, problems)
@@ -120,20 +122,72 @@ def build(
     )
 
 
+def _registry(config: BuildConfig) -> tuple[Registry, list[Problem]]:
+    """The curated data, validated; with the cache on, the last build's while no curated file
+    changed (``mkdocs serve`` rebuilds after every save of an article)."""
+    if config.cache_dir is None:
+        return load_registry(config.seeds)
+    key = curated_key(config.seeds)
+    kept = recent.get("registry", key)
+    if kept is None:
+        registry, problems = load_registry(config.seeds)
+        kept = (registry, tuple(problems))
+        recent.put("registry", key, kept)
+    return kept[0], list(kept[1])
+
+
 def _cached(
     sources: list[SourceFile],
     registry: Registry,
     config: BuildConfig,
     tools: Tools | None,
     cache: ExtractionCache | None,
-) -> tuple[list[Extraction | None], str]:
-    """The cached extraction of each source file (None where there is none) and the cache context
-    (registry digest, model, generator code) they were looked up under."""
+) -> tuple[list[Extraction | None], list[str]]:
+    """The cached extraction of each source file (None where there is none): from the last build
+    in this process when it had the same key, else from disk; and the keys (empty without a
+    cache). A key covers the source file, the curated data, the model and the generator's code."""
     if cache is None:
-        return [None] * len(sources), ""
+        return [None] * len(sources), []
     digest = (tools.registry if tools else registry).digest
     context = cache.extraction_context(digest, tools.model if tools else config.model)
-    return [cache.get_extraction(source, context) for source in sources], context
+    keys = [cache.extraction_key(source, context) for source in sources]
+    last = recent.articles(str(cache.root)).extractions
+    found: list[Extraction | None] = []
+    for source, key in zip(sources, keys, strict=True):
+        extraction = last.get(key)
+        if extraction is not None:
+            cache.stats.extraction_hits += 1
+            cache.stats.memory_hits += 1
+        else:
+            extraction = cache.get_extraction(source, key)
+        found.append(extraction)
+    return found, keys
+
+
+def _link(
+    extractions: list[Extraction],
+    registry: Registry,
+    cache: ExtractionCache | None,
+    keys: list[str],
+) -> list[LinkedArticle]:
+    """Each article's mentions resolved to entity keys. With the cache on, an article the last
+    build in this process linked under the same key (which covers the curated data) is reused;
+    this build's articles are then kept for the next."""
+    last = recent.articles(str(cache.root)) if cache is not None else recent.Articles()
+    linker: Linker | None = None
+    linked: list[LinkedArticle] = []
+    for i, extraction in enumerate(extractions):
+        article = last.linked.get(keys[i]) if keys else None
+        if article is None:
+            linker = linker or Linker.build(registry)
+            article = link_article(extraction, linker)
+        linked.append(article)
+    if cache is not None:
+        kept = recent.Articles(
+            dict(zip(keys, extractions, strict=True)), dict(zip(keys, linked, strict=True))
+        )
+        recent.keep_articles(str(cache.root), kept)
+    return linked
 
 
 def _extract(
@@ -143,7 +197,7 @@ def _extract(
     config: BuildConfig,
     tools: Tools | None,
     cache: ExtractionCache | None,
-    context: str,
+    keys: list[str],
     timings: dict[str, float],
 ) -> tuple[list[Extraction], int]:
     """The cached extractions, and the others from the rules, over cached Docs where there are
@@ -154,7 +208,7 @@ def _extract(
     if not missing:
         return [e for e in found if e is not None], 0
     start = time.perf_counter()
-    tools = tools or load_tools(registry, config.model)
+    tools = tools or _tools(registry, config)
     timings["load_model"] = time.perf_counter() - start
     fresh = extract(
         [articles[i] for i in missing],
@@ -167,11 +221,24 @@ def _extract(
     for i, extraction in zip(missing, fresh, strict=True):
         found[i] = extraction
         if cache is not None:
-            cache.put_extraction(extraction, context)
+            cache.put_extraction(extraction, keys[i])
     timings["extraction_cache"] = time.perf_counter() - start
     # articles the model ran on: those without a cached Doc (or with an unreadable one)
     model_articles = len(missing) - (cache.stats.doc_hits if cache else 0)
     return [e for e in found if e is not None], model_articles
+
+
+def _tools(registry: Registry, config: BuildConfig) -> Tools:
+    """The model and the registry's matchers; with the cache on, the last build's while the
+    curated data and the model are the same."""
+    if config.cache_dir is None:
+        return load_tools(registry, config.model)
+    key = f"{registry.digest};{config.model}"
+    tools = recent.get("tools", key)
+    if tools is None:
+        tools = load_tools(registry, config.model)
+        recent.put("tools", key, tools)
+    return tools
 
 
 def _render_records(corpus: Corpus, cache: ExtractionCache | None) -> Rendered:

@@ -123,6 +123,7 @@ def doc_fingerprint(nlp: Language, model: str) -> str:
 @dataclass
 class CacheStats:
     extraction_hits: int = 0
+    memory_hits: int = 0  # of the extraction hits, those the last build in this process kept
     extraction_misses: int = 0
     doc_hits: int = 0
     doc_misses: int = 0
@@ -165,8 +166,9 @@ class ExtractionCache:
 
     # --- the extraction layer ---------------------------------------------------------------
 
-    def get_extraction(self, source: SourceFile, context: str) -> Extraction | None:
-        path = self._path("extractions", self.extraction_key(source, context), ".pickle")
+    def get_extraction(self, source: SourceFile, key: str) -> Extraction | None:
+        """The extraction stored under ``key`` (``extraction_key(source, context)``), if any."""
+        path = self._path("extractions", key, ".pickle")
         payload = self._read(path)
         if payload is not None:
             try:
@@ -181,8 +183,7 @@ class ExtractionCache:
         self.stats.extraction_misses += 1
         return None
 
-    def put_extraction(self, extraction: Extraction, context: str) -> None:
-        key = self.extraction_key(extraction.article.source, context)
+    def put_extraction(self, extraction: Extraction, key: str) -> None:
         payload = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(self._path("extractions", key, ".pickle"), payload)
 

@@ -106,6 +106,20 @@ def schema(stem: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+def curated_key(seeds: Path) -> str:
+    """A hash of everything ``load_registry`` reads: the curated folder's file names and the
+    bytes of its files. Cheap (no parsing), so a rebuild can tell the curated data is unchanged."""
+    import hashlib
+
+    digest = hashlib.sha256(str(seeds.resolve()).encode())
+    curated = seeds / "curated"
+    for path in sorted(curated.iterdir()) if curated.is_dir() else ():
+        digest.update(path.name.encode() + b"\0")
+        if path.name in {f"{stem}.yml" for stem in CURATED_FILES} and path.is_file():
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def load_registry(seeds: Path) -> tuple[Registry, list[Problem]]:
     """Load and validate every curated file; report problems and keep what is valid."""
     import hashlib

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -71,6 +71,8 @@ class TitleNormalizer:
     places: re.Pattern[str] | None  # country names, aliases, demonyms and capitals
     equivalents: tuple[tuple[re.Pattern[str], str], ...]  # abbreviations and variants
     office_heads: frozenset[str]  # last words of curated offices: what a head can be
+    #: words of each title seen (the same few hundred titles recur across thousands of articles)
+    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_registry(cls, registry: Registry) -> TitleNormalizer:
@@ -90,6 +92,12 @@ class TitleNormalizer:
 
     def words(self, title: str) -> list[str]:
         """Lowercase words of a title, places removed and variants replaced, in order."""
+        known = self._words.get(title)
+        if known is None:
+            known = self._words[title] = tuple(self._split(title))
+        return list(known)
+
+    def _split(self, title: str) -> list[str]:
         text = " ".join(title.split())
         if self.places is not None:
             text = self.places.sub(" ", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -12,6 +13,7 @@ MAX_LEN = 80  # a slug made from text
 MAX_ID_LEN = 200  # any id, curated or minted with a hash suffix
 
 
+@lru_cache(maxsize=1 << 16)  # ids are asked for again and again: per build, per page, per link
 def slug(text: str) -> str:
     """Slug of any text; names in scripts slugify cannot transliterate get a hash-based id.
 

@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from generator import cache as cache_module
-from generator import parallel
+from generator import parallel, recent
 from generator.build import build
 from generator.cache import ExtractionCache
 from generator.clean import Rules, clean
@@ -114,6 +114,39 @@ def test_warm_build_is_identical_and_never_touches_the_model(config, tools, monk
     assert warm.pages == cold.pages
 
 
+def test_a_rebuild_in_the_same_process_takes_unchanged_articles_from_memory(
+    config, seeds, tools, monkeypatch
+):
+    """As under ``mkdocs serve``: the last build's extractions and linked articles are reused
+    without reading the disk cache, and only for the keys they were made under."""
+    cold = build(config, tools=tools)
+    for path in (config.cache_dir / f"v{cache_module.CACHE_FORMAT}" / "extractions").rglob("*"):
+        if path.is_file():
+            path.unlink()  # from here on, only memory can spare the rules
+
+    def no_rules(*args, **kwargs):
+        raise AssertionError("an unchanged article was extracted again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("generator.extract.extract_doc", no_rules)
+        patched.setattr("generator.build.link_article", no_rules)
+        again = build(config, tools=tools)
+    assert again.cache.memory_hits == len(ARTICLES) == again.cache.extraction_hits
+    assert records(again) == records(cold)
+
+    path = seeds / "articles" / "b-kowalczyk.txt"
+    path.write_text(path.read_text("utf-8") + "\nThe talks resume in Vilnius.\n", "utf-8")
+    edited = build(config, tools=tools)
+    assert edited.cache.memory_hits == len(ARTICLES) - 1  # the edited article is new
+    article = "articles/b-kowalczyk.yml"
+    assert edited.records[article] != again.records[article]  # its new sha256, at least
+    people = seeds / "curated" / "people.yml"
+    people.write_text(people.read_text("utf-8") + "\n# a comment\n", "utf-8")
+    curated = build(config)  # its own tools: given ones would carry the old registry
+    assert curated.cache.memory_hits == 0  # a curated edit changes every key
+    assert records(curated) == records(edited)
+
+
 def test_changing_one_article_reextracts_only_that_one(config, seeds, tools, spy_pipe):
     cold = build(config, tools=tools)
     assert len(spy_pipe) == len(ARTICLES)
@@ -165,6 +198,7 @@ def test_rules_over_cached_docs_match_rules_over_fresh_docs(config, tools, monke
     for path in (config.cache_dir / f"v{cache_module.CACHE_FORMAT}" / "extractions").rglob("*"):
         if path.is_file():
             path.unlink()
+    recent.clear()  # as a new process: the last build's articles are not in memory
 
     def boom(*args, **kwargs):
         raise AssertionError("the NER model ran")
@@ -189,10 +223,12 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(config, tools, damage):
             path.write_bytes(data[: len(data) // 2])
         else:
             path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
+    recent.clear()  # as a new process: only the damaged disk entries are there
     again = build(config, tools=tools)
     assert again.cache.corrupt >= len(ARTICLES)
     assert again.model_articles == len(ARTICLES)
     assert records(again) == records(cold)
+    recent.clear()
     third = build(config, tools=tools)  # and the rebuilt entries are good again
     assert third.cache.extraction_hits == len(ARTICLES) and third.cache.corrupt == 0
 
