@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from .build import BuildResult, build
 from .config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from .models import FOLDERS
+from .pages import first_page
 from .records import EVENTS_FOLDER
 from .registry import Registry, load_registry
 
@@ -104,7 +105,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             for page, source in edit_sources(self.result, registry).items()
         }
         for page in self.result.pages:
-            template = template_of(page)
+            first = first_page(page)  # a listing's later pages edit like its first
+            if page not in targets and first in targets:
+                targets[page] = targets[first]
+            template = template_of(first)
             if page not in targets and template:
                 targets[page] = TEMPLATES / template
         out = {}

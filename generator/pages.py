@@ -8,6 +8,7 @@ text can never inject markup or links into a page.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -34,6 +35,13 @@ SECTION_TITLES = {
 }
 #: Articles listed with their sentences on an entity page; the record keeps all of them.
 MAX_MENTIONS_SHOWN = 50
+#: Rows on one page of a listing (a section index, the timeline). Longer listings continue on
+#: further pages, so no page grows with the corpus: at 1,000 articles the one-page timeline was
+#: 0.7 MB, which MkDocs, Material's search indexer and the browser all paid for.
+PAGE_ROWS = 200
+#: Pages linked either side of the current one in a listing's pager.
+PAGER_WINDOW = 3
+_CONTINUATION = re.compile(r"^(?:(?P<folder>[a-z]+)/list|(?P<top>[a-z]+))/(?P<number>[0-9]+)\.md$")
 TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
 
@@ -394,6 +402,97 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+def page_path(first: str, number: int) -> str:
+    """Page ``number`` (from 1) of the listing whose first page is ``first``: a section's
+    ``people/index.md`` continues at ``people/list/2.md`` (entity ids are slugs without a slash,
+    so never ``list/…``), the ``timeline.md`` at ``timeline/2.md``."""
+    if number == 1:
+        return first
+    folder, _, name = first.rpartition("/")
+    if name == "index.md":
+        return f"{folder}/list/{number}.md"
+    return f"{first.removesuffix('.md')}/{number}.md"
+
+
+def first_page(page: str) -> str:
+    """The first page of the listing ``page`` continues (``page`` itself if it is none)."""
+    found = _CONTINUATION.match(page)
+    if found is None or found["number"] == "1":
+        return page
+    if found["folder"]:
+        return f"{found['folder']}/index.md"
+    return f"{found['top']}.md"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a listing: its rows, where it is and how to reach the others."""
+
+    rows: list
+    path: str
+    number: int
+    pages: int
+    first_row: int  # 1-based position of its first row in the whole listing
+    total: int
+    pager: str  # Markdown: "Page 2 of 9: [1](…) [2] [3](…) … [9](…)"; empty for a single page
+
+    @property
+    def prefix(self) -> str:
+        """From this page up to its section's folder: ``../`` on ``people/list/2.md``."""
+        return "../" * max(self.path.count("/") - 1, 0)
+
+    @property
+    def depth(self) -> str:
+        """``site.link``'s ``here`` for this page: ``home`` at the top level, else ``section``."""
+        return "home" if "/" not in self.path else "section"
+
+
+def paginate(rows: list, first: str) -> list[Listing]:
+    """``rows`` cut into pages of ``PAGE_ROWS`` (one page, with no pager, when they fit)."""
+    chunks = [rows[i : i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
+    out = []
+    for number, chunk in enumerate(chunks, 1):
+        path = page_path(first, number)
+        out.append(
+            Listing(
+                chunk,
+                path,
+                number,
+                len(chunks),
+                (number - 1) * PAGE_ROWS + 1,
+                len(rows),
+                _pager(first, path, number, len(chunks)),
+            )
+        )
+    return out
+
+
+def _pager(first: str, here: str, number: int, pages: int) -> str:
+    if pages == 1:
+        return ""
+    base = posixpath.dirname(here) or "."
+
+    def link(n: int, label: str | None = None) -> str:
+        target = posixpath.relpath(page_path(first, n), base)
+        return f"[{label or n}]({target})"
+
+    shown = sorted(
+        {1, pages}
+        | set(range(max(1, number - PAGER_WINDOW), min(pages, number + PAGER_WINDOW) + 1))
+    )
+    parts: list[str] = []
+    for previous, n in zip([0, *shown], shown, strict=False):
+        if n - previous > 1:
+            parts.append("…")
+        parts.append(f"**{n}**" if n == number else link(n))
+    ends = []
+    if number > 1:
+        ends.append(link(number - 1, "← Previous"))
+    if number < pages:
+        ends.append(link(number + 1, "Next →"))
+    return f"Page {number} of {pages}: " + " ".join(parts) + " · " + " · ".join(ends)
+
+
 def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
     env = _environment()
     site = Site(corpus, registry, config)
@@ -419,14 +518,19 @@ def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dic
             **common, event=event
         )
     for folder, title in SECTION_TITLES.items():
-        pages[f"{folder}/index.md"] = env.get_template("section.md.j2").render(
-            **common, folder=folder, title=title, rows=_section_rows(site, folder)
-        )
-    pages["review.md"] = env.get_template("review.md.j2").render(**common, review=corpus.review)
-    pages["graph.md"] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        **common, events=sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
+        for listing in paginate(_section_rows(site, folder), f"{folder}/index.md"):
+            pages[listing.path] = env.get_template("section.md.j2").render(
+                **common, folder=folder, title=title, listing=listing
+            )
+    # the names in the most articles first: what fixes the most, and what a capped page keeps
+    review = sorted(corpus.review, key=lambda r: (-len(r.get("articles", ())), str(r["name"])))
+    pages["review.md"] = env.get_template("review.md.j2").render(
+        **common, review=review, cap=PAGE_ROWS
     )
+    pages["graph.md"] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
+    timeline = sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
+    for listing in paginate(timeline, "timeline.md"):
+        pages[listing.path] = env.get_template("timeline.md.j2").render(**common, listing=listing)
     return dict(sorted(pages.items()))
 
 
