@@ -143,8 +143,9 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     sentences = list(doc.sents)
     sent_index = {}
     for i, sent in enumerate(sentences):
-        for token in sent:
-            sent_index[token.i] = i
+        for k in range(sent.start, sent.end):
+            sent_index[k] = i
+    text = doc.text  # once: spaCy joins every token's text each time it is asked
     candidates = _candidates(doc, tools)
     # Countries and issues stand inside other names ("U.S. Department of Defense", "the
     # Russia-Ukraine war") and count there too; each layer settles its own overlaps.
@@ -155,13 +156,13 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         (c for layer in layered.values() for c in _resolve_overlaps(layer)), key=lambda c: c.start
     )
     mentions = _mentions(doc, chosen, tools, sentences, sent_index, article)
-    mentions += _role_references(doc, mentions, sentences, sent_index, tools.gazetteer)
-    mentions += _cue_mentions(doc, tools, sentences, mentions, sent_index)
+    mentions += _role_references(doc, text, mentions, sentences, sent_index, tools.gazetteer)
+    mentions += _cue_mentions(doc, text, tools, sentences, mentions, sent_index)
     mentions = sorted(
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
         key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),
     )
-    quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index)
+    quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index, text)
     found_events = event_rules.find_events(
         doc, mentions, sentences, sent_index, article.published, title=article.title
     )
@@ -617,6 +618,7 @@ _ROLE_REFERENCE = re.compile(
 
 def _role_references(
     doc: Doc,
+    text: str,
     mentions: list[Mention],
     sentences: list[Span],
     sent_index: dict[int, int],
@@ -626,7 +628,7 @@ def _role_references(
     person, when exactly one person named so far in the article holds such a role."""
     people = [m for m in mentions if m.label == "person"]
     out: list[Mention] = []
-    for match in _ROLE_REFERENCE.finditer(doc.text):
+    for match in _ROLE_REFERENCE.finditer(text):
         office = match.group("office")
         if office not in gaz.office_words or office in ("officials", "leaders", "ministers"):
             continue
@@ -656,6 +658,7 @@ def _holds(person: Mention, office: str, phrase: str) -> bool:
 
 def _cue_mentions(
     doc: Doc,
+    text: str,
     tools: Tools,
     sentences: list[Span],
     found: list[Mention],
@@ -674,15 +677,18 @@ def _cue_mentions(
     for mention in found:
         if mention.entity_id:
             by_sentence.setdefault(mention.sentence_index, set()).add(mention.entity_id)
-    lowered_sentences = [sent.text.lower() for sent in sentences]
+    lowered_text = text.lower()
+    lowered_sentences = [lowered_text[sent.start_char : sent.end_char] for sent in sentences]
     for key, rules in sorted(tools.gazetteer.list_cues.items()):
         label = key.split(":", 1)[0]
+        words = [[p.lower() for p in rule if not p.startswith("@")] for rule in rules]
         for index, sent in enumerate(sentences):
             lowered = lowered_sentences[index]
             present = by_sentence.get(index, set())
-            for rule in rules:
-                # plain substring tests first; the word-boundary regex only when they pass
-                if not all(p.startswith("@") or p.lower() in lowered for p in rule):
+            for rule, plain in zip(rules, words, strict=True):
+                # plain substring tests first (most rules fail on their first word); the
+                # word-boundary regex only when they pass
+                if plain and (plain[0] not in lowered or not all(w in lowered for w in plain)):
                     continue
                 if all(_cue_part_present(part, lowered, present) for part in rule):
                     out.append(

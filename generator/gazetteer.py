@@ -51,6 +51,9 @@ class Gazetteer:
     title_first_words: set[str] = field(default_factory=set)  # for a cheap test per token
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
     org_names: dict[str, str] = field(default_factory=dict)  # folded forum/org name -> key
+    #: fuzzy lookups done (folded name -> result): each compares with every known name, and the
+    #: same unknown names recur from article to article
+    _fuzzy: dict[str, tuple[str, bool] | None] = field(default_factory=dict, repr=False)
 
     def match_org(self, text: str) -> tuple[str, bool] | None:
         """A forum or organization the registry knows under this name, allowing a misspelling
@@ -58,11 +61,12 @@ class Gazetteer:
         folded = fold_org(text)
         if folded in self.org_names:
             return self.org_names[folded], True
-        if len(folded) >= 12:
+        if len(folded) < 12:
+            return None
+        if folded not in self._fuzzy:
             close = difflib.get_close_matches(folded, list(self.org_names), n=1, cutoff=FUZZY_RATIO)
-            if close:
-                return self.org_names[close[0]], False
-        return None
+            self._fuzzy[folded] = (self.org_names[close[0]], False) if close else None
+        return self._fuzzy[folded]
 
     def hits(self, doc: Doc) -> list[Hit]:
         out = []

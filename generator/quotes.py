@@ -106,20 +106,26 @@ class _Context:
     mentions: list[Mention]
     people: list[tuple[int, Mention]]  # (index into mentions, mention), outside quotations
     descriptions: dict[frozenset[str], set[str]]  # person -> lower-cased title and role words
+    text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
 
 
 def find_quotes(
-    doc: Doc, mentions: list[Mention], sentences: list[Span], sent_index: dict[int, int]
+    doc: Doc,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    text: str | None = None,
 ) -> list[QuoteCandidate]:
-    """Every quotation with a named speaker, embedded posts included, in reading order."""
-    text = doc.text
+    """Every quotation with a named speaker, embedded posts included, in reading order.
+    ``text`` is ``doc.text``, when the caller has it already."""
+    text = doc.text if text is None else text
     quoted = quoted_spans(text)
     people = [
         (i, m)
         for i, m in enumerate(mentions)
         if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
     ]
-    context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions))
+    context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions), text)
     posts = tweets.find_posts(text, mentions)
     out: list[QuoteCandidate] = []
     previous: QuoteCandidate | None = None
@@ -208,13 +214,13 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
     """The speaker's mention index and the cue that decided it; the flag says whether the
     sentence attributes the quotation to someone (so it is not a continuation of the last one)."""
-    doc, sentences = ctx.doc, ctx.sentences
+    sentences = ctx.sentences
     first = ctx.sent_index.get(quote.start, 0)
     last = ctx.sent_index.get(quote.end - 1, first)
     outside = [
         t for s in sentences[first : last + 1] for t in s if not quote.start <= t.i < quote.end
     ]
-    before = doc.text[sentences[first].start_char : quote.start_char]
+    before = ctx.text[sentences[first].start_char : quote.start_char]
     # 1. "quoted X as saying"
     found = _named_in(_QUOTED_AS, before, sentences[first].start_char, ctx.people)
     if found is not None:
