@@ -681,13 +681,18 @@ def _cue_mentions(
     lowered_sentences = [lowered_text[sent.start_char : sent.end_char] for sent in sentences]
     for key, rules in sorted(tools.gazetteer.list_cues.items()):
         label = key.split(":", 1)[0]
+        # plain substring tests first, over the article and then the sentence (most rules
+        # fail on their first word); the word-boundary regex only when they pass
         words = [[p.lower() for p in rule if not p.startswith("@")] for rule in rules]
-        for index, sent in enumerate(sentences):
+        live = [
+            (rule, plain)
+            for rule, plain in zip(rules, words, strict=True)
+            if all(w in lowered_text for w in plain)
+        ]
+        for index, sent in enumerate(sentences if live else ()):
             lowered = lowered_sentences[index]
             present = by_sentence.get(index, set())
-            for rule, plain in zip(rules, words, strict=True):
-                # plain substring tests first (most rules fail on their first word); the
-                # word-boundary regex only when they pass
+            for rule, plain in live:
                 if plain and (plain[0] not in lowered or not all(w in lowered for w in plain)):
                     continue
                 if all(_cue_part_present(part, lowered, present) for part in rule):
