@@ -515,7 +515,7 @@ def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dic
         )
     for event in corpus.events:
         pages[f"{EVENTS_FOLDER}/{event.id}.md"] = env.get_template("event.md.j2").render(
-            **common, event=event
+            **common, event=event, max_shown=MAX_MENTIONS_SHOWN
         )
     for folder, title in SECTION_TITLES.items():
         for listing in paginate(_section_rows(site, folder), f"{folder}/index.md"):
