@@ -174,6 +174,8 @@ def _link(
     build in this process linked under the same key (which covers the curated data) is reused;
     this build's articles are then kept for the next."""
     last = recent.articles(str(cache.root)) if cache is not None else recent.Articles()
+    if last.registry_digest != registry.digest:
+        last = recent.Articles()  # linked with other curated data: link everything anew
     linker: Linker | None = None
     linked: list[LinkedArticle] = []
     for i, extraction in enumerate(extractions):
@@ -184,7 +186,9 @@ def _link(
         linked.append(article)
     if cache is not None:
         kept = recent.Articles(
-            dict(zip(keys, extractions, strict=True)), dict(zip(keys, linked, strict=True))
+            dict(zip(keys, extractions, strict=True)),
+            dict(zip(keys, linked, strict=True)),
+            registry.digest,
         )
         recent.keep_articles(str(cache.root), kept)
     return linked

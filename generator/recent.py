@@ -26,6 +26,9 @@ class Articles:
 
     extractions: dict[str, Extraction] = field(default_factory=dict)
     linked: dict[str, LinkedArticle] = field(default_factory=dict)
+    #: the curated data the articles were linked with (the extraction key covers the registry the
+    #: extraction tools were built from, which a caller may pass in from elsewhere)
+    registry_digest: str = ""
 
 
 _articles: dict[str, Articles] = {}  # cache folder -> the last build's articles
