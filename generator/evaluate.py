@@ -31,7 +31,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -204,6 +204,10 @@ class Gold:
     quotes: tuple[GoldQuote, ...]
     events: tuple[GoldEvent, ...]
     boilerplate: tuple[str, ...]
+
+
+#: The keys of a gold file, in the order annotators write them.
+GOLD_KEYS = tuple(f.name for f in fields(Gold) if f.name != "stem")
 
 
 def _strings(value: Any) -> tuple[str, ...]:

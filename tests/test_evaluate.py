@@ -19,6 +19,7 @@ import pytest
 
 from generator import yamlio
 from generator.evaluate import (
+    GOLD_KEYS,
     Score,
     _cluster_people,
     dates_agree,
@@ -414,21 +415,7 @@ def test_seeds_gold_is_consistent(stem):
     gold = load_gold(SEEDS_GOLD)[stem]
     text = (SEEDS / "articles" / f"{stem}.txt").read_text(encoding="utf-8")
     keys = list(yamlio.load((SEEDS_GOLD / f"{stem}.yml").read_text(encoding="utf-8")))
-    assert keys == [
-        "title",
-        "publisher",
-        "authors",
-        "published",
-        "people",
-        "not_people",
-        "countries",
-        "forums",
-        "organizations",
-        "issues",
-        "quotes",
-        "events",
-        "boilerplate",
-    ]
+    assert keys == list(GOLD_KEYS)
     for value in (*gold.people, *gold.not_people, *gold.boilerplate, *gold.authors):
         assert value in text, value
     for quote in gold.quotes:

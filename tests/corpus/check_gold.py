@@ -10,23 +10,11 @@ import sys
 
 import yaml
 
+from generator.evaluate import GOLD_KEYS
+
 HERE = pathlib.Path(__file__).resolve().parent
 IDS = HERE.parents[1] / "docs" / "dev" / "ids.md"
-KEYS = [
-    "title",
-    "publisher",
-    "authors",
-    "published",
-    "people",
-    "not_people",
-    "countries",
-    "forums",
-    "organizations",
-    "issues",
-    "quotes",
-    "events",
-    "boilerplate",
-]
+KEYS = list(GOLD_KEYS)
 EVENT_KINDS = {"meeting", "visit", "summit", "call", "talks"}
 EVENT_KEYS = {"kind", "participants", "date", "place", "forum"}
 
