@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates
-from .models import CleanArticle, DroppedLine, SourceFile
+from generator import dates
+from generator.data import CleanArticle, DroppedLine, SourceFile
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|van|von|al|bin|el|la|le|du|dos)"
 _BYLINE = re.compile(

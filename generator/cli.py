@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .config import BuildConfig, model_name
+from generator.config import BuildConfig, model_name
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options: python -m generator bench -h
-        from .bench import main as bench
+        from generator.tools.bench import main as bench
 
         return bench(argv[1:])
     args = _parser().parse_args(argv)
@@ -81,7 +81,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return 2
     if args.command == "check":
-        from .check import check
+        from generator.curated.check import check
 
         problems = check(args.seeds)
         for problem in problems:
@@ -90,11 +90,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{len(errors)} error(s), {len(problems) - len(errors)} warning(s)", file=sys.stderr)
         return 1 if errors else 0
     if args.command == "suggest":
-        from .suggest import run as suggest
+        from generator.tools.suggest import run as suggest
 
         return suggest(args.seeds, args.out, model=args.model)
     if args.command == "evaluate":
-        from .evaluate import run
+        from generator.tools.evaluate import run
 
         if not args.gold.is_dir():
             print(f"error: gold folder not found: {args.gold}", file=sys.stderr)
@@ -110,8 +110,8 @@ def _run(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    from .build import build
-    from .records import write
+    from generator.build import build
+    from generator.render.records import write
 
     config = BuildConfig(seeds=args.seeds, model=model_name(args.model))
     result = build(config, with_pages=args.command == "pages")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from .models import DateClaim
+from generator.data import DateClaim
 
 MONTHS = [
     "january",

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from . import yamlio
-from .models import Problem, SourceFile
-from .slugs import slug
+from generator import yamlio
+from generator.data import Problem, SourceFile
+from generator.slugs import slug
 
 ARTICLE_SUFFIXES = (".txt",)
 FRONT_MATTER_KEYS = {"title", "publisher", "authors", "published", "url", "language"}

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import names
-from .models import (
+from generator import names
+from generator.curated.registry import Registry
+from generator.data import (
     EntityType,
     EventClaim,
     Extraction,
@@ -23,7 +24,6 @@ from .models import (
     Mention,
     Quote,
 )
-from .registry import Registry
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 

@@ -20,20 +20,22 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .build import BuildResult, build
-from .config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
-from .models import FOLDERS
-from .pages import first_page
-from .records import EVENTS_FOLDER
-from .registry import Registry, load_registry
+from generator.build import BuildResult, build
+from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
+from generator.curated.registry import Registry, load_registry
+from generator.data import FOLDERS
+from generator.memo import BuildMemo
+from generator.render.pages import first_page
+from generator.render.records import EVENTS_FOLDER
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = "records/dossier-records.zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "render" / "templates"
 #: Listing pages made from many files: "Edit this page" opens the template that renders them
 #: (any other top-level page ``<name>.md``: ``templates/<name>.md.j2``, when there is one).
 TEMPLATE_PAGES = {
@@ -57,6 +59,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def __init__(self) -> None:
         self.result: BuildResult | None = None
         self.seeds: Path | None = None
+        #: what the next build may reuse: this plugin's last build (``mkdocs serve`` rebuilds in
+        #: one process) and the disk cache
+        self.memo: BuildMemo | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -70,11 +75,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             model=model_name(self.config.model),
             max_article_bytes=self.config.max_article_bytes,
         )
-        self.result = build(settings)
-        edits = self._edit_uris(config)
+        if self.memo is None or self.memo.cache_dir != settings.cache_dir:
+            self.memo = BuildMemo(settings.cache_dir, keep_in_memory=True)
+        self.result = build(settings, memo=self.memo)
         for problem in self.result.problems:
             # A warning makes `mkdocs build --strict` fail, naming the file and line.
             log.warning("%s", problem)
+        if config.strict and self.result.problems:
+            # MkDocs counts warnings for --strict only when they are shown: under -q it drops
+            # them first, so a strict build fails here on its own, listing every problem.
+            listed = "\n".join(f"  {problem}" for problem in self.result.problems)
+            raise PluginError(
+                f"dossier: {len(self.result.problems)} problem(s) in the seeds (--strict):\n"
+                + listed
+            )
+        edits = self._edit_uris(config)
         for path, text in self.result.pages.items():
             if files.get_file_from_path(path) is not None:
                 log.warning(

@@ -9,8 +9,8 @@ import pytest
 
 from generator.build import BuildResult, build
 from generator.config import BuildConfig, model_name
+from generator.curated.registry import load_registry
 from generator.extract import Tools, load_tools
-from generator.registry import load_registry
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -5,19 +5,24 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from generator import cache as cache_module
-from generator import parallel, recent
 from generator.build import build
-from generator.cache import ExtractionCache
 from generator.clean import Rules, clean
 from generator.config import BuildConfig, resolve_cache_dir
-from generator.extract import extract
+from generator.config import model_name as tools_model
+from generator.curated.registry import Registry
+from generator.extract import extract, load_tools
+from generator.extract import workers as parallel
+from generator.extract.model import PARAGRAPHS
 from generator.ingest import ingest
+from generator.memo import BuildMemo, fingerprint
+from generator.memo import store as cache_module
+from generator.memo.store import EXTRACTION_CODE, ExtractionCache
 from tests.conftest import make_seeds
 
 ARTICLES = {
@@ -105,7 +110,7 @@ def test_warm_build_is_identical_and_never_touches_the_model(config, tools, monk
     def no_load(*args, **kwargs):
         raise AssertionError("the model was loaded for a warm build")
 
-    monkeypatch.setattr("generator.build.load_tools", no_load)
+    monkeypatch.setattr("generator.memo.load_tools", no_load)
     monkeypatch.setattr(Language, "pipe", no_load)
     warm = build(config)  # no tools given: a fully warm build must not even load the model
     assert warm.cache.extraction_hits == len(ARTICLES)
@@ -119,7 +124,8 @@ def test_a_rebuild_in_the_same_process_takes_unchanged_articles_from_memory(
 ):
     """As under ``mkdocs serve``: the last build's extractions and linked articles are reused
     without reading the disk cache, and only for the keys they were made under."""
-    cold = build(config, tools=tools)
+    memo = BuildMemo(config.cache_dir, keep_in_memory=True)  # what the plugin keeps
+    cold = build(config, tools=tools, memo=memo)
     for path in (config.cache_dir / f"v{cache_module.CACHE_FORMAT}" / "extractions").rglob("*"):
         if path.is_file():
             path.unlink()  # from here on, only memory can spare the rules
@@ -128,21 +134,21 @@ def test_a_rebuild_in_the_same_process_takes_unchanged_articles_from_memory(
         raise AssertionError("an unchanged article was extracted again")
 
     with monkeypatch.context() as patched:
-        patched.setattr("generator.extract.extract_doc", no_rules)
+        patched.setattr("generator.extract.workers.extract_doc", no_rules)
         patched.setattr("generator.build.link_article", no_rules)
-        again = build(config, tools=tools)
+        again = build(config, tools=tools, memo=memo)
     assert again.cache.memory_hits == len(ARTICLES) == again.cache.extraction_hits
     assert records(again) == records(cold)
 
     path = seeds / "articles" / "b-kowalczyk.txt"
     path.write_text(path.read_text("utf-8") + "\nThe talks resume in Vilnius.\n", "utf-8")
-    edited = build(config, tools=tools)
+    edited = build(config, tools=tools, memo=memo)
     assert edited.cache.memory_hits == len(ARTICLES) - 1  # the edited article is new
     article = "articles/b-kowalczyk.yml"
     assert edited.records[article] != again.records[article]  # its new sha256, at least
     people = seeds / "curated" / "people.yml"
     people.write_text(people.read_text("utf-8") + "\n# a comment\n", "utf-8")
-    curated = build(config)  # its own tools: given ones would carry the old registry
+    curated = build(config, memo=memo)  # its own tools: given ones would carry the old registry
     assert curated.cache.memory_hits == 0  # a curated edit changes every key
     assert records(curated) == records(edited)
 
@@ -198,7 +204,6 @@ def test_rules_over_cached_docs_match_rules_over_fresh_docs(config, tools, monke
     for path in (config.cache_dir / f"v{cache_module.CACHE_FORMAT}" / "extractions").rglob("*"):
         if path.is_file():
             path.unlink()
-    recent.clear()  # as a new process: the last build's articles are not in memory
 
     def boom(*args, **kwargs):
         raise AssertionError("the NER model ran")
@@ -223,12 +228,10 @@ def test_a_corrupt_entry_is_ignored_and_rebuilt(config, tools, damage):
             path.write_bytes(data[: len(data) // 2])
         else:
             path.write_bytes(data[:-1] + bytes([data[-1] ^ 0xFF]))
-    recent.clear()  # as a new process: only the damaged disk entries are there
     again = build(config, tools=tools)
     assert again.cache.corrupt >= len(ARTICLES)
     assert again.model_articles == len(ARTICLES)
     assert records(again) == records(cold)
-    recent.clear()
     third = build(config, tools=tools)  # and the rebuilt entries are good again
     assert third.cache.extraction_hits == len(ARTICLES) and third.cache.corrupt == 0
 
@@ -260,7 +263,7 @@ def test_no_cache_builds_the_same(config, seeds, tools):
 
 
 def test_two_processes_extract_what_one_does(seeds, tools, tmp_path):
-    if not parallel.available():
+    if not parallel.forking_available():
         pytest.skip("no fork here: extraction runs in one process")
     sources, _ = ingest(seeds, 2_000_000)
     rules = Rules.from_curated(tools.registry.boilerplate)
@@ -279,7 +282,7 @@ def test_two_processes_extract_what_one_does(seeds, tools, tmp_path):
 
 @pytest.mark.slow
 def test_bench_smoke(tmp_path):
-    from generator import bench
+    from generator.tools import bench
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
@@ -295,3 +298,56 @@ def test_bench_smoke(tmp_path):
     assert run["one_change_served"]["wall_s"] > 0
     if Path(bench.CHROMIUM).is_file():  # the time to a first search result in the browser
         assert run["mkdocs"]["search_first_result_s"] > 0
+
+
+def test_the_extraction_code_fingerprint_covers_every_file_extraction_runs(tmp_path):
+    """Editing any file that cleaning or extraction runs (found from the imports, not a list)
+    changes the extraction key; editing the renderer does not."""
+    copy = tmp_path / "generator"
+    shutil.copytree(fingerprint.ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    covered = fingerprint.source_files(*EXTRACTION_CODE, root=copy)
+    names = {p.relative_to(copy).as_posix() for p in covered}
+    every_extract_file = {p.relative_to(copy).as_posix() for p in (copy / "extract").rglob("*.py")}
+    assert every_extract_file <= names
+    assert {"clean.py", "data.py", "names.py", "dates.py", "curated/registry.py"} <= names
+    assert "render/pages.py" not in names and "build.py" not in names
+    before = fingerprint.code_fingerprint(*EXTRACTION_CODE, root=copy)
+    for path in sorted(covered):
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# edited\n")
+        assert fingerprint.code_fingerprint(*EXTRACTION_CODE, root=copy) != before, path
+        path.write_bytes(original)
+    pages = copy / "render" / "pages.py"
+    pages.write_bytes(pages.read_bytes() + b"\n# edited\n")
+    assert fingerprint.code_fingerprint(*EXTRACTION_CODE, root=copy) == before
+
+
+def test_an_edit_to_the_extraction_code_makes_the_next_build_extract_again(config, tools, tmp_path):
+    copy = tmp_path / "generator"
+    shutil.copytree(fingerprint.ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    first = build(config, tools=tools, memo=BuildMemo(config.cache_dir))
+    assert first.cache.extraction_misses == len(ARTICLES)
+    warm = build(config, tools=tools, memo=BuildMemo(config.cache_dir))
+    assert warm.cache.extraction_hits == len(ARTICLES)
+    quotes = copy / "extract" / "quotes.py"
+    quotes.write_text(quotes.read_text("utf-8") + "\n# a rule changed\n", "utf-8")
+    memo = BuildMemo(config.cache_dir)
+    assert memo.store is not None
+    memo.store.code = fingerprint.code_fingerprint(*EXTRACTION_CODE, root=copy)
+    edited = build(config, tools=tools, memo=memo)
+    assert edited.cache.extraction_misses == len(ARTICLES)  # the rules ran again
+    assert edited.model_articles == 0  # over the cached Docs: the model's code did not change
+
+
+def test_title_abbreviations_belong_to_the_tools_not_the_process(tools):
+    """A title abbreviation removed from titles.yml stops counting at the next build."""
+    taught = tools
+    assert "Gen." in taught.abbreviations
+    bare = load_tools(Registry(), tools_model())
+    assert bare.abbreviations == ()
+    text = "The talks were led by Gen. Wei Fenghe of China."
+    assert [s.text for s in taught.nlp(text).sents] == [text]
+    assert (
+        taught.nlp.get_pipe(PARAGRAPHS).abbreviations != bare.nlp.get_pipe(PARAGRAPHS).abbreviations
+    )
+    assert "Gen." not in bare.nlp.get_pipe(PARAGRAPHS).abbreviations

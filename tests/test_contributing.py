@@ -15,10 +15,10 @@ import pytest
 
 from generator import cli, yamlio
 from generator.build import BuildResult, build
-from generator.check import check
 from generator.config import BuildConfig
-from generator.registry import CURATED_FILES, schema
-from generator.suggest import run as suggest_run
+from generator.curated.check import check
+from generator.curated.registry import CURATED_FILES, schema
+from generator.tools.suggest import run as suggest_run
 from tests.conftest import REPO, SEEDS, make_seeds
 
 #: Recipe 1's article: a new file under seeds/articles/, with front matter for what the text lacks.

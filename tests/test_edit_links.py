@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.curated.registry import load_registry
 from generator.mkdocs_plugin import TEMPLATES, _resolve_dots, edit_sources, template_of
-from generator.registry import load_registry
 from tests.conftest import REPO, SEEDS
 
 EDIT = "https://github.com/dossier-project/dossier/edit/main/"
@@ -94,5 +94,5 @@ def test_built_site_links_each_page_to_its_file(tmp_path):
     assert edit_link("articles/002-2f1f37a58d6b76d2") == (
         f"{EDIT}seeds/articles/002_2f1f37a58d6b76d2.txt"
     )
-    assert edit_link("review") == f"{EDIT}generator/templates/review.md.j2"
+    assert edit_link("review") == f"{EDIT}generator/render/templates/review.md.j2"
     assert edit_link("about") == f"{EDIT}docs/about.md"  # hand-written: MkDocs' default

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from generator import yamlio
-from generator.evaluate import (
+from generator.names import key
+from generator.tools.evaluate import (
     GOLD_KEYS,
     Score,
     _cluster_people,
@@ -33,7 +34,6 @@ from generator.evaluate import (
     prepared_seeds,
     quote_text_match,
 )
-from generator.names import key
 
 # metric -> minimum (precision / recall / f1 per type; accuracy per metadata field);
 # "max_violations" -> maximum count.

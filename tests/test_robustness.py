@@ -34,19 +34,19 @@ from hypothesis import strategies as st
 from mkdocs.utils import meta as mkdocs_meta
 
 from generator import names, yamlio
-from generator.aggregate import _mint_ids
+from generator.aggregate.corpus import _mint_ids
 from generator.build import BuildResult, build
-from generator.check import check
 from generator.clean import Rules, clean
 from generator.cli import main as cli_main
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig
+from generator.curated.check import check
+from generator.curated.registry import CURATED_FILES, Registry, load_registry
+from generator.data import Problem, SourceFile
 from generator.extract import Tools, extract, load_tools
 from generator.ingest import decode, ingest, read_article, split_front_matter
 from generator.mkdocs_plugin import _archive
-from generator.models import Problem, SourceFile
-from generator.pages import front, md, para
-from generator.records import write
-from generator.registry import CURATED_FILES, Registry, load_registry
+from generator.render.pages import front, md, para
+from generator.render.records import write
 from generator.slugs import MAX_LEN, is_safe, slug, unique
 from tests.conftest import REPO, SEEDS, make_seeds, write_article
 
@@ -1090,7 +1090,7 @@ def test_records_write_killed_midway_keeps_previous_records(tmp_path: Path):
         f"""
         import time
         from pathlib import Path
-        from generator.records import write
+        from generator.render.records import write
         real = Path.write_text
         count = 0
         def slow(self, *args, **kwargs):

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli, ingest
-from generator.check import check
-from generator.models import EntityType
-from generator.registry import CURATED_FILES, SCHEMA_LINE, load_registry
+from generator.curated.check import check
+from generator.curated.registry import CURATED_FILES, SCHEMA_LINE, load_registry
+from generator.data import EntityType
 from tests.conftest import SEEDS, write_article
 
 PEOPLE_KEYS = "aliases, country, description, id, name, native_name, roles, wikidata"
@@ -66,7 +66,7 @@ def test_the_repository_seeds_are_clean():
 
 
 def test_every_curated_file_exists_with_its_schema_line_and_schema():
-    schemas = Path(__file__).resolve().parents[2] / "generator" / "schemas"
+    schemas = Path(__file__).resolve().parents[2] / "generator" / "curated" / "schemas"
     for stem in CURATED_FILES:
         path = SEEDS / "curated" / f"{stem}.yml"
         assert path.is_file(), path
@@ -114,7 +114,7 @@ def test_missing_schema_line(seeds):
     path.write_text("merges: []\n", encoding="utf-8")
     assert messages(seeds) == [
         "curated/merges.yml:1: the first line must be '# yaml-language-server: "
-        "$schema=../../generator/schemas/merges.schema.json', which ties the file to its schema"
+        "$schema=../../generator/curated/schemas/merges.schema.json', which ties the file to its schema"
     ]
 
 

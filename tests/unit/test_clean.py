@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from generator.clean import Rules, clean
+from generator.curated.registry import load_registry
+from generator.data import SourceFile
 from generator.ingest import split_front_matter
-from generator.models import SourceFile
-from generator.registry import load_registry
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator import yamlio
+from generator.data import CleanArticle, SourceFile
 from generator.extract import extract_doc
-from generator.models import CleanArticle, SourceFile
 
 
 def events_of(tools, text: str, published: str | None = "2024-05-08", title: str = "Title"):

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from generator import pages as pages_module
 from generator.config import BuildConfig
-from generator.pages import first_page, page_path, paginate, render_pages
+from generator.render import pages as pages_module
+from generator.render.pages import first_page, page_path, paginate, render_pages
 from tests.conftest import SEEDS
 
 LINK = re.compile(r"\]\(([^)#]+\.md)\)")

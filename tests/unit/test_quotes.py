@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator import yamlio
-from generator.models import Mention
-from generator.quotes import quoted_spans
-from generator.tweets import find_posts
+from generator.data import Mention
+from generator.extract.quotes import quoted_spans
+from generator.extract.tweets import find_posts
 
 
 def quotes_of(result) -> list[tuple[str, str]]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import yamlio
-from generator.pages import md, para
-from generator.records import write
+from generator.render.pages import md, para
+from generator.render.records import write
 
 
 def test_contract_fields(seeds_build):
@@ -143,7 +143,7 @@ def test_entity_front_matter_feeds_search_and_chips(seeds_build):
 
 
 def test_record_memo_reuses_unchanged_records_only(seeds_build):
-    from generator.records import render_all
+    from generator.render.records import render_all
 
     first = render_all(seeds_build.corpus)
     assert first.reused == 0 and first.yaml == seeds_build.records

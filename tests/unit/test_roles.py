@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from generator import yamlio
-from generator.models import Role
-from generator.registry import load_registry
-from generator.roles import TitleNormalizer, title_disagreements
+from generator.aggregate.roles import TitleNormalizer, title_disagreements
+from generator.curated.registry import load_registry
+from generator.data import Role
 from tests.conftest import SEEDS
 
 A, B = "a-week-one", "b-week-two"

@@ -1,0 +1,281 @@
+"""Aggregate: merge every article's linked mentions into entities, events and article records.
+
+Everything is decided here, before anything is written: provisional people become one entity per
+person across spellings, ids are minted (unique per folder, stable across builds), events reported
+by several articles are merged, and disagreements between sources are kept as claims.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from generator import names
+from generator.aggregate.events import merge_events
+from generator.aggregate.relations import build_graph
+from generator.aggregate.roles import add_title_disagreements
+from generator.curated.registry import Registry
+from generator.data import (
+    FOLDERS,
+    ArticleRecord,
+    CandidateIssue,
+    Claim,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    IssueCandidate,
+    LinkedArticle,
+    Problem,
+    Role,
+)
+from generator.slugs import is_safe, slug, unique
+
+#: Entities below this confidence go to the review page instead of the site's sections.
+PUBLISH_CONFIDENCE = 0.5
+MAX_SENTENCES = 5
+
+
+def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
+    linked = sorted(linked, key=lambda a: a.article.id)
+    rekey = _settle_people(linked)
+    review: list[dict[str, object]] = []
+    by_key: dict[str, dict] = {}
+    for art in linked:
+        for lm in art.mentions:
+            key = rekey.get(lm.key, lm.key)
+            if key.startswith("person:?"):
+                review.append(_unresolved(lm, art))
+                continue
+            slot = by_key.get(key)
+            if slot is None:  # not setdefault: that would build a new slot for every mention
+                slot = by_key[key] = {
+                    "variants": Counter(),
+                    "mentions": defaultdict(list),
+                    "confidence": 0.0,
+                    "roles": [],
+                }
+            if lm.mention.source != "cue":
+                slot["variants"][lm.mention.refers_to or lm.mention.text] += 1
+                if lm.mention.refers_to:
+                    slot["variants"][lm.mention.text] += 0  # keep as an alias
+            slot["mentions"][art.article.id].append(lm.mention.sentence)
+            slot["confidence"] = max(slot["confidence"], lm.confidence)
+            if lm.mention.role:
+                slot["roles"].append(Role(lm.mention.role, art.article.id, lm.mention.sentence))
+    ids = _mint_ids(by_key, registry)
+    entities = []
+    for key in sorted(by_key):
+        entity = _entity(key, ids[key], by_key[key], registry)
+        if entity.confidence < PUBLISH_CONFIDENCE:
+            review.append(
+                {
+                    "kind": "low confidence",
+                    "type": entity.type.value,
+                    "name": entity.name,
+                    "confidence": entity.confidence,
+                    "articles": [m.article for m in entity.mentions],
+                    "evidence": entity.mentions[0].sentences[:1],
+                }
+            )
+            continue
+        entities.append(entity)
+    add_title_disagreements(entities, {a.article.id: a.article.published for a in linked}, registry)
+    published = {e.key: e for e in entities}
+    id_of = {k: e.id for k, e in published.items()}
+    events = merge_events(linked, rekey, id_of, published, registry)
+    events_of: dict[str, list[str]] = defaultdict(list)  # article id → its events' ids
+    for event in events:
+        for article_id in event.articles:
+            events_of[article_id].append(event.id)
+    articles = [
+        _article_record(art, rekey, published, events_of.get(art.article.id, [])) for art in linked
+    ]
+    corpus = Corpus(
+        articles=articles,
+        entities=entities,
+        events=events,
+        review=review,
+        problems=problems,
+        issue_candidates=_issue_candidates(linked),
+    )
+    corpus.relations = build_graph(corpus, registry)
+    return corpus
+
+
+def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
+    """New-issue candidates grouped across articles (one phrase, every article it recurs in),
+    the most frequent first."""
+    groups: dict[str, list[tuple[str, IssueCandidate]]] = defaultdict(list)
+    for art in linked:
+        for candidate in art.issue_candidates:
+            groups[candidate.key].append((art.article.id, candidate))
+    out = []
+    for key, found in groups.items():
+        names_seen = Counter({c.name: c.count for _, c in found})
+        evidence = [Claim(s, article) for article, c in found for s in c.sentences]
+        out.append(
+            CandidateIssue(
+                name=names_seen.most_common(1)[0][0],
+                key=key,
+                count=sum(c.count for _, c in found),
+                articles=sorted({article for article, _ in found}),
+                sentences=evidence[:MAX_SENTENCES],
+            )
+        )
+    return sorted(out, key=lambda c: (-c.count, c.key))
+
+
+def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
+    """Map provisional person keys to one key per person across the corpus."""
+    full: dict[str, str] = {}  # provisional or curated key -> itself
+    parts_index: dict[str, set[str]] = defaultdict(set)
+    for art in linked:
+        for lm in art.mentions:
+            if lm.key.startswith("person:") and not lm.key.startswith("person:?"):
+                full[lm.key] = lm.key
+                name = lm.mention.refers_to or lm.mention.text
+                for part in names.parts(name):
+                    parts_index[part].add(lm.key)
+    rekey: dict[str, str] = {}
+    for art in linked:
+        for lm in art.mentions:
+            if lm.key.startswith("person:?"):
+                owners = parts_index.get(lm.key.removeprefix("person:?"), set())
+                if len(owners) == 1:
+                    rekey[lm.key] = next(iter(owners))
+    return rekey
+
+
+def _unresolved(lm, art: LinkedArticle) -> dict[str, object]:
+    return {
+        "kind": "unresolved name",
+        "type": lm.mention.label,
+        "name": lm.mention.text,
+        "confidence": lm.confidence,
+        "articles": [art.article.id],
+        "evidence": [lm.mention.sentence],
+    }
+
+
+def _mint_ids(by_key: dict[str, dict], registry: Registry) -> dict[str, str]:
+    """Curated entities keep their ids; new ones get a slug of their name, made unique. An id
+    that is not a safe path segment (the schema's ``$`` lets ``"x\\n"`` through) is minted anew."""
+    ids: dict[str, str] = {}
+    taken: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(by_key):
+        kind, _, ident = key.partition(":")
+        if not ident.startswith(("~", "?")) and is_safe(ident):
+            ids[key] = ident
+            taken[kind].add(ident)
+    for key in sorted(by_key):
+        if key in ids:
+            continue
+        kind = key.partition(":")[0]
+        name = _display_name(key, by_key[key], registry)
+        base = slug(names.id_base(name) if kind == "person" else name)
+        ids[key] = unique(base, taken[kind], key)
+        taken[kind].add(ids[key])
+    return ids
+
+
+def _display_name(key: str, slot: dict, registry: Registry) -> str:
+    curated = registry.get(key)
+    if curated is not None:
+        return curated.name
+    if key.startswith("organization:") and "-" in key and not key.split(":", 1)[1].startswith("~"):
+        return _body_name(key, registry)
+    variants = list(slot["variants"].items())
+    if not variants:
+        return key.split(":", 1)[1].lstrip("~?")
+    if key.startswith("person:"):
+        return names.display_choice(variants)
+    return sorted(variants, key=lambda v: (-v[1], -len(v[0]), v[0]))[0][0]
+
+
+def _body_name(key: str, registry: Registry) -> str:
+    """'organization:japan-defense-ministry' → 'Ministry of Defense (Japan)'."""
+    ident = key.split(":", 1)[1]
+    for body in registry.bodies:
+        if ident.endswith("-" + body["id"]):
+            country_id = ident[: -len(body["id"]) - 1]
+            country = registry.get(f"country:{country_id}")
+            return f"{body['name']} ({country.name if country else country_id})"
+    return ident
+
+
+def _entity(key: str, ident: str, slot: dict, registry: Registry) -> Entity:
+    kind = EntityType(key.split(":", 1)[0])
+    curated = registry.get(key)
+    name = _display_name(key, slot, registry)
+    aliases = set(slot["variants"]) | set(curated.aliases if curated else [])
+    aliases.discard(name)
+    mentions = [
+        EntityMention(article=a, count=len(s), sentences=list(dict.fromkeys(s))[:MAX_SENTENCES])
+        for a, s in sorted(slot["mentions"].items())
+    ]
+    confidence = 1.0 if curated else slot["confidence"]
+    if kind is EntityType.PERSON and not curated and sum(m.count for m in mentions) >= 2:
+        confidence = max(confidence, 0.9)
+    country = curated.get("country") if curated else None
+    if curated is None and kind is EntityType.ORGANIZATION and "-" in ident:
+        body_country = ident.split(":", 1)[-1]
+        for body in registry.bodies:
+            if body_country.endswith("-" + body["id"]):
+                country = body_country[: -len(body["id"]) - 1]
+    extra = {}
+    if curated:
+        for field_name in ("native_name", "wikidata", "kind", "members", "parent", "iso"):
+            if curated.get(field_name) is not None:
+                extra[field_name] = curated.get(field_name)
+        for role in curated.get("roles", []) or []:
+            slot["roles"].insert(0, Role(role["title"], "", "", role.get("from")))
+    roles = _dedupe_roles(slot["roles"])
+    return Entity(
+        key=key,
+        id=ident,
+        type=kind,
+        name=name,
+        aliases=sorted(aliases, key=lambda a: (a.casefold(), a)),
+        mentions=mentions,
+        confidence=round(confidence, 2),
+        curated=curated is not None,
+        description=curated.get("description") if curated else None,
+        country=country,
+        roles=roles,
+        extra=extra,
+    )
+
+
+def _dedupe_roles(roles: list[Role]) -> list[Role]:
+    seen: dict[tuple[str, str], Role] = {}
+    for role in roles:
+        seen.setdefault((role.title.casefold(), role.article), role)
+    return list(seen.values())
+
+
+def _article_record(
+    art: LinkedArticle, rekey: dict[str, str], published: dict[str, Entity], event_ids: list[str]
+) -> ArticleRecord:
+    by_folder: dict[str, set[str]] = {folder: set() for folder in FOLDERS.values()}
+    spans = []
+    for lm in art.mentions:
+        entity = published.get(rekey.get(lm.key, lm.key))
+        if entity is None:
+            continue
+        folder = FOLDERS[entity.type]
+        by_folder[folder].add(entity.id)
+        if lm.mention.source != "cue":
+            spans.append((lm.mention.start, lm.mention.end, folder, entity.id))
+    quotes = []
+    for q in art.quotes:
+        speaker = published.get(rekey.get(q.speaker, q.speaker))
+        if speaker is not None:
+            quotes.append({"speaker": speaker.id, "text": q.text, "sentence": q.sentence})
+    return ArticleRecord(
+        article=art.article,
+        entities={folder: sorted(ids) for folder, ids in by_folder.items()},
+        quotes=quotes,
+        events=sorted(set(event_ids)),
+        mention_spans=sorted(set(spans)),
+        issue_candidates=list(art.issue_candidates),
+    )

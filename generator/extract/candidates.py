@@ -1,0 +1,130 @@
+"""Candidate names in a Doc: the registry's matches, titled names and NER spans, and which of
+overlapping candidates wins (the most trusted source, then the longest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from generator import names
+from generator.extract import gazetteer
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.tools import Tools
+
+# Trust of each source when two candidate spans overlap.
+_PRIORITY = {"registry": 4, "body": 4, "title": 3, "ner-person": 2, "ner-org": 1}
+#: Titles that are also common given names ("Sultan Al Jaber", "Amir Al Said").
+TITLES_AND_GIVEN_NAMES = {"sultan", "amir"}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str  # person | country | forum | issue | organization | body
+    key: str | None
+    source: str
+    kind: str = "name"
+
+
+def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
+    gaz = tools.gazetteer
+    ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
+    out: list[Candidate] = []
+    for hit in gaz.hits(doc):
+        label = hit.key.split(":", 1)[0]
+        surface = doc[hit.start : hit.end].text
+        if label == "country":
+            if surface in gaz.ambiguous and not _tagged_place(doc, hit.start, hit.end):
+                continue
+            if any(
+                p.start <= hit.start and hit.end <= p.end and len(p) > hit.end - hit.start
+                for p in ner_people
+            ):
+                continue  # "Jordan" inside "Michael Jordan"
+        source = "body" if label == "body" else "registry"
+        out.append(Candidate(hit.start, hit.end, label, hit.key, source, hit.kind))
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
+        elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
+            out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
+    out.extend(_titled_names(doc, gaz))
+    return out
+
+
+def _tagged_place(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ in ("GPE", "LOC") and e.start <= start and end <= e.end for e in doc.ents)
+
+
+def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """'Col. Tan Kefei', 'Adm. John Aquilino': a title then capitalised words is a name."""
+    out = []
+    i = 0
+    while i < len(doc):
+        length = title_at(doc, i, gaz)
+        if not length:
+            i += 1
+            continue
+        j = i + length
+        while title_at(doc, j, gaz):
+            j += title_at(doc, j, gaz)
+        k = j
+        while (
+            k < len(doc)
+            and k - j < 6
+            and (name_token(doc[k]) or (k > j and _particle_before_name(doc, k)))
+        ):
+            k += 1
+        if k < len(doc) and names.fold(doc[k].text).strip(".") in names.SUFFIXES and k > j:
+            k += 1  # "Lloyd J. Austin II"
+        if k > j:
+            out.append(Candidate(j, k, "person", None, "title"))
+        i = max(k, i + 1)
+    return out
+
+
+def title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
+    if i >= len(doc) or doc[i].lower_.strip(".") not in gaz.title_first_words:
+        return 0  # cheap test first: most tokens start no title
+    for length in (3, 2, 1):
+        if i + length > len(doc):
+            continue
+        words = gazetteer.title_key(doc[i : i + length].text)
+        if words and words in gaz.title_phrases and doc[i].text[:1].isupper():
+            return length
+    return 0
+
+
+def name_token(token) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not token.is_punct
+        and text not in ("’s", "'s")
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _particle_before_name(doc: Doc, k: int) -> bool:
+    """'bin', 'al', 'de', 'van' inside a name, when a capitalised name word follows."""
+    return (
+        names.fold(doc[k].text) in names.PARTICLES and k + 1 < len(doc) and name_token(doc[k + 1])
+    )
+
+
+def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    ranked = sorted(
+        candidates, key=lambda c: (-_PRIORITY[c.source], -(c.end - c.start), c.start, c.label)
+    )
+    taken: set[int] = set()
+    chosen = []
+    for cand in ranked:
+        span = set(range(cand.start, cand.end))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)

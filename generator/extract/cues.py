@@ -1,0 +1,150 @@
+"""Mentions found without a name: a role after its named holder ("the prime minister"), and
+issues and forums signalled by curated cue phrases and word lists."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.data import Mention
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.mentions import make_mention
+from generator.extract.tools import Tools
+
+_ROLE_REFERENCE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w.]*|prime|foreign|defen[cs]e|deputy|vice|chief|top|senior|"
+    r"finance|interior|trade)\s+){0,2}(?P<office>[a-z]+)\b"
+)
+
+
+def role_references(
+    doc: Doc,
+    text: str,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    gaz: Gazetteer,
+) -> list[Mention]:
+    """'the prime minister', 'the Pentagon chief': a role after a named holder of it is that
+    person, when exactly one person named so far in the article holds such a role."""
+    people = [m for m in mentions if m.label == "person"]
+    out: list[Mention] = []
+    for match in _ROLE_REFERENCE.finditer(text):
+        office = match.group("office")
+        if office not in gaz.office_words or office in ("officials", "leaders", "ministers"):
+            continue
+        phrase = match.group(0).lower()
+        holders = {
+            m.refers_to or m.text
+            for m in people
+            if m.start < match.start() and _holds(m, office, phrase)
+        }
+        if len(holders) != 1:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(m.start <= span.start_char < m.end for m in mentions):
+            continue
+        found = make_mention(doc, span, span.text, "person", None, sentences, sent_index, "rule")
+        out.append(Mention(**{**found.__dict__, "refers_to": next(iter(holders))}))
+    return out
+
+
+def _holds(person: Mention, office: str, phrase: str) -> bool:
+    described = " ".join([*(t.lower() for t in person.titles), (person.role or "").lower()])
+    if office not in described:
+        return False
+    qualifiers = [w for w in phrase.split()[1:-1] if w.islower()]
+    return all(q in described for q in qualifiers)
+
+
+def cue_mentions(
+    doc: Doc,
+    text: str,
+    tools: Tools,
+    sentences: list[Span],
+    found: list[Mention],
+    sent_index: dict[int, int],
+) -> list[Mention]:
+    """Issues and unnamed forums signalled by cue phrases (curated, per entry)."""
+    out: list[Mention] = []
+    for hit in tools.gazetteer.cue_hits(doc):
+        label = hit.key.split(":", 1)[0]
+        span = doc[hit.start : hit.end]
+        cue = make_mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
+        if label == "issue" and _in_passing(span):
+            cue = Mention(**{**cue.__dict__, "passing": True})
+        out.append(cue)
+    by_sentence: dict[int, set[str]] = {}
+    for mention in found:
+        if mention.entity_id:
+            by_sentence.setdefault(mention.sentence_index, set()).add(mention.entity_id)
+    lowered_text = text.lower()
+    lowered_sentences = [lowered_text[sent.start_char : sent.end_char] for sent in sentences]
+    for key, rules in sorted(tools.gazetteer.list_cues.items()):
+        label = key.split(":", 1)[0]
+        # plain substring tests first, over the article and then the sentence (most rules
+        # fail on their first word); the word-boundary regex only when they pass
+        words = [[p.lower() for p in rule if not p.startswith("@")] for rule in rules]
+        live = [
+            (rule, plain)
+            for rule, plain in zip(rules, words, strict=True)
+            if all(w in lowered_text for w in plain)
+        ]
+        for index, sent in enumerate(sentences if live else ()):
+            lowered = lowered_sentences[index]
+            present = by_sentence.get(index, set())
+            for rule, plain in live:
+                if plain and (plain[0] not in lowered or not all(w in lowered for w in plain)):
+                    continue
+                if all(_cue_part_present(part, lowered, present) for part in rule):
+                    out.append(
+                        make_mention(
+                            doc, sent, " + ".join(rule), label, key, sentences, sent_index, "cue"
+                        )
+                    )
+                    break
+    return out
+
+
+def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
+    if part.startswith("@"):
+        ref = part[1:]
+        return any(k.split(":", 1)[1] == ref for k in present)
+    # a word of a list cue stands in its plural too ("missile" in "shells and missiles")
+    return re.search(rf"(?<!\w){re.escape(part.lower())}(?:s|es)?(?!\w)", lowered) is not None
+
+
+#: Subordinators and prepositions of a time clause: what stands in one is background.
+_TIME_WORDS = {"after", "before", "since", "until", "till", "once"}
+#: Conjuncts from which a coordination is a list of topics ("energy, minerals, health and ...").
+LIST_ITEMS = 3
+
+
+def _in_passing(span: Span) -> bool:
+    """An issue cue said in passing: a common noun in a list of three or more ('cooperation on
+    clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
+    South China Sea, Ukraine and the Korean Peninsula', is still an issue), or a cue inside a
+    time clause ('the visit comes days after Trump won the election')."""
+    root = span.root
+    top = root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    items = 1 + sum(1 for t in top.subtree if t.dep_ == "conj" and _conj_chain(t, top))
+    if items >= LIST_ITEMS and span.text.islower():
+        return True
+    for ancestor in root.ancestors:  # up to the clause the cue stands in, no further
+        if ancestor.dep_ == "prep" and ancestor.lower_ in _TIME_WORDS:
+            return True  # "since the election"
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in ancestor.children
+            )
+    return False
+
+
+def _conj_chain(token: Token, top: Token) -> bool:
+    """The token is a conjunct of ``top`` (directly or through other conjuncts)."""
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return token.i == top.i

@@ -1,0 +1,592 @@
+"""Events: meetings, talks, visits, summits and calls reported in a sentence.
+
+A trigger ("met", "talks", "travelled to Brazzaville", "summit") and its participants are read from
+the dependency parse: the people of the trigger's own phrase ("a meeting between A and B", "talks
+with B") and the subject its clauses lead up to ("A held talks", "A flew to Sochi to meet B", "a trip
+that took him to Moscow"), pronouns standing for the person they refer to (eventparse.py). One
+sentence may report several events: a visit and the meetings of that visit, talks on two successive
+days, a trip to two cities. A forum named in the trigger's own phrase makes the report one of that
+forum's session ("a meeting of the Quad", kind ``summit``); a forum beside which it took place ("on
+the sidelines of the BRICS summit") makes it a meeting at that forum. Speculation without a date ("a
+possible meeting is expected"), negated or skipped events and words inside quotation marks are not
+events. Places and forums: eventplaces.py; dates: eventdates.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.data import EventCandidate, Mention
+from generator.extract.events import parse, places
+from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
+
+NOUN_TRIGGERS = {
+    "meeting": "meeting",
+    "talks": "talks",
+    "talk": "talks",
+    "summit": "summit",
+    "visit": "visit",
+    "trip": "visit",
+    "call": "call",
+    "conference": "meeting",
+    "session": "meeting",
+    "dialogue": "meeting",
+    "negotiations": "talks",
+    "negotiation": "talks",
+    "tour": "visit",
+    "attendance": "summit",
+    "gathering": "summit",
+}
+#: Nouns that name a gathering: with a forum in their own phrase they report its session.
+SESSION_NOUNS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
+SESSION_NOUNS |= {"negotiations", "negotiation", "attendance"}
+VERB_TRIGGERS = {
+    "meet": "meeting",
+    "visit": "visit",
+    "host": "meeting",
+    "tour": "visit",
+    "talk": "talks",
+    "negotiate": "talks",
+    "convene": "meeting",
+}
+#: Verbs whose object is a guest, who visits the host's place: "hosted Modi in Paris".
+HOSTING = {"host", "receive", "welcome"}
+#: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
+TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
+#: With a forum as their subject these report one of its sessions: "the ADMM-Plus takes place".
+SESSION_VERBS = {"take", "convene", "open", "gather", "begin", "hold", "close", "conclude", "end"}
+SESSION_VERBS |= {"wrap", "start"}
+#: What two leaders sign together they sign in one room: "Putin and Kim signed a treaty".
+AGREEMENTS = {"treaty", "agreement", "deal", "pact", "accord", "declaration", "memorandum"}
+AGREEMENTS |= {"communique", "statement", "partnership", "charter", "protocol"}
+
+
+@dataclass
+class _Report:
+    """One event as one sentence reports it, before merging."""
+
+    kind: str
+    trigger: Token
+    participants: list[int]  # person mentions
+    guests: list[int]  # who travelled: the visitor, the hosted guest, else the subjects
+    date: EventDate
+    sentence_index: int
+    place: str | None = None
+    countries: list[int] = field(default_factory=list)
+    forums: list[int] = field(default_factory=list)
+    session: bool = False  # reports the forum's session itself, not a meeting beside it
+    who: frozenset[str] = frozenset()  # the participants as people, not mentions
+
+
+def find_events(
+    doc: Doc,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    published: str | None,
+    title: str | None = None,
+) -> list[EventCandidate]:
+    ctx = parse.Context.build(doc, mentions, sentences, title)
+    timeline = Timeline(doc, published, ctx.quoted)
+    reports: list[_Report] = []
+    for index, sentence in enumerate(sentences):
+        triggers = _triggers(ctx, sentence)
+        found: list[_Report] = []
+        for trigger, kind in triggers:
+            for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
+                report.who = frozenset(ctx.who(i) for i in report.participants)
+                found.append(report)
+        reports += _within_sentence(found)
+        reports = _refer_back(reports, ctx, index)
+    return [_candidate(r, ctx) for r in _merge_within(_arrivals_at_sessions(reports))]
+
+
+# --- triggers ------------------------------------------------------------------------------------
+
+
+def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
+    out = []
+    for token in sentence:
+        if token.i in ctx.quoted:
+            continue  # words inside a quotation report what someone said, not what happened
+        kind = _kind(ctx, token)
+        if kind is not None:
+            out.append((token, kind))
+    return out
+
+
+def _kind(ctx: parse.Context, token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
+        kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
+        return _call_kind(ctx, token) if kind == "call" else kind
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if _session_verb(ctx, token):
+        return "summit"
+    if lemma in ("speak", "talk") and parse.with_person(ctx, token):
+        return "call" if parse.by_phone(token) else "talks"
+    if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
+        return "call"  # "Biden and Netanyahu spoke by phone"
+    if lemma == "negotiate" and not _negotiating_with(ctx, token):
+        return None  # "the bill was negotiated by ...": a text, not a meeting
+    if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
+        return VERB_TRIGGERS[lemma]
+    if lemma == "call" and _calling_on(ctx, token):
+        return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if lemma == "receive" and _receiving(ctx, token):
+        return "meeting"  # "Biden received Kishida at the White House"
+    if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
+        return "visit"
+    if lemma == "sign" and _joint_signing(ctx, token):
+        return "meeting"
+    if lemma == "attend" and not any(c.dep_ == "dobj" for c in token.children):
+        return "summit"  # "Zelensky, attending as a guest": at the forum the article is about
+    named = [c for c in token.children if c.dep_ == "dobj" and not parse.has_trigger_noun(c)]
+    if lemma == "attend" and named and parse.forums_in(ctx, parse.objects(token)):
+        return "summit"  # "attended the G20"; "attended the G20 summit" is the noun's
+    return None
+
+
+def _call_kind(ctx: parse.Context, token: Token) -> str | None:
+    """A phone or video call; a courtesy call (on someone) is a meeting; 'calls for' is neither.
+    A call from someone ('received a call from Biden') is a phone call."""
+    words = {c.lower_ for c in token.children}
+    if words & {"phone", "video", "telephone"} or any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+    ):
+        return "call"
+    if "for" not in words and any(
+        c.dep_ == "prep" and c.lower_ == "from" and ctx.people_in(t.i for t in c.subtree)
+        for c in token.children
+    ):
+        return "call"
+    if "courtesy" in words or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        return "meeting"
+    return None
+
+
+def _calling_on(ctx: parse.Context, verb: Token) -> bool:
+    """'called on President Marcos' (a visit of courtesy), not 'called on Netanyahu to agree'
+    nor 'called on X for restraint' (an appeal)."""
+    ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    if not any(ctx.people_in(t.i for t in on.subtree) for on in ons):
+        return False
+    scope = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    appeal = any(t.dep_ == "aux" and t.lower_ == "to" for t in scope)
+    return not appeal and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
+def _receiving(ctx: parse.Context, verb: Token) -> bool:
+    """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
+    from Kishida' or 'received Kishida's envoy'."""
+    return any(c.dep_ == "dobj" and c.i in ctx.person_at for c in verb.children)
+
+
+def _session_verb(ctx: parse.Context, token: Token) -> bool:
+    """'The ADMM-Plus would take place ...', 'COP29 will be held in Baku': a forum as subject."""
+    lemma = token.lemma_.lower()
+    if lemma not in SESSION_VERBS:
+        return False
+    if lemma == "take" and not any(c.lower_ == "place" for c in token.children):
+        return False  # "take place", not "take part"
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        parse.forums_in(ctx, [t.i for t in s.subtree]) and not parse.has_trigger_noun(s)
+        for s in subjects
+    )
+
+
+def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
+    """Negotiating with someone, or together with no object: not negotiating a text."""
+    if parse.with_person(ctx, token):
+        return True
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
+
+
+def _dated_arrival(token: Token) -> bool:
+    """'Xi arrived on Monday': an arrival with a day, though the place goes unsaid."""
+    return token.lemma_.lower() == "arrive" and any(
+        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in token.children
+    )
+
+
+def _joint_signing(ctx: parse.Context, token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token)
+
+
+def _together(ctx: parse.Context, verb: Token) -> bool:
+    """Two people or more as the verb's subject: 'Putin and Kim signed', 'A and B spoke'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+
+
+# --- one trigger's reports -----------------------------------------------------------------------
+
+
+def _reports(
+    ctx: parse.Context,
+    timeline: Timeline,
+    index: int,
+    trigger: Token,
+    kind: str,
+    triggers: set[int],
+) -> list[_Report]:
+    if places.venue_only(trigger, triggers):
+        return []  # "on the sidelines of the APEC summit": the place of another event
+    chain = parse.climb(ctx, trigger, triggers)
+    if chain.negated:
+        return []
+    phrase = parse.phrase(trigger, triggers)
+    forums, session = _forums(ctx, trigger, kind, phrase, chain)
+    date = event_date(trigger, kind, timeline, ctx.starts)
+    if chain.speculative and not date.stated:
+        return []  # possible, planned or hoped for, with no date: not an event yet
+    visits = []
+    if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() in HOSTING):
+        visits = _visits(ctx, timeline, index, trigger, kind, phrase, chain)
+        if kind == "visit":
+            return visits
+    people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people = _distinct(ctx, chain.people + people)
+    if not people and ctx.the_two(phrase, chain):
+        people = list(ctx.top_two)
+    if session and kind in ("meeting", "talks", "call"):
+        kind = "summit"
+    if not _enough(ctx, kind, people, forums, phrase):
+        return visits
+    place, countries = _place(ctx, trigger, phrase, chain)
+    if kind == "meeting" and not forums:
+        guests = _met_abroad(ctx, trigger, people, countries)
+        if guests:  # the foreigner's trip to the host's city
+            when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
+            visits.append(_Report("visit", trigger, guests, guests, when, index, place, countries))
+    out = []
+    for group, when in _by_day(ctx, trigger, timeline, phrase, chain, people, date):
+        guests = chain.people or group
+        out.append(
+            _Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
+        )
+    return [*visits, *out]
+
+
+def _by_day(
+    ctx: parse.Context,
+    trigger: Token,
+    timeline: Timeline,
+    phrase: set[int],
+    chain: parse.Chain,
+    people: list[int],
+    date: EventDate,
+) -> list[tuple[list[int], EventDate]]:
+    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day."""
+    named = {i: ctx.person_at[i] for i in phrase if i in ctx.person_at}
+    named = {i: m for i, m in named.items() if m not in chain.people}
+    days = days_by_person(trigger, timeline, named) if len(named) >= 2 else {}
+    if len({c.start for c in days.values()}) < 2:
+        return [(people, date)]
+    groups: dict[str, list[int]] = {}
+    for person, claim in days.items():
+        groups.setdefault(claim.start or "", []).append(person)
+    out = []
+    for members in groups.values():
+        claim = days[members[0]]
+        out.append((_distinct(ctx, chain.people + members), EventDate(claim, stated=True)))
+    return out
+
+
+def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
+    """Two people meet, or one with an unnamed counterpart ('a call with his Philippine
+    counterpart'); a forum's session needs only the forum."""
+    if kind == "summit":
+        return bool(people or forums)
+    if len(people) >= 2:
+        return True
+    return len(people) == 1 and parse.unnamed_counterpart(phrase, ctx)
+
+
+def _forums(
+    ctx: parse.Context, trigger: Token, kind: str, phrase: set[int], chain: parse.Chain
+) -> tuple[list[int], bool]:
+    """The forums the event belongs to, and whether it is the forum's session itself."""
+    venue = places.venue_forums(ctx, trigger, phrase, chain)
+    if venue:  # "met on the sidelines of the forum"; but "his attendance at the forum" is in it
+        return venue, kind == "summit"
+    own = ctx.forums_at(phrase | chain.subject_tokens)
+    lemma = trigger.lemma_.lower()
+    if own:
+        gathering = kind == "summit" or lemma in SESSION_NOUNS or lemma in ("meet", "convene")
+        return own, gathering
+    # "the summit", "attending as a guest": the summit the article is about
+    bare = places.bare_gathering(trigger) and lemma in ("summit", "conference", "gathering")
+    if bare or (kind == "summit" and trigger.pos_ == "VERB"):
+        current = ctx.current_forum(lemma if trigger.pos_ == "NOUN" else "summit", trigger)
+        if current is not None:
+            return [current], True
+    return [], False
+
+
+def _visits(
+    ctx: parse.Context,
+    timeline: Timeline,
+    index: int,
+    trigger: Token,
+    kind: str,
+    phrase: set[int],
+    chain: parse.Chain,
+) -> list[_Report]:
+    """One visit per destination named with its own day ('to Moscow on Friday ... and to Beijing
+    on Monday'); the visitors are the travellers, never their hosts."""
+    if kind == "meeting":  # "Erdoğan hosted Zelenskyy in Istanbul": the guest visits
+        where = places.places_in(trigger)
+        guests = [g for g in ctx.people_in(parse.objects(trigger)) if _foreign(ctx, g, where)]
+    else:
+        guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
+        where = places.destinations(trigger, phrase)
+    if not guests or (kind == "meeting" and not where):
+        return []
+    if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
+        return []  # "the visit", "the trip": one already reported, or to be inferred later
+    date = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
+    groups = places.dated_destinations(where, timeline.phrases(trigger.sent), trigger)
+    out = []
+    for claim, group in groups or [(None, [])]:
+        when = EventDate(claim) if claim is not None else date
+        name = group[0].text if group else None
+        countries = ctx.countries_in(group)
+        out.append(_Report("visit", trigger, guests, guests, when, index, name, countries))
+    return out
+
+
+def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
+    """Not known to be of the country of the place: a guest at home makes no visit."""
+    home = ctx.nationality(person)
+    return home is None or not any(home in ctx.country_keys(w) for w in where)
+
+
+def _met_abroad(
+    ctx: parse.Context, trigger: Token, people: list[int], countries: list[int]
+) -> list[int]:
+    """'Modi called on Macron in Paris', where the text says one is Indian and the other French:
+    the caller came to the host's city. Nothing when nobody is said to be of the place's country
+    or a nationality is unknown. Two who merely 'met in Manila' make no visit (corpus gold)."""
+    if trigger.lemma_.lower() != "call":
+        return []  # hosts and receivers: _visits
+    here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
+    homes = {p: ctx.nationality(p) for p in people}
+    if not here or None in homes.values() or not any(h in here for h in homes.values()):
+        return []
+    return [p for p, h in homes.items() if h not in here]
+
+
+def _place(
+    ctx: parse.Context, trigger: Token, phrase: set[int], chain: parse.Chain
+) -> tuple[str | None, list[int]]:
+    place = places.place(ctx, trigger, phrase, chain)
+    if place is None:
+        return None, []
+    return place.text, ctx.countries_in([place])
+
+
+def _distinct(ctx: parse.Context, indexes: list[int]) -> list[int]:
+    """One mention per person: 'Austin' and 'Lloyd Austin' in one sentence are one participant."""
+    seen: dict[str, int] = {}
+    for i in indexes:
+        seen.setdefault(ctx.who(i), i)
+    return sorted(seen.values())
+
+
+# --- merging -------------------------------------------------------------------------------------
+
+
+def _within_sentence(found: list[_Report]) -> list[_Report]:
+    """Triggers of one sentence that name the same event ('met ... for talks') become one report:
+    same kind family, participants one within the other, same day."""
+    out: list[_Report] = []
+    for report in sorted(found, key=lambda r: -len(r.participants)):
+        twin = next((o for o in out if _same_in_sentence(o, report)), None)
+        if twin is None:
+            out.append(report)
+        else:
+            out[out.index(twin)] = _combine(twin, report, union=twin.session)
+    return sorted(out, key=lambda r: r.trigger.i)
+
+
+def _same_in_sentence(a: _Report, b: _Report) -> bool:
+    if _family(a) != _family(b) or a.session != b.session:
+        return False
+    if a.session:
+        return bool(set(a.forums) & set(b.forums)) or not a.forums or not b.forums
+    if not b.who <= a.who:
+        return False
+    if a.kind == "visit" and a.place and b.place and a.place != b.place:
+        return False
+    return _dates_fit(a.date, b.date, exact=True)
+
+
+def _refer_back(reports: list[_Report], ctx: parse.Context, index: int) -> list[_Report]:
+    """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
+    of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""
+    for token in ctx.sentences[index]:
+        if not (places.anaphoric(token, ctx) and token.lemma_.lower() in ("visit", "trip")):
+            continue
+        if any(r.kind == "visit" for r in reports):
+            return reports
+        host = next((r for r in reversed(reports) if r.kind != "visit" and r.place), None)
+        if host is not None and host.guests:
+            guest = host.guests[:1]
+            visit = _Report(
+                "visit", token, guest, guest, host.date, index, host.place, host.countries
+            )
+            visit.who = frozenset(ctx.who(i) for i in guest)
+            return [*reports, visit]
+    return reports
+
+
+def _arrivals_at_sessions(reports: list[_Report]) -> list[_Report]:
+    """Arriving in the city where the article's summit meets is attending it ('Orbán arrived in
+    Washington' at the Washington summit)."""
+    sessions = [r for r in reports if r.session and r.place]
+    out = []
+    for report in reports:
+        session = next(
+            (
+                s
+                for s in sessions
+                if report.kind == "visit"
+                and report.trigger.lemma_.lower() in TRAVEL_VERBS
+                and report.place
+                and (report.place in s.place or s.place in report.place)
+            ),
+            None,
+        )
+        if session is None:
+            out.append(report)
+            continue
+        out.append(replace(report, kind="summit", forums=session.forums, session=True))
+    return out
+
+
+def _merge_within(reports: list[_Report]) -> list[_Report]:
+    """One article's reports of one event become one: a session of one forum; meetings of the
+    same people on the same day; one trip of one visitor (a visit named again without a day of its
+    own joins the visit before it)."""
+    merged: list[_Report] = []
+    for report in reports:
+        target = next((m for m in merged if _same(m, report)), None)
+        if target is None:
+            merged.append(report)
+        else:
+            merged[merged.index(target)] = _combine(target, report, union=target.session)
+    _share_places(merged)
+    return merged
+
+
+def _same(a: _Report, b: _Report) -> bool:
+    if a.session or b.session:
+        return a.session and b.session and bool(set(a.forums) & set(b.forums))
+    if _family(a) != _family(b) or a.who != b.who:
+        return False
+    if a.kind == "visit":
+        if a.place and b.place and not (a.place in b.place or b.place in a.place):
+            return False
+        return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
+    return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
+
+
+def _family(report: _Report) -> str:
+    return "visit" if report.kind == "visit" else "meeting"
+
+
+def _dates_fit(a: EventDate, b: EventDate, exact: bool) -> bool:
+    """Same day; or one of them is coarser (or missing) and they share what it says."""
+    x = a.claim.start if a.claim else None
+    y = b.claim.start if b.claim else None
+    if x is None or y is None:
+        return True
+    if len(x) == 10 and len(y) == 10 and exact:
+        return x == y
+    n = min(len(x), len(y), 7)
+    return x[:n] == y[:n]
+
+
+def _combine(a: _Report, b: _Report, union: bool = False) -> _Report:
+    people = _union(a.participants, b.participants) if union else a.participants or b.participants
+    return replace(
+        a,
+        participants=people,
+        who=a.who | b.who if union else a.who or b.who,
+        guests=a.guests or b.guests,
+        date=_better_date(a.date, b.date),
+        place=_more_specific(a.place, b.place),
+        countries=_union(a.countries, b.countries),
+        forums=_union(a.forums, b.forums),
+    )
+
+
+def _better_date(a: EventDate, b: EventDate) -> EventDate:
+    """A date the sentence states over one inferred; exact over approximate; a range over a day."""
+
+    def rank(d: EventDate) -> tuple[int, int, int]:
+        c = d.claim
+        if c is None or c.start is None:
+            return (0, 0, 0)
+        return (1, int(not d.inferred), int(not c.approximate) + int(bool(c.end)))
+
+    return b if rank(b) > rank(a) else a
+
+
+def _share_places(reports: list[_Report]) -> None:
+    """Where were they that day: a report without a place takes the place of another report of
+    the same day that shares a participant ('Austin and Wei are in Siem Reap ...'), and a meeting
+    without a forum the forum of a session they attended that day."""
+    for report in reports:
+        if report.place or not report.date.claim or not report.date.claim.start:
+            continue
+        day = report.date.claim.start
+        source = next(
+            (
+                o
+                for o in reports
+                if o is not report
+                and o.place
+                and o.date.claim
+                and o.date.claim.start == day
+                and o.who & report.who
+                and o.kind != "visit"
+            ),
+            None,
+        )
+        if source is not None:
+            report.place, report.countries = source.place, list(source.countries)
+            if source.session and not report.forums and report.kind != "visit":
+                report.forums = list(source.forums)
+
+
+def _union(a: list[int], b: list[int]) -> list[int]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    """'Siem Reap, Cambodia' over 'Cambodia'; otherwise the first report's place."""
+    if a and b and a in b:
+        return b
+    return a or b
+
+
+def _candidate(report: _Report, ctx: parse.Context) -> EventCandidate:
+    sentence = ctx.sentences[report.sentence_index]
+    return EventCandidate(
+        kind=report.kind,
+        trigger=report.trigger.text,
+        participants=tuple(_distinct(ctx, report.participants)),
+        sentence_index=report.sentence_index,
+        sentence=sentence.text.strip(),
+        date=report.date.claim if report.date.claim else None,
+        place=report.place,
+        place_mentions=tuple(report.countries),
+        forum_mentions=tuple(report.forums),
+    )

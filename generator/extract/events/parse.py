@@ -1,0 +1,491 @@
+"""Reading who took part in an event from the dependency parse, and whether it happened.
+
+The people of an event are those of the trigger's own phrase (its relative and adverbial clauses
+cut off: "a visit in which he and Putin promised ..." is about the visit's content) and the subject
+its clauses lead up to: through the verbs that govern an event noun ("A held talks", "B joined C
+for a meeting"), through purpose and adverbial clauses ("A flew to Sochi to meet B", "A said after
+meeting B"), through coordinated verbs that share a subject ("A held talks ... and later met B"),
+and through relative pronouns to the noun they stand for ("Erdoğan, who met Biden"). A verb that
+does not govern the event stops the climb ("the prime minister addressed a joint meeting of
+Congress" names no participant). Personal pronouns stand for the nearest person named as a subject
+before them. On the way up, a negating verb ("skipped the meeting", "cancelled a trip") says the
+event did not happen, and a modal, a verb of planning or hoping, or an "if" that it has not yet.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.data import Mention
+
+#: Verbs that govern an event noun and whose subject takes part: "A held talks", "B attended".
+GOVERNING = {"hold", "attend", "have", "host", "join", "convene", "participate", "chair", "make"}
+GOVERNING |= {"pay", "begin", "conclude", "open", "arrive", "co-chair", "lead", "start", "end"}
+GOVERNING |= {"wrap", "close", "finish", "complete", "leave", "cap", "cut", "undertake", "resume"}
+GOVERNING |= {"receive", "address", "tell"}  # "received a call", "addressed/told the summit"
+#: Verbs whose object takes part as well as their subject: "joined A and B for a summit",
+JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in the call"
+#: Verbs whose object is the traveller: "a trip that took him to Moscow".
+CAUSATIVE = {"take", "bring"}
+#: Verbs that say the event did not happen (for this subject).
+NEGATING = {"skip", "miss", "cancel", "postpone", "boycott", "snub", "decline", "refuse", "scrap"}
+NEGATING |= {"shun", "avoid", "deny", "delay", "reject"}
+#: Verbs and adjectives under which an event is only planned, hoped for or possible.
+IRREALIS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "agree", "propose"}
+IRREALIS |= {"direct", "ask", "urge", "invite", "offer", "prepare", "consider", "set", "due"}
+IRREALIS |= {"likely", "possible", "try", "wish", "need", "schedule", "call", "push", "press"}
+MODALS = {"will", "would", "may", "might", "could", "should", "shall", "'ll", "wo", "can", "must"}
+UNSURE_NOUN = {"possible", "potential", "proposed", "planned", "expected", "future", "upcoming"}
+UNSURE_NOUN |= {"likely", "next", "prospective", "possibility"}
+PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_UP = {"dobj", "pobj", "prep", "attr", "pcomp", "advcl", "xcomp", "conj", "acl", "relcl"}
+_UP |= {"compound", "appos", "npadvmod", "agent", "dative", "oprd", "nsubj", "nsubjpass", "acomp"}
+#: Arriving by these relations, a verb's subject is the event's whatever the verb.
+_PASS = {"prep", "advcl", "xcomp", "pcomp", "conj", "acl", "agent"}
+_CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
+#: Prepositions that place an event in time beside a verb: "announced the step after talks".
+_TEMPORAL = {"after", "before", "during", "following", "ahead"}
+GATHERINGS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
+GATHERINGS |= {"negotiations", "negotiation", "attendance", "forum", "gathering"}
+_THE_TWO = re.compile(
+    r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
+    r"officials|counterparts|heads of state|diplomats|envoys)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Chain:
+    """What climbing from a trigger to its subject found."""
+
+    people: list[int] = field(default_factory=list)  # person mentions
+    subject_tokens: set[int] = field(default_factory=set)
+    verbs: list[Token] = field(default_factory=list)
+    negated: bool = False
+    speculative: bool = False
+
+
+@dataclass
+class Context:
+    """One document's mentions, indexed by token, and what events need to know across sentences."""
+
+    doc: Doc
+    mentions: list[Mention]
+    sentences: list[Span]
+    starts: list[int]  # first token of each sentence
+    title: str
+    person_at: dict[int, int]
+    forum_at: dict[int, int]
+    country_at: dict[int, int]
+    quoted: set[int]
+    top_two: tuple[int, ...]
+    forum_nouns: list[tuple[int, int, str]]  # (token, forum mention, the gathering noun it names)
+
+    @classmethod
+    def build(
+        cls,
+        doc: Doc,
+        mentions: list[Mention],
+        sentences: list[Span],
+        title: str | None,
+    ) -> Context:
+        at = {label: _token_map(doc, mentions, label) for label in ("person", "forum", "country")}
+        people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
+        ctx = cls(
+            doc=doc,
+            mentions=mentions,
+            sentences=sentences,
+            starts=[s.start for s in sentences],
+            title=title or "",
+            person_at=at["person"],
+            forum_at=at["forum"],
+            country_at=at["country"],
+            quoted=quoted_tokens(doc),
+            top_two=_most_mentioned(people),
+            forum_nouns=[],
+        )
+        ctx.forum_nouns = _forum_nouns(ctx)
+        return ctx
+
+    def who(self, index: int) -> str:
+        return self.mentions[index].refers_to or self.mentions[index].text
+
+    def people_in(self, tokens, owner: Token | None = None) -> list[int]:
+        """Person mentions among ``tokens`` (indexes), pronouns standing for their antecedent. A
+        possessive counts only as the owner of ``owner`` ('his visit'; not 'his envoy')."""
+        out: list[int] = []
+        for i in sorted(tokens):
+            token = self.doc[i]
+            if i in self.person_at:
+                out.append(self.person_at[i])
+            elif token.tag_ == "PRP$" and (owner is None or token.head.i != owner.i):
+                continue
+            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                found = self.antecedent(self.doc[i])
+                if found is not None:
+                    out.append(found)
+        return list(dict.fromkeys(out))
+
+    def antecedent(self, pronoun: Token) -> int | None:
+        """The person a pronoun stands for: the last subject named before it in its sentence, else
+        the subject of one of the two sentences before, else the last person named before it."""
+        sent = pronoun.sent
+        before = [i for i in range(sent.start, pronoun.i) if i in self.person_at]
+        if pronoun.dep_ in ("dobj", "pobj", "dative"):  # "Xi told him": not Xi
+            before = [i for i in before if _clause_verb(self.doc[i]) is not pronoun.head]
+        subjects = [i for i in before if _subject_like(self.doc[i])]
+        if subjects:
+            return self.person_at[subjects[-1]]
+        position = bisect_right(self.starts, pronoun.i) - 1
+        for back in (1, 2):
+            if position - back < 0:
+                break
+            earlier = self.sentences[position - back]
+            found = [t.i for t in earlier if t.i in self.person_at and _subject_like(t)]
+            if found:
+                return self.person_at[found[0]]
+        return self.person_at[before[-1]] if before else None
+
+    def nationality(self, person: int) -> str | None:
+        """The country a person's own noun phrase names anywhere in the text ('Japanese Prime
+        Minister Fumio Kishida', 'Kenya's President Ruto'), when it names exactly one."""
+        who = self.who(person)
+        found: set[str] = set()
+        for i, m in enumerate(self.mentions):
+            if m.label != "person" or self.who(i) != who:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in range(span.root.left_edge.i, span.start):
+                if t in self.country_at:
+                    country = self.mentions[self.country_at[t]]
+                    found.add(country.entity_id or country.text)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def country_keys(self, span: Span) -> set[str]:
+        return {
+            self.mentions[c].entity_id or self.mentions[c].text for c in self.countries_in([span])
+        }
+
+    def forums_at(self, tokens) -> list[int]:
+        return list(dict.fromkeys(self.forum_at[i] for i in sorted(tokens) if i in self.forum_at))
+
+    def countries_in(self, spans: list[Span]) -> list[int]:
+        found = [self.country_at[t.i] for s in spans for t in s if t.i in self.country_at]
+        return list(dict.fromkeys(found))
+
+    def hosts(self, trigger: Token) -> list[int]:
+        """'The summit, which ... is hosted by Putin': the host of a gathering takes part."""
+        if trigger.pos_ != "NOUN":
+            return []
+        out: list[int] = []
+        clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+        if trigger.dep_ == "nsubjpass":  # "The summit ... is hosted by Putin"
+            clauses.append(trigger.head)
+        for child in clauses:
+            for token in [child] if child is trigger.head else child.subtree:
+                if token.lemma_.lower() == "host":
+                    for agent in (c for c in token.children if c.dep_ == "agent"):
+                        out += self.people_in(t.i for t in agent.subtree)
+        return out
+
+    def the_two(self, phrase: set[int], chain: Chain) -> bool:
+        """'the two leaders', 'both ministers': the two people the article is about."""
+        tokens = sorted(phrase | chain.subject_tokens)
+        text = " ".join(self.doc[i].text for i in tokens)
+        alone = text.lower() in ("the two", "both", "the pair", "the two men", "the two women")
+        return len(self.top_two) == 2 and (alone or bool(_THE_TWO.search(text)))
+
+    def current_forum(self, noun: str, before: Token) -> int | None:
+        """The forum a bare 'the summit' or 'on the sidelines' means: the one the headline names
+        with that noun, else the last forum named with it, else the last forum named."""
+        title = self.title.lower()
+        if any(re.search(rf"\b{re.escape(n or g)}", title) for n in [noun] for g in GATHERINGS):
+            named = {
+                self._key(f)
+                for _, f, _ in self.forum_nouns
+                if re.search(rf"\b{re.escape(self.mentions[f].text.lower())}\b", title)
+            }
+            if len(named) == 1:
+                key = next(iter(named))
+                return next(f for _, f, _ in self.forum_nouns if self._key(f) == key)
+        seen = [(f, n) for t, f, n in self.forum_nouns if t < before.i]
+        same = [f for f, n in seen if n == noun or (not noun and n)]
+        if same:
+            return same[-1]
+        return seen[-1][0] if seen else None
+
+    def _key(self, forum: int) -> str:
+        return self.mentions[forum].entity_id or self.mentions[forum].text
+
+
+# --- the climb to the subject --------------------------------------------------------------------
+
+
+def climb(ctx: Context, trigger: Token, triggers: set[int]) -> Chain:
+    """From the trigger up to the subject of the event, noting negation and speculation."""
+    chain = Chain()
+    if any(c.lower_ in UNSURE_NOUN for c in trigger.children if c.dep_ in ("amod", "compound")):
+        chain.speculative = True
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if "to" in auxiliaries:
+        _flags(trigger.head, "xcomp", chain)  # "directed them to meet": whatever its subject
+        chain.speculative |= trigger.dep_ == "ccomp"  # "said X and Y (were) to meet"
+        # "was to have met", "were to meet": planned, perhaps never done
+        chain.speculative |= bool(auxiliaries & {"was", "were", "is", "are", "be"})
+    token, came = trigger, None
+    for _ in range(12):
+        _flags(token, came, chain)
+        if _verbal(token):
+            chain.verbs.append(token)
+            if _take_subject(ctx, token, trigger, came, triggers, chain):
+                return chain
+        head = token.head
+        if token.dep_ == "ccomp":  # "directed them to meet": planned, and not their subject
+            _flags(head, "ccomp", chain)
+            break
+        if head.i == token.i or token.dep_ not in _UP:
+            break
+        came = token.dep_
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and not _climbable(token, head, triggers):
+            if not (token.dep_ == "prep" and token.lower_ in _TEMPORAL):
+                break
+            while not _verbal(head) and head.head.i != head.i:  # "announced the step after talks"
+                head = head.head
+        token = head
+    return chain
+
+
+def _take_subject(
+    ctx: Context, verb: Token, trigger: Token, came: str | None, triggers: set[int], chain: Chain
+) -> bool:
+    """Add the verb's subject when the verb carries the event; True when the climb ends here."""
+    lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.i in triggers:  # "and later met Pezeshkian" parsed with a subject after the verb
+        subjects = [c for c in subjects if c.i < verb.i]
+    if came in ("nsubj", "nsubjpass"):
+        return False  # the trigger is the subject: "The talks came two days after ..."
+    carries = verb.i == trigger.i or came in _PASS or lemma in GOVERNING or verb.i in triggers
+    if not carries:
+        return bool(subjects)
+    if lemma in JOINING and verb.i != trigger.i:
+        chain.people += ctx.people_in(objects(verb))
+    if lemma in CAUSATIVE:
+        travellers = ctx.people_in(objects(verb))
+        if travellers:
+            chain.people += travellers
+            return True
+    if verb.i == trigger.i and verb.lemma_.lower() == "host" and verb.tag_ == "VBN":
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            chain.people += ctx.people_in(t.i for t in agent.subtree)
+    if not subjects and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and came == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
+    participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
+    if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]  # "Zelensky, attending as a guest, ..."
+
+    for subject in subjects:
+        if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            subject = verb.head  # "Erdoğan, who met Biden": the noun the pronoun stands for
+        tokens = _without_clauses(subject)
+        chain.subject_tokens |= tokens
+        chain.people += ctx.people_in(tokens)
+    return bool(subjects)
+
+
+def _flags(token: Token, came: str | None, chain: Chain) -> None:
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children) or lemma in NEGATING:
+        chain.negated = True
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
+        chain.speculative = True
+    if came in ("xcomp", "ccomp", "advcl", "acl") and lemma in IRREALIS:
+        chain.speculative = True
+    if came in ("xcomp", "acl") and lemma in ("set", "due", "likely", "expected", "possible", "be"):
+        chain.speculative = True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children):
+        chain.speculative = True
+
+
+def _verbal(token: Token) -> bool:
+    return (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")) or (
+        token.pos_ == "ADJ" and token.dep_ in ("advcl", "acomp")
+    )
+
+
+def _climbable(token: Token, head: Token, triggers: set[int]) -> bool:
+    """Up into a noun only where the noun is the same event: another trigger, a measure ('hours of
+    talks'), an apposition or the thing the event is named after."""
+    if head.i in triggers:
+        return True
+    if token.dep_ in ("appos", "attr", "compound", "npadvmod"):
+        return True
+    return token.dep_ == "prep" and token.lower_ == "of" and head.dep_ in ("dobj", "attr", "nsubj")
+
+
+def _without_clauses(token: Token) -> set[int]:
+    """A phrase without its relative and adverbial clauses."""
+    keep: set[int] = set()
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        keep.add(current.i)
+        stack += [c for c in current.children if c.dep_ not in _CUT]
+    return keep
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.dep_ in ("compound", "flat", "appos", "conj", "amod") and token.head.i != token.i:
+        token = token.head
+    return token.head
+
+
+def _subject_like(token: Token) -> bool:
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+# --- phrases ---------------------------------------------------------------------------------
+
+
+def phrase(trigger: Token, triggers: set[int]) -> set[int]:
+    """The trigger's own phrase: its subtree without clauses, coordinated verbs, other triggers'
+    phrases and 'since ...' (which dates an earlier event). A summit that 'was the last for X' has
+    X in its phrase."""
+    keep: set[int] = set()
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        keep.add(token.i)
+        for child in token.children:
+            if child.dep_ in _CUT or child.i in triggers:
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "since":
+                continue
+            stack.append(child)
+    head = trigger.head
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        for attr in (c for c in head.children if c.dep_ == "attr"):
+            keep |= _without_clauses(attr)
+    return keep
+
+
+def objects(verb: Token) -> list[int]:
+    out: list[int] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            out += [t.i for t in child.subtree]
+    return out
+
+
+def with_person(ctx: Context, verb: Token) -> bool:
+    """'spoke with Lavrov': a 'with' whose object is a person."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        if ctx.people_in(t.i for t in prep.subtree) or unnamed_counterpart(
+            {t.i for t in prep.subtree}, ctx
+        ):
+            return True
+    return False
+
+
+def by_phone(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and any(g.lemma_.lower() in ("phone", "telephone", "video") for g in c.children)
+        for c in verb.children
+    )
+
+
+def forums_in(ctx: Context, tokens) -> list[int]:
+    return ctx.forums_at(tokens)
+
+
+def has_trigger_noun(token: Token) -> bool:
+    return any(t.lemma_.lower() in GATHERINGS and t.pos_ == "NOUN" for t in token.subtree)
+
+
+def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
+    """'a call with his Philippine counterpart': the other side is there, unnamed."""
+    for i in tokens:
+        token = ctx.doc[i]
+        if token.lemma_.lower() != "counterpart":
+            continue
+        if not ctx.people_in(t.i for t in token.subtree):
+            return True
+    return False
+
+
+# --- document-wide indexes -----------------------------------------------------------------------
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks; a quotation left open runs to the end of its paragraph."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for token in doc:
+        text = token.text
+        if "\n\n" in text or (token.is_space and text.count("\n") >= 2):
+            opened = None
+            continue
+        if text in ("“", "‘‘") or (text == '"' and opened is None):
+            opened = token.i
+            continue
+        if text in ("”", "’’") or (text == '"' and opened is not None):
+            opened = None
+            continue
+        if opened is not None:
+            inside.add(token.i)
+    return inside
+
+
+def _token_map(doc: Doc, mentions: list[Mention], label: str) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        if mention.label != label:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                out.setdefault(token.i, i)
+    return out
+
+
+def _forum_nouns(ctx: Context) -> list[tuple[int, int, str]]:
+    """Each forum mention with the gathering noun it names ('the BRICS summit' → summit, 'a
+    meeting of the Quad' → meeting), in reading order."""
+    out = []
+    seen: set[int] = set()
+    for i, forum in sorted(ctx.forum_at.items()):
+        if forum in seen:
+            continue
+        seen.add(forum)
+        token = ctx.doc[i]
+        noun = ""
+        for candidate in (token.head, token.head.head):
+            if candidate.lemma_.lower() in GATHERINGS:
+                noun = candidate.lemma_.lower()
+                break
+        if not noun and i + 1 < len(ctx.doc) and ctx.doc[i + 1].lemma_.lower() in GATHERINGS:
+            noun = ctx.doc[i + 1].lemma_.lower()
+        out.append((i, forum, noun))
+    return out
+
+
+def _most_mentioned(people: list[tuple[int, Mention]]) -> tuple[int, ...]:
+    counts: dict[str, list[int]] = {}
+    for i, m in people:
+        counts.setdefault(m.refers_to or m.text, []).append(i)
+    full = {k: v for k, v in counts.items() if len(k.split()) >= 2}
+    ranked = sorted(full.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
+    return tuple(v[0] for _, v in ranked[:2])

@@ -1,0 +1,345 @@
+"""Mentions from the chosen candidates: people without their titles and with their roles,
+government bodies tied to their country, organizations from NER checked against the registry."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from generator import names
+from generator.data import CleanArticle, Mention
+from generator.extract import gazetteer
+from generator.extract.candidates import (
+    TITLES_AND_GIVEN_NAMES,
+    Candidate,
+    name_token,
+    title_at,
+)
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.tools import Tools
+
+PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
+
+
+def find_mentions(
+    doc: Doc,
+    chosen: list[Candidate],
+    tools: Tools,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    article: CleanArticle,
+) -> list[Mention]:
+    gaz = tools.gazetteer
+    authors = {names.key(a) for a in article.authors}
+    publisher = names.fold(article.publisher or "\0")
+    people = [c for c in chosen if c.label == "person"]
+    person_spans = {}
+    for cand in people:
+        span = _person_span(doc, cand, gaz)
+        if span is not None:
+            person_spans[(cand.start, cand.end)] = span
+    full_names = sorted(
+        {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
+    )
+    out: list[Mention] = []
+    last_body: dict[str, str] = {}  # body id -> country key, for "the Defense Ministry" later on
+    for cand in chosen:
+        span = doc[cand.start : cand.end]
+        if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
+            person = person_spans.get((cand.start, cand.end), span)
+            mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
+            if mention and names.key(mention.refers_to or mention.text) not in authors:
+                out.append(mention)  # the byline's authors are not the article's subjects
+            continue
+        if cand.label == "body":
+            mention = _body_mention(doc, cand, tools, sentences, sent_index, last_body)
+            if mention:
+                out.append(mention)
+            continue
+        if cand.source == "ner-org":
+            if cand.kind not in ("ORG",):
+                continue
+            text = _trim_org(span)
+            if not text or text in gaz.country_names or names.fold(text) in publisher:
+                continue
+            if _not_an_organization(doc, span, text, gaz):
+                continue
+            known = gaz.match_org(text)
+            if known:
+                label = known[0].split(":", 1)[0]
+                source = "registry" if known[1] else "fuzzy"
+                out.append(
+                    make_mention(doc, span, text, label, known[0], sentences, sent_index, source)
+                )
+            else:
+                out.append(
+                    make_mention(
+                        doc, span, text, "organization", None, sentences, sent_index, "ner"
+                    )
+                )
+            continue
+        if cand.label == "organization" and names.fold(span.text) in publisher:
+            continue  # the wire's own credit, "(Reuters)"
+        out.append(
+            make_mention(
+                doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry"
+            )
+        )
+    return out
+
+
+def _short_form(span: Span, full_names: list[str]) -> bool:
+    """A one-word span that is a part of exactly one full name in the article ('Ryder')."""
+    text = names.strip_possessive(span.text)
+    if len(text.split()) != 1:
+        return False
+    folded = names.fold(text)
+    return sum(folded in names.parts(full) for full in full_names) == 1
+
+
+def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer) -> Span | None:
+    """The name without leading titles ('Gen. Wei Fenghe' → 'Wei Fenghe') or trailing 's."""
+    start, end = cand.start, cand.end
+    if _given_name_before_particle(doc, start, gaz):
+        start -= 1  # NER's "Al Jaber" in "Sultan Al Jaber": the word before is the given name
+    while start < end:
+        length = title_at(doc, start, gaz)
+        if not length:
+            break
+        if (
+            names.fold(doc[start + length].text) in names.PARTICLES
+            if start + length < end
+            else False
+        ):
+            break  # "Sultan Al Jaber": the title word is part of the name
+        start += length
+    while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
+        end -= 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # "Cho Tae" + "-yul"
+    suffix = doc[end] if end < len(doc) else None
+    if suffix is not None and suffix.text[:1].isupper() and _is_suffix(suffix.text):
+        end += 1  # "Lloyd J. Austin" + "II"
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _given_name_before_particle(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """A name that starts with a particle ('Al Jaber', 'von der Leyen') after a capitalised word
+    that is no title ('President al-Assad'), or a title that is also a common given name: that
+    word is the given name."""
+    if start == 0 or names.fold(doc[start].text) not in names.PARTICLES:
+        return False
+    before = doc[start - 1]
+    if not (name_token(before) and before.is_alpha) or doc[start].is_sent_start:
+        return False
+    if before.ent_type_ not in ("", "PERSON"):
+        return False  # "on Tuesday al-Sisi said", "in Cairo al-Sisi"
+    word = before.lower_
+    return word in TITLES_AND_GIVEN_NAMES or word not in gaz.title_first_words
+
+
+def _is_suffix(text: str) -> bool:
+    return names.fold(text).strip(".") in names.SUFFIXES
+
+
+def _person_mention(
+    doc: Doc,
+    span: Span,
+    full_names: list[str],
+    gaz: Gazetteer,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    cand: Candidate,
+) -> Mention | None:
+    text = names.strip_possessive(span.text)
+    if not names.looks_like_name(text) or names.fold(text) in PERSON_STOP:
+        return None
+    if gazetteer.title_key(text) in gaz.title_phrases or text in gaz.country_names:
+        return None
+    if all(gazetteer.title_key(w) in gaz.title_phrases for w in text.split()):
+        return None
+    refers_to = None
+    if not names.is_full(text):
+        folded = names.fold(text)
+        owners = [f for f in full_names if folded in names.parts(f)]
+        if len(owners) == 1:
+            refers_to = owners[0]
+    titles = _titles_before(doc, span.start, gaz)
+    role = _role(doc, span, gaz)
+    source = "registry" if cand.source == "registry" else "ner"
+    mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
+    return Mention(**{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to})
+
+
+def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
+    out: list[str] = []
+    i = start
+    while i > 0:
+        for length in (3, 2, 1):
+            if i - length >= 0 and title_at(doc, i - length, gaz) == length:
+                out.insert(0, doc[i - length : i].text)
+                i -= length
+                break
+        else:
+            break
+    return tuple(out)
+
+
+def _rank_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
+    """Length of a rank or honorific ending at token ``i`` ('Senior Col.' → 2), else 0."""
+    for length in (3, 2, 1):
+        start = i - length + 1
+        if start >= 0 and gazetteer.title_key(doc[start : i + 1].text) in gaz.rank_phrases:
+            return length
+    return 0
+
+
+def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """The office before the name ('Pentagon Press Secretary') or in apposition after it."""
+    # skip ranks and honorifics directly before the name ("Brig. Gen."); the office stands
+    # before them ("Pentagon Press Secretary")
+    i = span.start
+    while i > 0 and _rank_at(doc, i - 1, gaz):
+        i -= _rank_at(doc, i - 1, gaz)
+    j = i
+    words: list[int] = []
+    while j > 0:
+        token = doc[j - 1]
+        if token.is_sent_start and token.pos_ not in ("PROPN",) and not token.text[:1].isupper():
+            break
+        if (
+            token.text in ("’s", "'s")
+            or token.pos_ in ("PROPN", "NOUN", "ADJ")
+            or token.lower_ == "of"
+        ):
+            words.insert(0, j - 1)
+            j -= 1
+            if token.is_sent_start:
+                break
+            continue
+        break
+    while words and doc[words[0]].lower_ in ("of", "’s", "'s"):
+        words.pop(0)
+    if words and any(doc[w].lower_.strip(".") in gaz.office_words for w in words):
+        return doc[words[0] : words[-1] + 1].text
+    # apposition: "Wei Fenghe, China's minister of national defense,"
+    k = span.end
+    if k < len(doc) and doc[k].text == ",":
+        tail = []
+        for token in doc[k + 1 : k + 10]:
+            if token.text in (",", ".", ";", "“", '"') or token.pos_ == "VERB":
+                break
+            tail.append(token)
+        if tail and any(t.lower_ in gaz.office_words for t in tail):
+            return doc[tail[0].i : tail[-1].i + 1].text
+    return None
+
+
+def _body_mention(
+    doc: Doc,
+    cand: Candidate,
+    tools: Tools,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    last_body: dict[str, str],
+) -> Mention | None:
+    """'China's Defense Ministry' → the Chinese ministry; a bare 'Defense Ministry' → the last one."""
+    body_id = cand.key.split(":", 1)[1]
+    country = _qualifier(doc, cand.start, cand.end, tools.gazetteer)
+    if country is None:
+        country = last_body.get(body_id)
+    if country is None:
+        return None
+    last_body[body_id] = country
+    span = doc[cand.start : cand.end]
+    key = f"body:{body_id}@{country.split(':', 1)[1]}"
+    return make_mention(doc, span, span.text, "organization", key, sentences, sent_index, "rule")
+
+
+def _qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
+    i = start - 1
+    if i >= 0 and doc[i].text in ("’s", "'s"):
+        i -= 1
+    for length in (4, 3, 2, 1):
+        if i - length + 1 >= 0:
+            text = doc[i - length + 1 : i + 1].text
+            if text in gaz.country_names:
+                return gaz.country_names[text]
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for length in (4, 3, 2, 1):
+            text = doc[end + 1 : end + 1 + length].text
+            if text in gaz.country_names:
+                return gaz.country_names[text]
+    return None
+
+
+_NOT_ORG_ENDINGS = re.compile(
+    r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
+    r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
+    r"operation|region|area|sea|ocean|peninsula|strait|islands?)$",
+    re.IGNORECASE,
+)
+_SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
+
+
+def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
+    """NER 'ORG' spans that are treaties, ships, places, lower-case phrases, or part of a job
+    title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
+    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
+        return True
+    if text.split()[-1].lower() in gaz.office_words:
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return following is not None and following.lower_ in gaz.office_words
+
+
+def _trim_org(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].text in ("’s", "'s") or tokens[-1].is_punct or tokens[-1].text == "party"
+    ):
+        tokens.pop()  # "Georgian Dream party" is "Georgian Dream"
+    if not tokens:
+        return ""
+    text = doc_text(tokens)
+    if len(text) < 2 or not any(t.text[:1].isupper() for t in tokens):
+        return ""
+    return text
+
+
+def doc_text(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def make_mention(
+    doc: Doc,
+    span: Span,
+    text: str,
+    label: str,
+    key: str | None,
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    source: str,
+) -> Mention:
+    index = sent_index.get(span.start, 0)
+    return Mention(
+        text=" ".join(text.split()),
+        label=label,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentences[index].text.strip(),
+        sentence_index=index,
+        entity_id=key,
+        source=source,
+    )

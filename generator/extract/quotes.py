@@ -1,0 +1,420 @@
+"""Direct quotations and who said them.
+
+A quotation is text between quotation marks of at least four words (shorter ones are scare quotes:
+"red line", "one China"). A quotation that runs on into the next paragraph (no closing mark at the
+end of the first, an opening mark at the start of the next) is one quotation. Its speaker is, in
+order of trust:
+
+1. the person in "quoted X as saying";
+2. the subject of a speech verb outside the quotation in the sentences it stands in ("..., Wei
+   said"; "Biden said ... '...'"; "... he was quoted as saying"). A pronoun ("he said") or a role
+   ("the minister said") stands for the person the preceding sentences are about. A relayed
+   quotation goes to the one the relayer says spoke it ("'...,' Peskov said Putin told his guest");
+3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
+4. for a quotation with no attribution of its own, the speaker of the quotation just before it.
+
+Embedded posts (a tweet pasted into an article, signed "— Name (@handle) date") are read by
+``generator.extract.tweets`` and given to the person who signs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator import names
+from generator.data import Mention, QuoteCandidate
+from generator.extract import tweets
+
+MIN_WORDS = 4
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "declare",
+    "announce",
+    "warn",
+    "note",
+    "stress",
+    "insist",
+    "describe",
+    "write",
+    "tweet",
+    "post",
+    "explain",
+    "urge",
+    "argue",
+    "claim",
+    "deny",
+    "respond",
+    "reply",
+    "ask",
+    "comment",
+    "acknowledge",
+    "confirm",
+    "emphasize",
+    "emphasise",
+    "underscore",
+    "caution",
+    "vow",
+    "pledge",
+    "promise",
+    "call",
+    "recall",
+    "predict",
+    "conclude",
+    "complain",
+    "accuse",
+    "assert",
+    "maintain",
+    "suggest",
+    "quip",
+    "remark",
+    "observe",
+    "charge",
+    "contend",
+    "quote",  # "he was quoted as saying": the passive subject is the speaker
+}
+PRONOUNS = {"he", "she", "they"}
+#: How many sentences back a pronoun or a role ("the minister") looks for the person it means.
+CONTEXT_SENTENCES = 3
+OPENERS = '“"'
+CLOSERS = '”"'
+_QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
+_QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
+_ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quotation as it stands in the text: character range (marks included) and its words."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every speaker lookup in one article needs."""
+
+    doc: Doc
+    sentences: list[Span]
+    sent_index: dict[int, int]
+    mentions: list[Mention]
+    people: list[tuple[int, Mention]]  # (index into mentions, mention), outside quotations
+    descriptions: dict[frozenset[str], set[str]]  # person -> lower-cased title and role words
+    text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
+
+
+def find_quotes(
+    doc: Doc,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    text: str | None = None,
+) -> list[QuoteCandidate]:
+    """Every quotation with a named speaker, embedded posts included, in reading order.
+    ``text`` is ``doc.text``, when the caller has it already."""
+    text = doc.text if text is None else text
+    quoted = quoted_spans(text)
+    people = [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
+    ]
+    context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions), text)
+    posts = tweets.find_posts(text, mentions)
+    out: list[QuoteCandidate] = []
+    previous: QuoteCandidate | None = None
+    previous_end = -1
+    for q in quoted:
+        if any(p.start <= q.start < p.end for p in posts):
+            continue  # the post's own text, attributed by its signature below
+        quote = " ".join(q.text.split()).strip()
+        if len(quote.split()) < MIN_WORDS:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        index = sent_index.get(span.start, 0)
+        speaker, cue, attributed = _speaker(context, span)
+        if (
+            speaker is None
+            and not attributed
+            and previous is not None
+            and _continues(text, previous_end, q.start)
+        ):
+            speaker, cue = previous.speaker, "continued quotation"
+        if speaker is None:
+            continue
+        candidate = QuoteCandidate(text=quote, speaker=speaker, sentence_index=index, cue=cue)
+        out.append(candidate)
+        previous, previous_end = candidate, q.end
+    for post in posts:
+        span = doc.char_span(post.start, post.end, alignment_mode="expand")
+        if span is not None and len(post.text.split()) >= MIN_WORDS:
+            index = sent_index.get(span.start, 0)
+            out.append(QuoteCandidate(post.text, post.speaker, index, "embedded post"))
+    return sorted(out, key=lambda c: c.sentence_index)
+
+
+def quoted_spans(text: str) -> list[Quoted]:
+    """Every quotation, paragraph by paragraph; one left open at a paragraph's end runs on when
+    the next paragraph opens with a quotation mark (the convention for a multi-paragraph quote)."""
+    out: list[Quoted] = []
+    pending: tuple[int, list[str]] | None = None  # start and pieces of a quotation running on
+    for start, end in _paragraphs(text):
+        para = text[start:end]
+        pos = 0
+        if pending is not None and para[:1] in OPENERS:
+            close = _closing(para, 1)
+            if close < 0:
+                pending[1].append(para[1:])
+                continue
+            pending[1].append(para[1:close])
+            out.append(Quoted(pending[0], start + close + 1, " ".join(pending[1])))
+            pos = close + 1
+        pending = None
+        for match in _QUOTE.finditer(para, pos):
+            out.append(Quoted(start + match.start(), start + match.end(), match.group("text")))
+            pos = match.end()
+        opener = _dangling_opener(para, pos)
+        if opener >= 0:
+            pending = (start + opener, [para[opener + 1 :]])
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _closing(para: str, pos: int) -> int:
+    found = [i for i in (para.find(c, pos) for c in CLOSERS) if i >= 0]
+    return min(found) if found else -1
+
+
+def _dangling_opener(para: str, pos: int) -> int:
+    """An opening mark after the last closed quotation that nothing closes, else -1."""
+    for i in range(pos, len(para)):
+        if para[i] in OPENERS:
+            rest = para[i + 1 :]
+            return i if _closing(rest, 0) < 0 and len(rest.split()) >= MIN_WORDS else -1
+    return -1
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """An unattributed quotation right after an attributed one (next sentence or paragraph)."""
+    between = text[previous_end:start]
+    return len(between) < 200 and not re.search(r"[“\"]", between) and between.count("\n\n") <= 1
+
+
+def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
+    """The speaker's mention index and the cue that decided it; the flag says whether the
+    sentence attributes the quotation to someone (so it is not a continuation of the last one)."""
+    sentences = ctx.sentences
+    first = ctx.sent_index.get(quote.start, 0)
+    last = ctx.sent_index.get(quote.end - 1, first)
+    outside = [
+        t for s in sentences[first : last + 1] for t in s if not quote.start <= t.i < quote.end
+    ]
+    before = ctx.text[sentences[first].start_char : quote.start_char]
+    # 1. "quoted X as saying"
+    found = _named_in(_QUOTED_AS, before, sentences[first].start_char, ctx.people)
+    if found is not None:
+        return found, "quoted X as saying", True
+    # 2. the subject of a speech verb outside the quotation, nearest first
+    attributed = False
+    verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    verbs.sort(key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+    for verb in verbs:
+        subject = _subject(verb, quote)
+        if subject is None:
+            continue
+        attributed = True
+        found, cue = _subject_person(ctx, verb, subject, quote, first)
+        if found is not None:
+            return found, cue, True
+    # 3. "according to X": the source, when nobody in the sentence is said to speak the words
+    found = _named_in(_ACCORDING, before, sentences[first].start_char, ctx.people)
+    if found is not None:
+        return found, "according to X", True
+    return None, "", attributed
+
+
+def _named_in(
+    pattern: re.Pattern[str], text: str, offset: int, people: list[tuple[int, Mention]]
+) -> int | None:
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return _person_in(offset + match.start("who"), offset + match.end("who"), people)
+
+
+def _subject(verb: Token, quote: Span) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not quote.start <= child.i < quote.end:
+            return child
+    return None
+
+
+def _subject_person(
+    ctx: _Context, verb: Token, subject: Token, quote: Span, first: int
+) -> tuple[int | None, str]:
+    lo, hi = _subject_span(subject)
+    found = _person_in(lo, hi, ctx.people)
+    if found is None:
+        found = _by_surname(ctx, subject)
+    if found is not None:
+        relayed = _relayed_speaker(verb, quote, ctx.people)
+        if relayed is not None:
+            return relayed, "relayed: X said Y told"
+        return found, "X said"
+    if subject.lower_ in PRONOUNS:
+        outer = _outer_speaker(verb, quote, ctx.people)
+        if outer is not None:
+            return outer, "X said he told"
+        return _antecedent(ctx, quote.start_char, first), "pronoun said"
+    role = _role_words(subject)
+    if role is not None:
+        return _role_holder(ctx, role, quote.start_char, first), "the <role> said"
+    return None, ""
+
+
+def _relayed_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]) -> int | None:
+    """'"...," Peskov said Putin told his guest': the words are those of the person the relayer
+    says spoke them — a speech verb in the relayer's clause with a named subject of its own."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if quote.start <= child.i < quote.end:
+            continue
+        subject = _subject(child, quote)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            found = _person_in(*_subject_span(subject), people)
+            if found is not None:
+                return found
+    return None
+
+
+def _outer_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]) -> int | None:
+    """'Blinken said he told Lavrov: "..."': the pronoun is the person of the clause around it."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = _subject(head, quote)
+    return None if subject is None else _person_in(*_subject_span(subject), people)
+
+
+def _subject_span(token: Token) -> tuple[int, int]:
+    left = min(t.idx for t in token.subtree)
+    right = max(t.idx + len(t.text) for t in token.subtree)
+    return left, right
+
+
+def _person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
+    inside = [(i, m) for i, m in people if m.start >= lo and m.end <= hi]
+    if not inside:
+        return None
+    return inside[-1][0]
+
+
+def _antecedent(ctx: _Context, char: int, first: int) -> int | None:
+    """The person 'he' or 'she' stands for: the subject of the nearest earlier sentence that has
+    a person as subject (one reported on before one reporting), else the last person named."""
+    floor = max(0, first - CONTEXT_SENTENCES)
+    for index in range(first - 1, floor - 1, -1):
+        subjects = [
+            (i, m) for i, m in ctx.people if m.sentence_index == index and _is_subject(ctx.doc, m)
+        ]
+        if subjects:
+            # "Austin urged ..., Ryder said": the one reported on, not the reporter
+            topical = [(i, m) for i, m in subjects if not _is_subject(ctx.doc, m, of_say=True)]
+            return (topical or subjects)[0][0]
+        for token in ctx.sentences[index]:
+            if token.dep_ in ("nsubj", "nsubjpass") and (found := _by_surname(ctx, token)):
+                return found
+    start = ctx.sentences[floor].start_char
+    before = [i for i, m in ctx.people if start <= m.start < char]
+    return before[-1] if before else None
+
+
+def _by_surname(ctx: _Context, token: Token) -> int | None:
+    """A name the model did not tag ("O’Brien") that is a part of exactly one person named
+    earlier in the article: that person's latest mention."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    word = names.fold(names.strip_possessive(token.text))
+    owners = {
+        _identity(m): i
+        for i, m in ctx.people
+        if m.start < token.idx and word in _identity(m) and len(_identity(m)) >= 2
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _is_subject(doc: Doc, mention: Mention, of_say: bool = False) -> bool:
+    """The mention is a subject (with ``of_say``: the subject of 'say')."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not of_say or root.head.lemma_.lower() == "say"
+
+
+def _role_words(subject: Token) -> tuple[str, ...] | None:
+    """'the minister', 'the foreign minister', 'the general' → ('foreign', 'minister')."""
+    tokens = list(subject.subtree)
+    if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
+        return None
+    words = [t.text for t in tokens[1:]]
+    if not all(w.isalpha() and w.islower() for w in words):
+        return None  # "the Kremlin", "the White House": not a person's role
+    return tuple(words)
+
+
+def _role_holder(ctx: _Context, role: tuple[str, ...], char: int, first: int) -> int | None:
+    """The most recently named person (in the last few sentences) whose titles or role include
+    the role's words: 'the general' → 'Gen. Paul LaCamera'."""
+    floor = max(0, first - CONTEXT_SENTENCES)
+    start = ctx.sentences[floor].start_char
+    named = [(m.start, i) for i, m in ctx.people if start <= m.start < char]
+    for sentence in ctx.sentences[floor : first + 1]:
+        for token in sentence:  # surnames the model did not tag
+            found = _by_surname(ctx, token) if token.idx < char else None
+            if found is not None:
+                named.append((token.idx, found))
+    for _, i in sorted(named, reverse=True):
+        described = ctx.descriptions.get(_identity(ctx.mentions[i]), set())
+        if all(_described_by(word, described) for word in role):
+            return i
+    return None
+
+
+def _described_by(word: str, described: set[str]) -> bool:
+    """A word of a role is in a person's description, spelled out or abbreviated ('Gen.')."""
+    if word in described:
+        return True
+    return any(
+        d.endswith(".") and len(d) >= 4 and word.startswith(d[:-1]) for d in described
+    )  # "gen." abbreviates "general", "adm." "admiral", "sen." "senator"
+
+
+def _identity(mention: Mention) -> frozenset[str]:
+    return names.key(mention.refers_to or mention.text)
+
+
+def _descriptions(mentions: list[Mention]) -> dict[frozenset[str], set[str]]:
+    """Each person's title and role words over all the article's mentions of them."""
+    out: dict[frozenset[str], set[str]] = {}
+    for m in mentions:
+        if m.label != "person":
+            continue
+        words = " ".join([*m.titles, m.role or ""]).lower().split()
+        out.setdefault(_identity(m), set()).update(words)
+    return out

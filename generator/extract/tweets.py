@@ -1,0 +1,132 @@
+"""Embedded posts: a tweet (or a post on X, Bluesky, Threads, Mastodon) pasted into an article.
+
+Sites render an embed as its text followed by a signature line, or under a header line:
+
+    Productive discussions with my partners ... pic.twitter.com/xQ7dLm2Pzk
+    — Antony Blinken (@SecBlinken) March 4, 2023
+
+    Antony Blinken @SecBlinken · Mar 4, 2023
+    Productive discussions with my partners ...
+
+The post's text is the paragraph beside the signature or header (links and "pic.twitter.com"
+stubs dropped); its author is the person named there. A post signed by an account that is not a
+person ("— NATO (@NATO)") or by a bare handle has no speaker and is not read as a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.data import Mention
+
+_HANDLE = r"\(?@(?P<handle>[A-Za-z0-9_](?:[\w.]{0,38}\w)?)\)?"
+_NAME = r"(?P<name>[^@()\n·•|—–]{2,80}?)"
+_ON = r"(?:\s+on\s+(?:X|Twitter|Bluesky|Threads|Mastodon))?"
+_TAIL = r"(?P<tail>[\w\s,.:·•|/-]{0,50})"
+#: "— Name (@handle) March 4, 2023", alone on its line or closing the post's own paragraph.
+_SIGNATURE = re.compile(rf"(?:^|\s)(?:—|–|--|-(?=\s))\s*{_NAME}\s*{_ON}\s*{_HANDLE}{_TAIL}$")
+#: "Name (@handle) March 4, 2023" without the dash, on its own line, dated (a header has no
+#: brackets round the handle and a "·" before the date).
+_BARE_SIGNATURE = re.compile(
+    rf"^{_NAME}{_ON}\s*\(@(?P<handle>\w{{1,40}})\)\s*,?\s*(?P<tail>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)[\w\s,.:]{0,30})$"
+)
+#: "Name @handle · Mar 4" (the post follows); the name may stand on the line before.
+_HEADER = re.compile(rf"^(?:{_NAME}\s*)?{_HANDLE}\s*(?:[·•]\s*(?P<tail>[\w\s,.:/-]{{1,40}}))?$")
+_LINK = re.compile(r"(?:pic\.twitter\.com|https?://|t\.co/|www\.)\S*")
+_QUOTES = "“”\"‘’'"
+#: A post's text is at most this long (X allows 280 characters; long posts and threads more).
+MAX_POST_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Post:
+    """An embedded post: the range of its text in the body, the text, and its author."""
+
+    start: int
+    end: int
+    text: str
+    speaker: int  # index into the article's mentions
+
+
+def find_posts(text: str, mentions: list[Mention]) -> list[Post]:
+    """Every embedded post in the body whose signature or header names a person."""
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
+    out: list[Post] = []
+    for k, (start, end) in enumerate(paragraphs):
+        line = text[start:end]
+        post = _signed(text, paragraphs, k, line, people) or _headed(
+            text, paragraphs, k, line, people
+        )
+        if post is not None and not any(p.start == post.start for p in out):
+            out.append(post)
+    return out
+
+
+def _signed(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    k: int,
+    line: str,
+    people: list[tuple[int, Mention]],
+) -> Post | None:
+    """A post above (or before, on the same line) its '— Name (@handle) date' signature."""
+    start = paragraphs[k][0]
+    match = _SIGNATURE.search(line) or _BARE_SIGNATURE.match(line)
+    if match is None:
+        return None
+    speaker = _person_in(start + match.start("name"), start + match.end("name"), people)
+    if speaker is None:
+        return None
+    own = line[: match.start()].strip()
+    if own:  # the text and its signature on one line
+        return _post(start, start + match.start(), own, speaker)
+    if k == 0:
+        return None
+    before_start, before_end = paragraphs[k - 1]
+    return _post(before_start, before_end, text[before_start:before_end], speaker)
+
+
+def _headed(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    k: int,
+    line: str,
+    people: list[tuple[int, Mention]],
+) -> Post | None:
+    """A post below its 'Name @handle · date' header (the name may be the line above)."""
+    match = _HEADER.match(line)
+    if match is None or k + 1 >= len(paragraphs):
+        return None
+    start = paragraphs[k][0]
+    if match.group("name"):
+        if not match.group("tail"):
+            return None  # "Name @handle" without a date is a credit or a follow line
+        speaker = _person_in(start + match.start("name"), start + match.end("name"), people)
+    elif k > 0 and len(text[slice(*paragraphs[k - 1])].split()) <= 6:
+        speaker = _person_in(*paragraphs[k - 1], people)
+    else:
+        speaker = None
+    if speaker is None:
+        return None
+    after_start, after_end = paragraphs[k + 1]
+    return _post(after_start, after_end, text[after_start:after_end], speaker)
+
+
+def _post(start: int, end: int, raw: str, speaker: int) -> Post | None:
+    """The post's words: links dropped, wrapping quotation marks removed."""
+    if raw.rstrip().endswith(":") or len(raw) > MAX_POST_CHARS:
+        return None  # the line introducing the post, not the post
+    words = " ".join(_LINK.sub(" ", raw).split()).strip(" —–-")
+    if len(words) >= 2 and words[0] in _QUOTES and words[-1] in _QUOTES:
+        words = words[1:-1].strip()
+    if not words or _SIGNATURE.search(words) or _HEADER.match(words):
+        return None
+    return Post(start, end, words, speaker)
+
+
+def _person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
+    inside = [i for i, m in people if m.start >= lo and m.end <= hi]
+    return inside[-1] if inside else None

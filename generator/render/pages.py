@@ -1,0 +1,578 @@
+"""Pages: the aggregated corpus as Markdown, one page per record plus section indexes and home.
+
+Pure text out (``{path: markdown}``), rendered from Jinja2 templates in ``generator/render/templates/``;
+nothing here knows about MkDocs or its theme. Every value from an article is escaped, so article
+text can never inject markup or links into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+
+from generator import yamlio
+from generator.aggregate.roles import TitleNormalizer
+from generator.config import BuildConfig
+from generator.curated.registry import Registry
+from generator.data import FOLDERS, ArticleRecord, Corpus, Edge, Entity, EntityType, Event, Graph
+from generator.render import svg
+from generator.render.records import EVENTS_FOLDER
+
+SECTION_TITLES = {
+    "articles": "Articles",
+    "people": "People",
+    "countries": "Countries",
+    "forums": "Forums",
+    "issues": "Issues",
+    "organizations": "Organizations",
+    "events": "Events",
+}
+#: Articles listed with their sentences on an entity page; the record keeps all of them.
+MAX_MENTIONS_SHOWN = 50
+#: Rows on one page of a listing (a section index, the timeline). Longer listings continue on
+#: further pages, so no page grows with the corpus: at 1,000 articles the one-page timeline was
+#: 0.7 MB, which MkDocs, Material's search indexer and the browser all paid for.
+PAGE_ROWS = 200
+#: Pages linked either side of the current one in a listing's pager.
+PAGER_WINDOW = 3
+_CONTINUATION = re.compile(r"^(?:(?P<folder>[a-z]+)/list|(?P<top>[a-z]+))/(?P<number>[0-9]+)\.md$")
+TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
+_MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
+
+
+def md(text: object) -> str:
+    """Inline text, inert: HTML-escaped and Markdown punctuation backslash-escaped."""
+    if text is None:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+
+
+def para(text: str) -> str:
+    """A paragraph of article text: inline-escaped, and never read as a list, heading or quote."""
+    return _block_safe(md(text))
+
+
+@dataclass
+class Site:
+    """Lookups over the corpus shared by every template."""
+
+    corpus: Corpus
+    registry: Registry
+    config: BuildConfig
+
+    @cached_property
+    def entities(self) -> dict[tuple[str, str], Entity]:
+        return {(FOLDERS[e.type], e.id): e for e in self.corpus.entities}
+
+    @cached_property
+    def articles(self) -> dict[str, ArticleRecord]:
+        return {a.article.id: a for a in self.corpus.articles}
+
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        return {e.id: e for e in self.corpus.events}
+
+    def name(self, folder: str, ident: str) -> str:
+        if folder == "articles":
+            return self.articles[ident].article.title if ident in self.articles else ident
+        if folder == EVENTS_FOLDER:
+            return self.events[ident].name if ident in self.events else ident
+        entity = self.entities.get((folder, ident))
+        return entity.name if entity else ident
+
+    def exists(self, folder: str, ident: str) -> bool:
+        if folder == "articles":
+            return ident in self.articles
+        if folder == EVENTS_FOLDER:
+            return ident in self.events
+        return (folder, ident) in self.entities
+
+    def link(self, folder: str, ident: str, here: str = "section") -> str:
+        """A Markdown link to a record's page from a page at depth ``here``."""
+        key = (folder, ident, here == "home")
+        found = self._links.get(key)
+        if found is None:  # a hub is linked from thousands of pages: escape its name once
+            label = md(self.name(folder, ident))
+            prefix = "" if here == "home" else "../"
+            found = (
+                f"[{label}]({prefix}{folder}/{ident}.md)" if self.exists(folder, ident) else label
+            )
+            self._links[key] = found
+        return found
+
+    @cached_property
+    def _links(self) -> dict[tuple[str, str, bool], str]:
+        return {}
+
+    def title_of(self, entity: Entity) -> str:
+        """The page title: the name, with its acronym when it has one ('... (ADMM-Plus)'), so a
+        search for the short form finds the page by its title."""
+        acronyms = [
+            a
+            for a in entity.aliases
+            if re.fullmatch(r"[A-Z][A-Za-z0-9&+\-]{1,15}", a) and sum(c.isupper() for c in a) >= 2
+        ]
+        if entity.type in (EntityType.FORUM, EntityType.ORGANIZATION) and acronyms:
+            short = min(acronyms, key=lambda a: (len(a), a))
+            if short not in entity.name:
+                return f"{entity.name} ({short})"
+        return entity.name
+
+    def mentions_shown(self, entity: Entity) -> list:
+        """The latest ``MAX_MENTIONS_SHOWN`` articles' mentions: a page's size must not grow with
+        the corpus (a country in 5,000 articles made a 7 MB page)."""
+        if len(entity.mentions) <= MAX_MENTIONS_SHOWN:
+            return entity.mentions
+        ranked = sorted(
+            entity.mentions, key=lambda m: (self.dated(m.article) or "", m.article), reverse=True
+        )
+        return ranked[:MAX_MENTIONS_SHOWN]
+
+    def role_rows(self, entity: Entity) -> list[dict[str, object]]:
+        """One row per title, in first-seen order: curated ones with their start date, extracted
+        ones with the first and latest article that gives them and how many do. A title repeated
+        in hundreds of articles stays one row."""
+        rows: dict[str, dict[str, object]] = {}
+        for role in entity.roles:
+            row = rows.setdefault(
+                role.title.casefold(),
+                {"title": role.title, "since": role.date, "articles": [], "curated": False},
+            )
+            if role.article:
+                row["articles"].append(role.article)  # type: ignore[union-attr]
+            else:
+                row["curated"] = True
+        for row in rows.values():
+            dated = sorted(
+                row["articles"],  # type: ignore[arg-type]
+                key=lambda a: (self.dated(a) or "", a),
+            )
+            row["first"], row["last"] = (dated[0], dated[-1]) if dated else (None, None)
+            row["count"] = len(dated)
+        return list(rows.values())
+
+    def links_capped(
+        self, folder: str, idents: list[str], limit: int = 5, here: str = "section"
+    ) -> str:
+        """Links to the first ``limit`` records and a count of the rest: a row must not grow
+        with the corpus."""
+        shown = self.links(folder, idents[:limit], here)
+        rest = len(idents) - limit
+        return f"{shown} and {rest} more" if rest > 0 else shown
+
+    def links(self, folder: str, idents: list[str], here: str = "section") -> str:
+        return ", ".join(self.link(folder, ident, here) for ident in idents)
+
+    def dated(self, article_id: str) -> str | None:
+        record = self.articles.get(article_id)
+        return record.article.published if record else None
+
+    @cached_property
+    def related(self) -> dict[str, list[tuple[Entity, list[str]]]]:
+        """Entity key → other entities ranked by the number of articles they share."""
+        by_article: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.corpus.entities:
+            for m in entity.mentions:
+                by_article[m.article].append(entity)
+        out: dict[str, list[tuple[Entity, list[str]]]] = {}
+        for entity in self.corpus.entities:
+            shared: dict[str, list[str]] = defaultdict(list)
+            others = {}
+            for m in entity.mentions:
+                for other in by_article[m.article]:
+                    if other.key != entity.key:
+                        shared[other.key].append(m.article)
+                        others[other.key] = other
+            ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), others[kv[0]].name))
+            out[entity.key] = [(others[k], sorted(set(v))) for k, v in ranked[:15]]
+        return out
+
+    @property
+    def graph(self) -> Graph:
+        return self.corpus.relations
+
+    def neighbourhood_svg(self, entity: Entity) -> str:
+        key = f"{FOLDERS[entity.type]}/{entity.id}"
+        if key not in self.graph.nodes:
+            return ""
+        near = self.graph.neighbourhood(key)
+        if len(near.nodes) < 2:
+            return ""
+        return svg.render(near, key, "../../", f"Relationships of {entity.name}")
+
+    def whole_graph(self, limit: int = 120) -> tuple[str, list[Edge]]:
+        degree = Counter()
+        for edge in self.graph.edges:
+            degree[edge.source] += len(edge.articles) or 1
+            degree[edge.target] += len(edge.articles) or 1
+        keep = {k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+        edges = [e for e in self.graph.edges if e.source in keep and e.target in keep]
+        sub = Graph({k: n for k, n in self.graph.nodes.items() if k in keep}, edges)
+        drawing = svg.render(sub, None, "../", "Relationships between the most connected entities")
+        ranked = sorted(self.graph.edges, key=lambda e: (-len(e.articles), e.kind, e.source))
+        return drawing, ranked[:300]
+
+    def quotes_on(self, entity: Entity) -> list[tuple[str, str, str]]:
+        """(article, speaker id, text) of quotes said in a sentence that mentions this entity."""
+        out = []
+        for mention in entity.mentions:
+            record = self.articles.get(mention.article)
+            for quote in record.quotes if record else []:
+                if quote.get("sentence") in mention.sentences and quote["speaker"] != entity.id:
+                    out.append((mention.article, quote["speaker"], quote["text"]))
+        return out
+
+    def spellings(self, entity: Entity) -> list[tuple[str, list[str]]]:
+        """For a person the sources name differently ('Lloyd J. Austin' / 'Lloyd J. Austin II'):
+        each full spelling with the articles that use it; empty when they agree."""
+        if entity.type is not EntityType.PERSON:
+            return []
+        full: dict[str, set[str]] = defaultdict(set)
+        spellings = [a for a in [entity.name, *entity.aliases] if len(a.split()) >= 2]
+        for mention in entity.mentions:
+            for sentence in mention.sentences:
+                present = [a for a in spellings if a in sentence]
+                for alias in present:
+                    # "Lloyd J. Austin" inside "Lloyd J. Austin II" is the longer spelling
+                    if not any(alias != other and alias in other for other in present):
+                        full[alias].add(mention.article)
+        if len(full) < 2 or len({a for arts in full.values() for a in arts}) < 2:
+            return []
+        return [(name, sorted(arts)) for name, arts in sorted(full.items())]
+
+    @cached_property
+    def _titles(self) -> TitleNormalizer:
+        return TitleNormalizer.from_registry(self.registry)
+
+    def short_roles(self, entity: Entity) -> list[str]:
+        """Role titles of at most five words, without the country the country chip gives
+        ("President of Russia" → "President"), one per title however spelled."""
+        titles = (self._titles.without_places(role.title) for role in entity.roles)
+        return _unique([t for t in titles if t and len(t.split()) <= 5])
+
+    def tags(self, entity: Entity) -> list[str]:
+        """The chips shown on the page (Material's tags plugin reads them from ``chips``, see
+        mkdocs.yml): type, country and short role titles."""
+        tags = [entity.type.value]
+        if entity.country and ("countries", entity.country) in self.entities:
+            tags.append(self.entities[("countries", entity.country)].name)
+        return _unique([*tags, *self.short_roles(entity)])[:6]
+
+    def search_keywords(self, entity: Entity) -> list[str]:
+        """The page's ``tags``, which Material's search weights a thousand times above a title:
+        every name the entity goes by and its role titles, so "PRC" or "Pentagon Press
+        Secretary" finds the page. Not its country: a person tagged "Russia" outranked the
+        page on Russia."""
+        return _unique([entity.type.value, entity.name, *entity.aliases, *self.short_roles(entity)])
+
+    def search_boost(self, entity: Entity) -> float:
+        """Entity pages rank above articles (boost 1). Among entities a shorter name ranks
+        higher: Material's search scores by term frequency without length normalisation, so
+        "Ukraine" would tie the country with the "Russia-Ukraine war" it matches less of."""
+        words = len(re.findall(r"\w+", entity.name)) or 1
+        return round(3 * (1 + 1 / words), 2)
+
+    def people_named(self, name: str) -> list[Entity]:
+        """The people a lone name could mean: one of the words of their name, or an alias."""
+        return self._people_by_name.get(name, [])
+
+    @cached_property
+    def _people_by_name(self) -> dict[str, list[Entity]]:
+        index: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.corpus.entities:
+            if entity.type is EntityType.PERSON:
+                for key in dict.fromkeys([*entity.name.split(), *entity.aliases]):
+                    index[key].append(entity)
+        return index
+
+    def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
+        return self._quotes_by_speaker.get(person_id, [])
+
+    @cached_property
+    def _quotes_by_speaker(self) -> dict[str, list[tuple[str, str]]]:
+        """Speaker id → (article id, text) in corpus order (built once, not once per person)."""
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for record in self.corpus.articles:
+            for quote in record.quotes:
+                index[quote["speaker"]].append((record.article.id, quote["text"]))
+        return index
+
+    @cached_property
+    def _events_by_entity(self) -> dict[tuple[str, str], list[Event]]:
+        index: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for event in sorted(self.corpus.events, key=lambda e: (e.date or "9999", e.id)):
+            for person in event.participants:
+                index[("people", person)].append(event)
+            if event.forum:
+                index[("forums", event.forum)].append(event)
+            for country in event.countries:
+                index[("countries", country)].append(event)
+        return index
+
+    def events_of(self, entity: Entity) -> list[Event]:
+        """The entity's events by date: as participant, as the forum, or as the host country."""
+        return self._events_by_entity.get((FOLDERS[entity.type], entity.id), [])
+
+    def seen(self, entity: Entity) -> tuple[str | None, str | None]:
+        found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
+        return (found[0], found[-1]) if found else (None, None)
+
+    def linked_body(self, record: ArticleRecord) -> list[str]:
+        """The cleaned body, paragraph by paragraph, with each mention linked to its page."""
+        body = record.article.body
+        spans = sorted(s for s in record.mention_spans if s[0] < s[1])
+        out: list[str] = []
+        offset = 0
+        for paragraph in record.article.paragraphs:
+            first, last = offset, offset + len(paragraph)
+            offset = last + 2  # paragraphs are joined by a blank line
+            pieces: list[str] = []
+            cursor = first
+            for start, end, folder, ident in spans:
+                if start < cursor or start < first or end > last:
+                    continue
+                pieces.append(_inline(body[cursor:start]))
+                pieces.append(f"[{md(body[start:end])}](../{folder}/{ident}.md)")
+                cursor = end
+            pieces.append(_inline(body[cursor:last]))
+            out.append(_block_safe("".join(pieces).strip()))
+        return out
+
+
+def _unique(texts: list[str]) -> list[str]:
+    """The texts in order, each once however capitalised."""
+    first: dict[str, str] = {}
+    for text in texts:
+        first.setdefault(text.casefold(), text)
+    return list(first.values())
+
+
+def _inline(text: str) -> str:
+    """Escaped text that keeps one space at either end, so links sit between words."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and text.strip() else ""
+    return lead + md(text) + trail if text.strip() else " "
+
+
+#: Front-matter keys the theme prints as HTML: the header prints ``title``, the tags partial
+#: prints ``chips`` and the search results print ``tags``, all unescaped.
+_PRINTED_AS_HTML = ("title", "tags", "chips")
+
+
+def front(data: dict[str, object]) -> str:
+    """A page's YAML front matter, with what the theme prints as HTML escaped: a title, an
+    alias or a role from an article stays text."""
+    data = {k: _escaped(v) if k in _PRINTED_AS_HTML else v for k, v in data.items()}
+    return yamlio.dump(data).strip()
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _block_safe(paragraph: str) -> str:
+    """Never let a paragraph start read as a list item, heading, quote or rule."""
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+=>*])", r"\\\1", paragraph))
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        autoescape=False,  # Markdown out; values are escaped explicitly with |md
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["para"] = para
+    env.filters["front"] = front
+    return env
+
+
+def page_path(first: str, number: int) -> str:
+    """Page ``number`` (from 1) of the listing whose first page is ``first``: a section's
+    ``people/index.md`` continues at ``people/list/2.md`` (entity ids are slugs without a slash,
+    so never ``list/…``), the ``timeline.md`` at ``timeline/2.md``."""
+    if number == 1:
+        return first
+    folder, _, name = first.rpartition("/")
+    if name == "index.md":
+        return f"{folder}/list/{number}.md"
+    return f"{first.removesuffix('.md')}/{number}.md"
+
+
+def first_page(page: str) -> str:
+    """The first page of the listing ``page`` continues (``page`` itself if it is none)."""
+    found = _CONTINUATION.match(page)
+    if found is None or found["number"] == "1":
+        return page
+    if found["folder"]:
+        return f"{found['folder']}/index.md"
+    return f"{found['top']}.md"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a listing: its rows, where it is and how to reach the others."""
+
+    rows: list
+    path: str
+    number: int
+    pages: int
+    first_row: int  # 1-based position of its first row in the whole listing
+    total: int
+    pager: str  # Markdown: "Page 2 of 9: [1](…) [2] [3](…) … [9](…)"; empty for a single page
+
+    @property
+    def prefix(self) -> str:
+        """From this page up to its section's folder: ``../`` on ``people/list/2.md``."""
+        return "../" * max(self.path.count("/") - 1, 0)
+
+    @property
+    def depth(self) -> str:
+        """``site.link``'s ``here`` for this page: ``home`` at the top level, else ``section``."""
+        return "home" if "/" not in self.path else "section"
+
+
+def paginate(rows: list, first: str) -> list[Listing]:
+    """``rows`` cut into pages of ``PAGE_ROWS`` (one page, with no pager, when they fit)."""
+    chunks = [rows[i : i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
+    out = []
+    for number, chunk in enumerate(chunks, 1):
+        path = page_path(first, number)
+        out.append(
+            Listing(
+                chunk,
+                path,
+                number,
+                len(chunks),
+                (number - 1) * PAGE_ROWS + 1,
+                len(rows),
+                _pager(first, path, number, len(chunks)),
+            )
+        )
+    return out
+
+
+def _pager(first: str, here: str, number: int, pages: int) -> str:
+    if pages == 1:
+        return ""
+    base = posixpath.dirname(here) or "."
+
+    def link(n: int, label: str | None = None) -> str:
+        target = posixpath.relpath(page_path(first, n), base)
+        return f"[{label or n}]({target})"
+
+    shown = sorted(
+        {1, pages}
+        | set(range(max(1, number - PAGER_WINDOW), min(pages, number + PAGER_WINDOW) + 1))
+    )
+    parts: list[str] = []
+    for previous, n in zip([0, *shown], shown, strict=False):
+        if n - previous > 1:
+            parts.append("…")
+        parts.append(f"**{n}**" if n == number else link(n))
+    ends = []
+    if number > 1:
+        ends.append(link(number - 1, "← Previous"))
+    if number < pages:
+        ends.append(link(number + 1, "Next →"))
+    return f"Page {number} of {pages}: " + " ".join(parts) + " · " + " · ".join(ends)
+
+
+def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
+    env = _environment()
+    site = Site(corpus, registry, config)
+    pages: dict[str, str] = {}
+    common = {"site": site, "TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
+    latest = sorted(
+        corpus.articles, key=lambda a: (a.article.published or "", a.article.id), reverse=True
+    )[:10]
+    recent = sorted(corpus.events, key=lambda e: (e.date or "", e.id), reverse=True)[:10]
+    pages["index.md"] = env.get_template("home.md.j2").render(
+        **common, stats=_stats(corpus), top=_top_entities(corpus), latest=latest, recent=recent
+    )
+    for record in corpus.articles:
+        pages[f"articles/{record.article.id}.md"] = env.get_template("article.md.j2").render(
+            **common, record=record
+        )
+    for entity in corpus.entities:
+        pages[f"{FOLDERS[entity.type]}/{entity.id}.md"] = env.get_template("entity.md.j2").render(
+            **common, entity=entity, folder=FOLDERS[entity.type]
+        )
+    for event in corpus.events:
+        pages[f"{EVENTS_FOLDER}/{event.id}.md"] = env.get_template("event.md.j2").render(
+            **common, event=event, max_shown=MAX_MENTIONS_SHOWN
+        )
+    for folder, title in SECTION_TITLES.items():
+        for listing in paginate(_section_rows(site, folder), f"{folder}/index.md"):
+            pages[listing.path] = env.get_template("section.md.j2").render(
+                **common, folder=folder, title=title, listing=listing
+            )
+    # the names in the most articles first: what fixes the most, and what a capped page keeps
+    review = sorted(corpus.review, key=lambda r: (-len(r.get("articles", ())), str(r["name"])))
+    pages["review.md"] = env.get_template("review.md.j2").render(
+        **common, review=review, cap=PAGE_ROWS
+    )
+    pages["graph.md"] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
+    timeline = sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
+    for listing in paginate(timeline, "timeline.md"):
+        pages[listing.path] = env.get_template("timeline.md.j2").render(**common, listing=listing)
+    return dict(sorted(pages.items()))
+
+
+def _stats(corpus: Corpus) -> dict[str, int]:
+    counts = Counter(FOLDERS[e.type] for e in corpus.entities)
+    counts["articles"] = len(corpus.articles)
+    counts["events"] = len(corpus.events)
+    return {folder: counts.get(folder, 0) for folder in SECTION_TITLES}
+
+
+def _top_entities(corpus: Corpus) -> list[Entity]:
+    ranked = sorted(
+        (e for e in corpus.entities if e.type is not EntityType.COUNTRY),
+        key=lambda e: (-len(e.mentions), -sum(m.count for m in e.mentions), e.name),
+    )
+    return ranked[:10]
+
+
+def _section_rows(site: Site, folder: str) -> list[dict[str, object]]:
+    if folder == "articles":
+        records = sorted(
+            site.corpus.articles,
+            key=lambda a: (a.article.published or "", a.article.id),
+            reverse=True,
+        )
+        return [
+            {
+                "id": a.article.id,
+                "name": a.article.title,
+                "date": a.article.published,
+                "extra": a.article.publisher or "",
+            }
+            for a in records
+        ]
+    if folder == EVENTS_FOLDER:
+        return [
+            {"id": e.id, "name": e.name, "date": e.date, "extra": e.kind}
+            for e in sorted(site.corpus.events, key=lambda e: (e.date or "", e.id), reverse=True)
+        ]
+    entities = [e for e in site.corpus.entities if FOLDERS[e.type] == folder]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
+    return [
+        {"id": e.id, "name": e.name, "date": None, "extra": len(e.mentions), "aliases": e.aliases}
+        for e in entities
+    ]
