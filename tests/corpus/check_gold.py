@@ -10,7 +10,7 @@ import sys
 
 import yaml
 
-from generator.evaluate import GOLD_KEYS
+from generator.tools.evaluate import GOLD_KEYS
 
 HERE = pathlib.Path(__file__).resolve().parent
 IDS = HERE.parents[1] / "docs" / "dev" / "ids.md"
