@@ -32,6 +32,18 @@ class GoldEvent:
 
 
 @dataclass(frozen=True)
+class GoldTopic:
+    """An issue the taxonomy may not have: ``{topic: haiti gang violence, also: [...]}``. It
+    matches a predicted issue that goes by one of these names (see ``match.topic_match``)."""
+
+    topic: str
+    also: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+@dataclass(frozen=True)
 class Gold:
     stem: str
     title: str | None
@@ -43,7 +55,8 @@ class Gold:
     countries: tuple[str, ...]
     forums: tuple[str, ...]
     organizations: tuple[str, ...]
-    issues: tuple[str, ...]
+    #: issue ids, or topics outside the taxonomy written as a phrase with other names
+    issues: tuple[str | GoldTopic, ...]
     quotes: tuple[GoldQuote, ...]
     events: tuple[GoldEvent, ...]
     boilerplate: tuple[str, ...]
@@ -75,7 +88,12 @@ def load_gold(gold_dir: Path) -> dict[str, Gold]:
             countries=_strings(data.get("countries")),
             forums=_strings(data.get("forums")),
             organizations=_strings(data.get("organizations")),
-            issues=_strings(data.get("issues")),
+            issues=tuple(
+                GoldTopic(str(i["topic"]), _strings(i.get("also")))
+                if isinstance(i, dict)
+                else str(i)
+                for i in data.get("issues") or []
+            ),
             quotes=tuple(
                 GoldQuote(str(q["speaker"]), str(q["text"])) for q in data.get("quotes") or []
             ),

@@ -137,3 +137,20 @@ def participants_match(gold: Sequence[str], predicted: Sequence[Sequence[str]]) 
 
 
 # --- gold ----------------------------------------------------------------------------------------
+
+
+_FILLER = frozenset({"the", "of", "in", "and", "on", "a", "an", "to", "for", "crisis", "issue"})
+
+
+def _topic_words(text: str) -> frozenset[str]:
+    words = normalise(text.replace("-", " ")).split()
+    return frozenset(w.removesuffix("s") for w in words if w not in _FILLER)
+
+
+def topic_match(names: Iterable[str], predicted_names: Iterable[str]) -> bool:
+    """A gold topic (its names) and a predicted issue (its id, name and aliases) are the same
+    when one name of each has the same significant words (order, case, plurals, hyphens and
+    words like "the", "of", "crisis" aside), or the predicted name holds all of a gold name's."""
+    gold = [w for w in (_topic_words(n) for n in names) if w]
+    pred = [w for w in (_topic_words(n) for n in predicted_names) if w]
+    return any(g == p or (len(g) >= 2 and g <= p) for g in gold for p in pred)

@@ -57,6 +57,8 @@ class Prediction:
     countries: set[str] = field(default_factory=set)
     forums: set[str] = field(default_factory=set)
     issues: set[str] = field(default_factory=set)
+    #: issue id -> its name and aliases (a gold topic outside the taxonomy is matched on them)
+    issue_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     organizations: list[PredictedEntity] = field(default_factory=list)
     quotes: list[PredictedQuote] = field(default_factory=list)
     events: list[PredictedEvent] = field(default_factory=list)
@@ -131,6 +133,7 @@ def predictions_from_records(records: RecordsInput) -> dict[str, Prediction]:
             countries=set(entities.get("countries") or []),
             forums=set(entities.get("forums") or []),
             issues=set(entities.get("issues") or []),
+            issue_names={i: entity("issues", i).names for i in entities.get("issues") or []},
             organizations=[entity("organizations", i) for i in entities.get("organizations") or []],
             texts=list(by_article.get(article_id, [])),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator import yamlio
 from generator.tools.evaluate.baseline import build_records, default_curated, evaluate_baseline
 from generator.tools.evaluate.match import RECALL_ONLY, TYPES
 from generator.tools.evaluate.score import ArticleReport, Report, Score, evaluate
@@ -98,15 +99,57 @@ def run(
     baseline: bool = False,
     as_json: bool = False,
 ) -> str:
-    """What ``python -m generator evaluate`` prints."""
+    """What ``python -m generator evaluate`` prints. When the gold folder's parent holds a
+    ``manifest.yml`` whose entries have a ``split`` (``dev``, ``holdout``), each split is also
+    scored on its own line: the held-out part is the honest figure."""
     result = build_records(seeds, curated, model)
     ours = evaluate(result.records, gold)
     theirs = None
     if baseline:
         theirs = evaluate_baseline(seeds, gold, curated or default_curated(seeds), model)
+    splits = load_splits(gold)
     if as_json:
         data = {"ours": ours.as_dict()}
         if theirs is not None:
             data["baseline"] = theirs.as_dict()
+        if splits:
+            data["splits"] = {
+                name: {k: s.as_dict() for k, s in ours.subset(stems).totals().items()}
+                for name, stems in splits.items()
+            }
         return json.dumps(data, ensure_ascii=False, indent=2)
-    return format_report(ours, theirs)
+    text = format_report(ours, theirs)
+    if splits:
+        text += "\n\n" + format_splits(ours, splits)
+    return text
+
+
+def load_splits(gold: Path) -> dict[str, set[str]]:
+    """Split name -> the gold stems in it, from ``<gold>/../manifest.yml`` (empty without one)."""
+    manifest = Path(gold).parent / "manifest.yml"
+    if not manifest.is_file():
+        return {}
+    entries = yamlio.load(manifest.read_text("utf-8")) or []
+    if isinstance(entries, dict):
+        entries = entries.get("articles") or []
+    out: dict[str, set[str]] = {}
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("split") and entry.get("id"):
+            out.setdefault(str(entry["split"]), set()).add(str(entry["id"]))
+    return dict(sorted(out.items()))
+
+
+def format_splits(report: Report, splits: dict[str, set[str]]) -> str:
+    """F1 per type (recall for quotes) and events on the right day, one line per split."""
+    head = f"{'split':<10}{'articles':>9}" + "".join(f"{k[:9]:>10}" for k in TYPES)
+    lines = ["by split (F1; quotes: recall)", head + f"{'right day':>12}", "-" * (len(head) + 12)]
+    for name, stems in [("all", None), *splits.items()]:
+        part = report if stems is None else report.subset(stems)
+        totals = part.totals()
+        cells = "".join(
+            f"{_fmt(totals[k].recall if k in RECALL_ONLY else totals[k].f1):>10}" for k in TYPES
+        )
+        right, dated = part.right_day()
+        day = f"{right}/{dated}" if dated else "-"
+        lines.append(f"{name:<10}{len(part.articles):>9}{cells}{day:>12}")
+    return "\n".join(lines)

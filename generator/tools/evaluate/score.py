@@ -20,6 +20,7 @@ from generator.tools.evaluate.match import (
     participants_match,
     person_match,
     quote_text_match,
+    topic_match,
 )
 from generator.tools.evaluate.predict import (
     PredictedEvent,
@@ -78,6 +79,8 @@ class ArticleReport:
     metadata: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field -> (gold, predicted)
     not_people: list[str] = field(default_factory=list)  # violations
     boilerplate: list[str] = field(default_factory=list)  # violations
+    #: (gold events with a full date found on that very day, gold events with a full date)
+    right_day: tuple[int, int] = (0, 0)
 
     def metadata_ok(self, name: str) -> bool:
         gold, got = self.metadata[name]
@@ -122,6 +125,19 @@ class Report:
             )
             for name in METADATA
         }
+
+    def subset(self, stems: set[str]) -> Report:
+        """The same report over the articles whose gold stem is in ``stems``."""
+        articles = [a for a in self.articles if a.stem in stems]
+        return Report(self.name, articles, [], scores_metadata=self.scores_metadata)
+
+    def right_day(self) -> tuple[int, int]:
+        """(gold events with a full date matched by an event on that very day, gold events
+        with a full date)."""
+        return (
+            sum(a.right_day[0] for a in self.articles),
+            sum(a.right_day[1] for a in self.articles),
+        )
 
     def violations(self) -> dict[str, int]:
         return {
@@ -192,6 +208,21 @@ def _score_ids(kind: str, gold: Sequence[str], predicted: set[str], out: Article
     _record(out, kind, pairs, wanted, got)
 
 
+def _score_issues(gold: Gold, pred: Prediction, out: ArticleReport) -> None:
+    """Issue ids match by id; a gold topic outside the taxonomy by name (``topic_match``)."""
+    got = sorted(pred.issues)
+
+    def same(i: int, j: int) -> bool:
+        wanted = gold.issues[i]
+        if isinstance(wanted, str):
+            return wanted == got[j]
+        names = (wanted.topic, *wanted.also)
+        return topic_match(names, (got[j], *pred.issue_names.get(got[j], ())))
+
+    pairs = max_matching(len(gold.issues), len(got), same)
+    _record(out, "issues", pairs, [str(i) for i in gold.issues], got)
+
+
 def _score_organizations(gold: Gold, pred: Prediction, out: ArticleReport) -> None:
     pairs = max_matching(
         len(gold.organizations),
@@ -243,6 +274,21 @@ def event_match(gold: GoldEvent, pred: PredictedEvent) -> bool:
 
 
 def _score_events(gold: Gold, pred: Prediction, out: ArticleReport) -> None:
+    dated = [e for e in gold.events if e.date and len(e.date) == 10]
+    on_day = sum(
+        1
+        for e in dated
+        if any(
+            e.date in p.dates
+            and (
+                participants_match(e.participants, [x.names for x in p.participants])
+                if e.participants
+                else e.forum is not None and e.forum == p.forum
+            )
+            for p in pred.events
+        )
+    )
+    out.right_day = (on_day, len(dated))
     pairs = max_matching(
         len(gold.events), len(pred.events), lambda i, j: event_match(gold.events[i], pred.events[j])
     )
@@ -297,7 +343,7 @@ def score_article(gold: Gold, pred: Prediction | None, with_metadata: bool = Tru
     _score_people(gold, pred, out)
     _score_ids("countries", gold.countries, pred.countries, out)
     _score_ids("forums", gold.forums, pred.forums, out)
-    _score_ids("issues", gold.issues, pred.issues, out)
+    _score_issues(gold, pred, out)
     _score_organizations(gold, pred, out)
     _score_quotes(gold, pred, out)
     _score_events(gold, pred, out)
