@@ -362,6 +362,12 @@ def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str,
         if printed and not published:
             published = printed
         line.verdict = "dateline"
+    if not published:  # a date at the head of the text, then one in the page's address
+        kept = [line for line in lines if line.verdict is None][:3]
+        found = (dates.leading_date(line.text) for line in kept)
+        published = next((d for d in found if d), None) or dates.date_in_url(
+            str(source.front_matter.get("url") or "")
+        )
     for index, line in enumerate(header):
         if line.verdict is not None:
             continue

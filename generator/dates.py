@@ -224,3 +224,61 @@ def _nearest_weekday(base: date, weekday: int, future: bool, phrase: str) -> dat
         return base + timedelta(days=delta)
     delta = (base.weekday() - weekday) % 7
     return base - timedelta(days=delta)
+
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:date|published|updated|posted|last updated)\s*:?\s*)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+    r"\.?,?\s+)?",
+    re.IGNORECASE,
+)
+_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})\b")
+
+
+def leading_date(line: str) -> str | None:
+    """The date a line opens with, as scraped pages print it above or at the head of the text:
+    "date 2024-09-10 The abrupt departure ...", "July 8, 2024 -Haitian Prime Minister ...",
+    "31-10-2022 at 5 PM Aden Time". A numeric day is read day first unless that is impossible,
+    and not at all when both readings are possible."""
+    rest = line[_LEAD.match(line).end() :]
+    match = _PRINTED.match(rest)
+    if match:
+        return parse_printed_date(match.group(0))
+    match = _NUMERIC_DAY.match(rest)
+    if not match:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None  # 05-06-2024: May or June
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_URL_DAY = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),  # /2025/04/26/
+    re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),  # 2025-08-16-kenyan-team
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,6})(?:[/.?#-]|$)"),  # /202411140323
+)
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The publication day a page's address carries, if it carries one whole (year, month and
+    day) and it is a real day no later than today."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    for pattern in _URL_DAY:
+        for match in pattern.finditer(path):
+            try:
+                day = date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+            if day <= date.today():
+                return day.isoformat()
+    return None

@@ -48,7 +48,7 @@ def merge_events(
             if forum:
                 year = _year(claim, art.article.published)
                 same_year = sessions.setdefault((forum, year), [])
-                session = next((c for c in same_year if _same_session(c, claim)), None)
+                session = next((c for c in same_year if _same_session(c, claim, year)), None)
                 if session is None:
                     session = _Cluster("summit", set(), forum)
                     same_year.append(session)
@@ -58,7 +58,7 @@ def merge_events(
                 continue  # a forum's session is the session's event; a summit of one is none
             # only clusters with these very participants can take the claim (see _joins)
             same_people = by_people.setdefault(frozenset(people), [])
-            target = next((c for c in same_people if _joins(c, claim, people)), None)
+            target = next((c for c in same_people if _joins(c, claim, people, forum)), None)
             if target is None:
                 target = _Cluster(claim.kind, people, forum)
                 clusters.append(target)
@@ -100,7 +100,12 @@ def _as_day(iso: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
-def _same_session(cluster: _Cluster, claim: EventClaim) -> bool:
+def _same_session(cluster: _Cluster, claim: EventClaim, year: str) -> bool:
+    """Reports of a forum's session in one year are one session unless their dates lie far
+    apart; with no year at all (no date in the report or on its article), only reports from the
+    same article are."""
+    if not year and not any(c.article == claim.article for c in cluster.claims):
+        return False
     theirs = claim.date.start if claim.date and claim.date.start else None
     ours = [c.date.start for c in cluster.claims if c.date and c.date.start]
     if theirs is None or not ours:
@@ -124,7 +129,10 @@ def _year(claim: EventClaim, published: str | None) -> str:
 VISIT_DAYS = 3
 
 
-def _joins(cluster: _Cluster, claim: EventClaim, people: set[str]) -> bool:
+def _joins(cluster: _Cluster, claim: EventClaim, people: set[str], forum: str | None) -> bool:
+    """The claim reports the cluster's event. Within one article, the same people are the same
+    meeting unless the dates differ. Across articles, only when both are dated and the dates,
+    places and forums agree: the same two leaders meet again in another city months later."""
     if cluster.participants != people:
         return False
     if (cluster.kind == "visit") != (claim.kind == "visit"):
@@ -133,6 +141,13 @@ def _joins(cluster: _Cluster, claim: EventClaim, people: set[str]) -> bool:
         return False
     ours = [c.date.start for c in cluster.claims if c.date and c.date.start]
     theirs = claim.date.start if claim.date and claim.date.start else None
+    if not any(c.article == claim.article for c in cluster.claims):
+        if forum and cluster.forum and forum != cluster.forum:
+            return False
+        if not all(_same_place(c, claim) for c in cluster.claims):
+            return False
+        if theirs is None or not ours:
+            return False
     if theirs is None or not ours:
         return True
     window = VISIT_DAYS if claim.kind == "visit" else 0

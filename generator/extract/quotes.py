@@ -11,7 +11,10 @@ order of trust:
    ("the minister said") stands for the person the preceding sentences are about. A relayed
    quotation goes to the one the relayer says spoke it ("'...,' Peskov said Putin told his guest");
 3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
-4. for a quotation with no attribution of its own, the speaker of the quotation just before it.
+4. for a quotation with no attribution of its own, the speaker of the quotation just before it;
+5. for a quotation that opens a paragraph of its own with no attribution, the person the
+   paragraph before says is speaking ("X said the resolution “offers hope.”" then a paragraph
+   of quotation; "X, the envoy, says 1.5C is dead." then the words).
 
 Embedded posts (a tweet pasted into an article, signed "— Name (@handle) date") are read by
 ``generator.extract.tweets`` and given to the person who signs them.
@@ -149,6 +152,8 @@ def find_quotes(
             and _continues(text, previous_end, q.start)
         ):
             speaker, cue = previous.speaker, "continued quotation"
+        if speaker is None and not attributed:
+            speaker, cue = _introduced_before(context, span), "introduced in the paragraph before"
         if speaker is None:
             continue
         candidate = QuoteCandidate(text=quote, speaker=speaker, sentence_index=index, cue=cue)
@@ -243,6 +248,34 @@ def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
     if found is not None:
         return found, "according to X", True
     return None, "", attributed
+
+
+#: What may stand before a quotation that opens its paragraph: spaces, dashes, bullets.
+_PARAGRAPH_LEAD = re.compile(r"[\s\-–—•]*")
+
+
+def _introduced_before(ctx: _Context, quote: Span) -> int | None:
+    """The speaker of a quotation that opens its paragraph: the person who is the subject of a
+    speech verb in the last sentence of the paragraph before."""
+    start = quote.start_char
+    para_start = ctx.text.rfind("\n", 0, start) + 1
+    if _PARAGRAPH_LEAD.fullmatch(ctx.text[para_start:start]) is None or para_start == 0:
+        return None
+    first = ctx.sent_index.get(quote.start, 0)
+    if first == 0:
+        return None
+    previous = ctx.sentences[first - 1]
+    if "\n" not in ctx.text[previous.end_char : start] and previous.end_char < start:
+        return None  # the sentence before is in the same paragraph
+    verbs = [t for t in previous if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    for verb in sorted(verbs, key=lambda t: -t.i):  # the last one is the nearest
+        subject = _subject(verb, quote)
+        if subject is None:
+            continue
+        found, _ = _subject_person(ctx, verb, subject, quote, first - 1)
+        if found is not None:
+            return found
+    return None
 
 
 def _named_in(
