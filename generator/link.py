@@ -174,7 +174,7 @@ def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
     if mention.label == "person":
         return _resolve_person(mention, linker)
     if mention.entity_id and not mention.entity_id.startswith("body:"):
-        return mention.entity_id, {"cue": 0.9, "fuzzy": 0.8}.get(mention.source, 1.0)
+        return mention.entity_id, {"cue": 0.9, "fuzzy": 0.8, "topic": 0.6}.get(mention.source, 1.0)
     if mention.entity_id and mention.entity_id.startswith("body:"):
         return _resolve_body(mention.entity_id, linker), 0.9
     if mention.label == "organization":

@@ -16,6 +16,7 @@ from generator.extract.candidates import find_candidates, resolve_overlaps
 from generator.extract.cues import cue_mentions, role_references
 from generator.extract.events import find as event_rules
 from generator.extract.mentions import find_mentions
+from generator.extract.place_topics import place_topics
 from generator.extract.tools import Tools
 
 
@@ -38,6 +39,9 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     mentions = find_mentions(doc, chosen, tools, sentences, sent_index, article)
     mentions += role_references(doc, text, mentions, sentences, sent_index, tools.gazetteer)
     mentions += cue_mentions(doc, text, tools, sentences, mentions, sent_index)
+    mentions += place_topics(
+        doc, text, mentions, sentences, sent_index, tools.registry, article.title
+    )
     mentions = sorted(
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
         key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),

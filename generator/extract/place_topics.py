@@ -1,0 +1,220 @@
+"""Topics named by place: "the war in Sudan", "Haiti's gang crisis", "the Sahel insurgency",
+"relations between India and Pakistan", "the Armenia-Azerbaijan peace process".
+
+Much of what international news is about has no cue word of its own: it is a kind of trouble (a
+war, a crisis, violence, a dispute) or of dealings (relations, talks, a peace process) tied to a
+place or a pair of places. Each such phrase becomes an issue mention named "<Place> <topic>" or
+"<A>–<B> <topic>" (places in alphabetical order), which links to a curated issue whose name holds
+the same places (the registry's "Sudan conflict" for "the war in Sudan") and otherwise to a new
+issue, found automatically. Only a topic the article is about counts: one named in its title or
+lede, or in two sentences or more.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from generator import names
+from generator.curated.registry import Registry
+from generator.data import EntityType, Mention
+from generator.extract.mentions import make_mention
+
+#: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
+TROUBLE = (
+    "humanitarian crisis",
+    "political crisis",
+    "security crisis",
+    "gang violence",
+    "civil war",
+    "insurgency",
+    "conflict",
+    "violence",
+    "fighting",
+    "famine",
+    "unrest",
+    "crisis",
+    "coup",
+    "war",
+)
+#: Dealings between two places.
+DEALINGS = (
+    "peace process",
+    "peace talks",
+    "border dispute",
+    "relations",
+    "dialogue",
+    "tensions",
+    "dispute",
+    "rivalry",
+    "ties",
+    "talks",
+    "conflict",
+    "war",
+)
+_COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
+_TROUBLE = "|".join(TROUBLE)
+_DEALINGS = "|".join(DEALINGS)
+#: "the war in", "gang violence across": a trouble before its place.
+_BEFORE = re.compile(
+    rf"\b(?P<topic>{_TROUBLE})\s+(?:in|across)\s+(?:the\s+)?(?P<compass>{_COMPASS})$",
+    re.IGNORECASE,
+)
+#: Troubles a place has within itself: "Haiti's gang crisis" is in Haiti, "Russia's war" is not.
+INTERNAL = tuple(t for t in TROUBLE if t not in ("war", "conflict", "fighting", "coup"))
+#: "'s gang crisis", "'s long civil war": an internal trouble after a possessive place.
+_POSSESSIVE = re.compile(rf"^(?:'s|’s)\s+(?:[a-z-]+\s+){{0,2}}?(?P<topic>{'|'.join(INTERNAL)})\b")
+#: " war", " insurgency": a place as the modifier of its trouble.
+_MODIFIER = re.compile(rf"^\s(?P<topic>{_TROUBLE})\b")
+#: "relations between": dealings before a pair of places.
+_BETWEEN = re.compile(rf"\b(?P<topic>{_DEALINGS})\s+between\s+(?:the\s+)?$")
+#: "defence, science and energy ties between": ties in listed fields, not the relations as such.
+_SECTORS = re.compile(r"(?:,|\band)\s+[a-z]+\s*$")
+_AND = re.compile(r"^\s+and\s+(?:the\s+)?$")
+_DASH = re.compile(r"^\s?[-–—]\s?$")
+#: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
+#: them).
+_PAIR_TOPIC = re.compile(rf"^\s(?:[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE)
+LEDE_SENTENCES = 2
+MIN_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    end: int
+    name: str  # the country's curated name, or the place as printed
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    name: str  # "Haiti gang violence", "India–Pakistan relations"
+    places: tuple[str, ...]
+
+
+def place_topics(
+    doc: Doc,
+    text: str,
+    mentions: list[Mention],
+    sentences: list[Span],
+    sent_index: dict[int, int],
+    registry: Registry,
+    title: str = "",
+) -> list[Mention]:
+    """Issue mentions for the topics named by place that the article is about."""
+    places = _places(doc, mentions, registry)
+    found = _pairs(text, places) + _singles(text, places)
+    curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
+    taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
+    out: list[Mention] = []
+    for topic in sorted(found, key=lambda f: (f.start, -f.end)):
+        if any(a < topic.end and topic.start < b for a, b in taken):
+            continue  # a curated cue or a longer topic already says it
+        span = doc.char_span(topic.start, topic.end, alignment_mode="expand")
+        if span is None:
+            continue
+        key = _curated_for(topic, curated_issues) or f"issue:~{names.fold(topic.name)}"
+        source = "cue" if not key.startswith("issue:~") else "topic"
+        name = topic.name if source == "topic" else span.text
+        out.append(make_mention(doc, span, name, "issue", key, sentences, sent_index, source))
+        taken.append((topic.start, topic.end))
+    return [m for m in out if _about(m, out, title)]
+
+
+def _about(mention: Mention, found: list[Mention], title: str) -> bool:
+    """The article is about the topic: it names it in the title or the lede, or twice."""
+    same = {m.sentence_index for m in found if m.entity_id == mention.entity_id}
+    in_title = bool(title) and all(
+        word in names.fold(title) for word in names.fold(mention.text).replace("–", " ").split()
+    )
+    return in_title or min(same) < LEDE_SENTENCES or len(same) >= MIN_SENTENCES
+
+
+def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Place]:
+    """Countries the registry knows (by name, demonym or capital), then other places NER tags."""
+    out: list[_Place] = []
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            out.append(_Place(m.start, m.end, entity.name if entity else m.text))
+    covered = [(p.start, p.end) for p in out]
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        if any(a < ent.end_char and ent.start_char < b for a, b in covered):
+            continue
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+        if name[:1].isupper():
+            out.append(_Place(ent.end_char - len(name), ent.end_char, name))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _singles(text: str, places: list[_Place]) -> list[_Found]:
+    out = []
+    for place in places:
+        before = _BEFORE.search(text[max(0, place.start - 60) : place.start])
+        if before:
+            compass = before["compass"].strip()
+            where = f"{compass.capitalize()} {place.name}" if compass else place.name
+            start = place.start - (
+                len(text[max(0, place.start - 60) : place.start]) - before.start()
+            )
+            topic = before["topic"].lower()
+            out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
+            continue
+        after = text[place.end : place.end + 60]
+        match = _POSSESSIVE.match(after) or _MODIFIER.match(after)
+        if match:
+            out.append(
+                _Found(
+                    place.start,
+                    place.end + match.end(),
+                    f"{place.name} {match['topic']}",
+                    (place.name,),
+                )
+            )
+    return out
+
+
+def _pairs(text: str, places: list[_Place]) -> list[_Found]:
+    out = []
+    for a, b in itertools.pairwise(places):
+        if a.name == b.name:
+            continue
+        between = text[a.end : b.start]
+        pair = "–".join(sorted((a.name, b.name)))
+        if _AND.match(between):
+            lead = text[max(0, a.start - 40) : a.start]
+            match = _BETWEEN.search(lead)
+            if match and not _SECTORS.search(lead[: match.start()]):
+                start = a.start - (len(lead) - match.start())
+                topic = match["topic"].lower()
+                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name)))
+        elif _DASH.match(between):
+            match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
+            if match:
+                out.append(
+                    _Found(
+                        a.start,
+                        b.end + match.end(),
+                        f"{pair} {match['topic'].lower()}",
+                        (a.name, b.name),
+                    )
+                )
+    return out
+
+
+def _curated_for(topic: _Found, issues: list[tuple[str, list[str]]]) -> str | None:
+    """The curated issue named after the same places (all of them, and no other country)."""
+    wanted = {names.fold(p) for p in topic.places}
+    for key, labels in issues:
+        for label in labels:
+            folded = names.fold(label).replace("–", " ").replace("-", " ")
+            if all(re.search(rf"\b{re.escape(p)}\b", folded) for p in wanted):
+                return key
+    return None

@@ -1,0 +1,61 @@
+"""Topics named by place (extract/place_topics.py): a new issue found automatically, or the
+curated issue named after the same places."""
+
+from __future__ import annotations
+
+from generator import yamlio
+
+
+def issues(result) -> dict[str, dict]:
+    return {p: yamlio.load(t) for p, t in result.records.items() if p.startswith("issues/")}
+
+
+def test_a_trouble_named_by_its_place_becomes_an_issue_found_automatically(build_articles):
+    text = (
+        "Gang violence in Haiti forces thousands from their homes\n\n"
+        "Gang violence in Haiti has forced thousands of people to flee the capital this week.\n\n"
+        "The United Nations said the violence had spread to two more districts.\n"
+    )
+    found = issues(build_articles({"a.txt": text}))
+    auto = [r for r in found.values() if not r["curated"]]
+    assert [r["name"] for r in auto] == ["Haiti gang violence"]
+    assert auto[0]["confidence"] < 1
+
+
+def test_a_pair_of_places_gives_their_relations(build_articles):
+    text = (
+        "Leaders meet\n\nThe talks were meant to mend relations between Estonia and Finland, "
+        "officials said.\n\nBoth sides said Estonia-Finland ties had never been closer.\n"
+    )
+    names = [r["name"] for r in issues(build_articles({"a.txt": text})).values()]
+    assert "Estonia–Finland relations" in names
+    assert "Estonia–Finland ties" in names
+
+
+def test_a_place_of_a_curated_issue_links_to_it(build_articles):
+    text = (
+        "Talks\n\nThe war in Ukraine dominated the talks in Brussels on Monday.\n\n"
+        "Ministers said the war in Ukraine would go on into next year.\n"
+    )
+    found = issues(build_articles({"a.txt": text}))
+    assert "issues/russia-ukraine-war.yml" in found
+    assert not [r for r in found.values() if not r["curated"]]
+
+
+def test_a_possessive_war_is_not_a_war_in_that_place(build_articles):
+    text = (
+        "Analysis\n\nRussia's war has reshaped energy markets, officials said on Monday.\n\n"
+        "Russia's war dominated the talks again on Tuesday.\n"
+    )
+    found = issues(build_articles({"a.txt": text}))
+    assert not [r for r in found.values() if not r["curated"]]
+
+
+def test_a_topic_said_once_in_passing_is_not_an_issue(build_articles):
+    text = (
+        "Ministers meet on trade\n\nThe ministers met in Lisbon on Monday to talk about trade "
+        "and fishing quotas.\n\nThey agreed to meet again in June.\n\nOne aide, who had covered "
+        "the war in Yemen for years, said little.\n"
+    )
+    found = issues(build_articles({"a.txt": text}))
+    assert not [r for r in found.values() if not r["curated"]]
