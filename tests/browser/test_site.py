@@ -62,31 +62,39 @@ def goto(page, site, path: str):
     return response
 
 
+#: Material's search worker has indexed the site (counted by conftest's ``SEARCH_TAP``): keys
+#: typed before then can be lost.
+SEARCH_READY = "() => window.__dossierSearch !== undefined && window.__dossierSearch.ready"
+#: The worker has answered every query, the last of them being what the search box holds: the
+#: result list is the one for the whole query, not for the keys typed so far.
+SEARCH_ANSWERED = """() => {
+  const tap = window.__dossierSearch;
+  const box = document.querySelector(".md-search__input");
+  return tap.queries > 0 && tap.results === tap.queries && box !== null && tap.last === box.value;
+}"""
+
+
 def type_search(page, query: str) -> None:
-    """Open Material's search box, type ``query`` key by key, wait for a first result."""
+    """Wait for Material's search to be ready, open its box, type ``query`` key by key, and wait
+    for the answer to the whole query with a first result in it."""
     box = page.locator(".md-search__input")
+    page.wait_for_function(SEARCH_READY, timeout=30_000)
     box.click()
     expect(box).to_be_focused()
     box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
+    page.wait_for_function(SEARCH_ANSWERED, timeout=15_000)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
 
 
 def search(page, site, query: str) -> list[str]:
     """Type ``query`` into Material's search box; return the result links' paths, best first."""
     goto(page, site, HOME)
-    type_search(page, query)
+    type_search(page, query)  # results arrive per keystroke: this waits for the last key's
     items = page.locator(".md-search-result__item > .md-search-result__link")
-    # Results arrive per keystroke from the web worker: wait until the list stops changing.
-    previous: list[str] = []
-    for _ in range(20):
-        hrefs = items.evaluate_all("els => els.map(e => e.href)")
-        if hrefs and hrefs == previous:
-            break
-        previous = hrefs
-        page.wait_for_timeout(250)
+    hrefs = items.evaluate_all("els => els.map(e => e.href)")
     return [
         urlsplit(h).path + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
-        for h in previous
+        for h in hrefs
     ]
 
 
@@ -302,7 +310,10 @@ def test_hostile_article_renders_inert(page, hostile_site, hostile_article):
     assert len(articles) == 1, f"expected one article page in the hostile build, found {articles}"
     path = f"/articles/{articles[0]}/"
     goto(page, hostile_site, path)
-    page.wait_for_timeout(300)  # let any injected handler run
+    # let any injected handler run: an <img>'s onerror fires when it fails to load
+    page.wait_for_function(
+        "() => document.readyState === 'complete' && [...document.images].every(i => i.complete)"
+    )
 
     pwned = page.evaluate("typeof window.__pwned === 'undefined' ? null : window.__pwned")
     assert pwned is None, f"{path}: injected script ran (window.__pwned = {pwned!r})"

@@ -1,0 +1,49 @@
+"""``mkdocs build`` timed from inside: ``python -m generator.tools.bench.mkdocs_runner REPORT
+SITE``, run in the project folder, builds the site into SITE quietly and writes to REPORT (JSON)
+the total seconds (from before the generator and MkDocs are imported), the seconds spent in the
+generator's ``build``, MkDocs' exit code and the peak RSS in MB."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    report, site = argv[0], argv[1]
+    start = time.perf_counter()
+    import generator.mkdocs_plugin as plugin
+
+    spent = [0.0]
+    original = plugin.build
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    plugin.build = timed  # the generator's share of the time, apart from MkDocs' own
+    from mkdocs.__main__ import cli
+
+    code = 0
+    try:
+        cli(["build", "-q", "-d", site], standalone_mode=False)
+    except SystemExit as exc:
+        code = exc.code or 0
+    figures = {
+        "total_s": time.perf_counter() - start,
+        "generator_s": spent[0],
+        "code": code,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    with open(report, "w") as out:
+        json.dump(figures, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
