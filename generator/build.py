@@ -21,7 +21,8 @@ from generator.extract import Tools, extract
 from generator.ingest import ingest
 from generator.link import Linker, link_article
 from generator.memo import BuildMemo, CacheStats
-from generator.render.pages import render_pages
+from generator.render.edits import EditTarget
+from generator.render.pages import RenderedPages, render_pages
 
 log = logging.getLogger("dossier")
 
@@ -42,7 +43,9 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     cache: CacheStats | None = None  # hits and misses, when the extraction cache is on
     model_articles: int = 0  # articles the NER model ran on
-    registry: Registry | None = None  # the curated data the build read (for edit links)
+    registry: Registry | None = None  # the curated data the build read
+    #: page -> the file behind it, for "Edit this page" (``generator.render.edits``)
+    edits: dict[str, EditTarget] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,19 +115,20 @@ def build(
     with stage("records"):
         rendered = memo.render_records(corpus)
     with stage("pages"):
-        pages = render_pages(corpus, registry, config) if with_pages else {}
+        pages = render_pages(corpus, registry, config) if with_pages else RenderedPages({})
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(
         corpus,
         rendered.yaml,
         rendered.json,
-        pages,
+        pages.pages,
         problems,
         timings=timings,
         cache=memo.stats,
         model_articles=model_articles,
         registry=registry,
+        edits=pages.edits,
     )
 
 

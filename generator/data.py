@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from itertools import combinations_with_replacement
+from typing import Protocol
 
 
 class EntityType(StrEnum):
@@ -21,14 +22,17 @@ class EntityType(StrEnum):
     ORGANIZATION = "organization"
 
 
-#: Record folder for each entity type, as fixed by RECORDS.md.
-FOLDERS: dict[EntityType, str] = {
-    EntityType.PERSON: "people",
-    EntityType.COUNTRY: "countries",
-    EntityType.FORUM: "forums",
-    EntityType.ISSUE: "issues",
-    EntityType.ORGANIZATION: "organizations",
-}
+def split_key(key: str) -> tuple[str, str]:
+    """An entity key's type and id: ``"person:lloyd-austin"`` → ``("person", "lloyd-austin")``.
+    A provisional id keeps its mark (``"person:?Austin"`` → ``("person", "?Austin")``)."""
+    kind, _, ident = key.partition(":")
+    return kind, ident
+
+
+def entity_key(kind: str, ident: str) -> str:
+    """``("person", "lloyd-austin")`` → ``"person:lloyd-austin"``: the stable identity of an
+    entity, across articles and builds (page and record paths are ``generator.paths``)."""
+    return f"{kind}:{ident}"
 
 
 @dataclass(frozen=True)
@@ -300,13 +304,34 @@ class CandidateIssue:
     sentences: list[Claim]  # evidence: sentence and the article it is from
 
 
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A quote of an article's record, its speaker a published person."""
+
+    speaker: str  # person id
+    text: str
+    sentence: str  # the sentence it stands in
+
+
+@dataclass
+class ReviewItem:
+    """A name the build was unsure of, listed for review instead of published."""
+
+    kind: str  # "unresolved name" | "low confidence"
+    type: str  # the entity type (an unresolved name: the mention's label)
+    name: str
+    confidence: float
+    articles: list[str]
+    evidence: list[str]  # the sentence it was found in
+
+
 @dataclass
 class ArticleRecord:
     """The article as written to articles/<id>.yml."""
 
     article: CleanArticle
     entities: dict[str, list[str]]  # folder -> ids
-    quotes: list[dict[str, str]]
+    quotes: list[QuoteRecord]
     events: list[str]
     mention_spans: list[tuple[int, int, str, str]]  # start, end, folder, id — for linking body text
     issue_candidates: list[IssueCandidate] = field(default_factory=list)  # new issues for review
@@ -375,6 +400,14 @@ class Graph:
         return index
 
 
+class Titles(Protocol):
+    """Reads role titles. Aggregate builds one from the registry (``roles.TitleNormalizer``) and
+    pages use it again. It is not imported here: code fingerprints follow imports, and the
+    extraction cache must not depend on aggregate code."""
+
+    def without_places(self, title: str) -> str: ...
+
+
 @dataclass
 class Corpus:
     """The aggregated knowledge: what records and pages are made from."""
@@ -382,8 +415,10 @@ class Corpus:
     articles: list[ArticleRecord]
     entities: list[Entity]
     events: list[Event]
-    review: list[dict[str, object]]  # low-confidence entities and unresolved names
+    review: list[ReviewItem]  # low-confidence entities and unresolved names
     problems: list[Problem]
+    #: compares and shortens role titles (built once from the registry, for aggregate and pages)
+    titles: Titles
     #: new-issue candidates across articles, for the review page (never published as issues)
     issue_candidates: list[CandidateIssue] = field(default_factory=list)
     #: the typed relationships between entities, each with the articles that support it

@@ -269,16 +269,15 @@ _URL_DAY = (
 
 def date_in_url(url: str | None) -> str | None:
     """The publication day a page's address carries, if it carries one whole (year, month and
-    day) and it is a real day no later than today."""
+    day) and it is a real day. (Never compared with today: the same seeds give the same records
+    on any day.)"""
     if not url:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):
             try:
-                day = date(int(match[1]), int(match[2]), int(match[3]))
+                return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
             except ValueError:
                 continue
-            if day <= date.today():
-                return day.isoformat()
     return None

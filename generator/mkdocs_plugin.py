@@ -4,9 +4,9 @@ Nothing is written to ``docs/`` or ``seeds/``: generated pages and downloadable 
 ``File.generated`` objects. ``mkdocs serve`` watches the seeds folder and rebuilds on a change.
 
 "Edit this page" (``edit_uri``, with or without ``repo_url``, in ``mkdocs.yml``; it points at the
-docs folder, as MkDocs defines it) opens the file behind each generated page: an article's ``.txt``, a
-curated entity's entry (``#L<line>``), the curated file an extracted entity would be added to, the
-template of a listing page. Hand-written pages keep MkDocs' default.
+docs folder, as MkDocs defines it) opens the file behind each generated page, as the build gives it
+(``generator.render.edits``): this plugin only turns it into a path from the docs folder.
+Hand-written pages keep MkDocs' default.
 """
 
 from __future__ import annotations
@@ -26,24 +26,12 @@ from mkdocs.structure.files import File, Files
 
 from generator.build import BuildResult, build
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
-from generator.curated.registry import Registry, load_registry
-from generator.data import FOLDERS
 from generator.memo import BuildMemo
-from generator.render.pages import first_page
-from generator.render.records import EVENTS_FOLDER
+from generator.paths import RECORDS_FOLDER
 
 log = logging.getLogger("mkdocs.plugins.dossier")
-ZIP_NAME = "records/dossier-records.zip"
+ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
-TEMPLATES = Path(__file__).resolve().parent / "render" / "templates"
-#: Listing pages made from many files: "Edit this page" opens the template that renders them
-#: (any other top-level page ``<name>.md``: ``templates/<name>.md.j2``, when there is one).
-TEMPLATE_PAGES = {
-    "index.md": "home.md.j2",
-    "articles/index.md": "section.md.j2",
-    f"{EVENTS_FOLDER}/index.md": "section.md.j2",
-    "review.md": "review.md.j2",
-}
 
 
 class DossierConfig(Config):
@@ -102,7 +90,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             page.edit_uri = edits.get(path)  # None: no button (MkDocs' default for generated)
             files.append(page)
         for path, text in {**self.result.records, **self.result.records_json}.items():
-            files.append(File.generated(config, f"records/{path}", content=text))
+            files.append(File.generated(config, f"{RECORDS_FOLDER}/{path}", content=text))
         files.append(File.generated(config, ZIP_NAME, content=_archive(self.result)))
         return files
 
@@ -114,25 +102,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return {}
         root = Path(config.config_file_path or ".").resolve().parent
         docs = Path(config.docs_dir).resolve()
-        registry = self.result.registry or load_registry(self.seeds)[0]
-        targets = {
-            page: self.seeds / source
-            for page, source in edit_sources(self.result, registry).items()
-        }
-        for page in self.result.pages:
-            first = first_page(page)  # a listing's later pages edit like its first
-            if page not in targets and first in targets:
-                targets[page] = targets[first]
-            template = template_of(first)
-            if page not in targets and template:
-                targets[page] = TEMPLATES / template
         out = {}
-        for page, target in targets.items():
-            path, _, anchor = target.as_posix().partition("#")
-            if page not in self.result.pages or not Path(path).is_relative_to(root):
+        for page, target in self.result.edits.items():
+            path = target.file(self.seeds)
+            if not path.is_relative_to(root):
                 continue
             relative = Path(os.path.relpath(path, docs)).as_posix()
-            out[page] = f"{relative}#{anchor}" if anchor else relative
+            out[page] = f"{relative}#{target.anchor}" if target.anchor else relative
         return out
 
     def on_page_context(self, context, *, page, config, nav):
@@ -145,40 +121,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if self.seeds is not None:
             server.watch(str(self.seeds))
         return server
-
-
-def edit_sources(result: BuildResult, registry: Registry) -> dict[str, str]:
-    """Generated page -> the file behind it, relative to the seeds folder.
-
-    An article's page: its ``.txt``. An entity's page: its curated entry (``file#L<line>``) when
-    it is curated, else the curated file of its type, where it would be added. An event's page:
-    the first article that reports it (events are read from articles only). An entity section's
-    index: the curated file of its type. Listing pages made from everything (home, articles and
-    events indexes, review) are left out: see ``TEMPLATE_PAGES``.
-    """
-    out: dict[str, str] = {}
-    sources = {record.article.id: record.article.source.path for record in result.corpus.articles}
-    for ident, path in sources.items():
-        out[f"articles/{ident}.md"] = path
-    for entity in result.corpus.entities:
-        entry = registry.get(entity.key)
-        page = f"{FOLDERS[entity.type]}/{entity.id}.md"
-        out[page] = f"{entry.file}#L{entry.line}" if entry else registry.file_for(entity.type)
-    for event in result.corpus.events:
-        first = next((sources[a] for a in event.articles if a in sources), None)
-        if first:
-            out[f"{EVENTS_FOLDER}/{event.id}.md"] = first
-    for kind, folder in FOLDERS.items():
-        out[f"{folder}/index.md"] = registry.file_for(kind)
-    return out
-
-
-def template_of(page: str) -> str | None:
-    """The template behind a listing page (home, review, ...), by name under ``templates/``."""
-    if page in TEMPLATE_PAGES:
-        return TEMPLATE_PAGES[page]
-    name = f"{page.removesuffix('.md')}.md.j2"
-    return name if "/" not in page and (TEMPLATES / name).is_file() else None
 
 
 def _resolve_dots(url: str) -> str:

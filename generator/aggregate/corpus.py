@@ -12,10 +12,9 @@ from collections import Counter, defaultdict
 from generator import names
 from generator.aggregate.events import merge_events
 from generator.aggregate.relations import build_graph
-from generator.aggregate.roles import add_title_disagreements
+from generator.aggregate.roles import TitleNormalizer, add_title_disagreements
 from generator.curated.registry import Registry
 from generator.data import (
-    FOLDERS,
     ArticleRecord,
     CandidateIssue,
     Claim,
@@ -25,9 +24,15 @@ from generator.data import (
     EntityType,
     IssueCandidate,
     LinkedArticle,
+    LinkedMention,
     Problem,
+    QuoteRecord,
+    ReviewItem,
     Role,
+    entity_key,
+    split_key,
 )
+from generator.paths import FOLDERS
 from generator.slugs import is_safe, slug, unique
 
 #: Entities below this confidence go to the review page instead of the site's sections.
@@ -38,7 +43,7 @@ MAX_SENTENCES = 5
 def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
     linked = sorted(linked, key=lambda a: a.article.id)
     rekey = _settle_people(linked)
-    review: list[dict[str, object]] = []
+    review: list[ReviewItem] = []
     by_key: dict[str, dict] = {}
     for art in linked:
         for lm in art.mentions:
@@ -68,18 +73,19 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
         entity = _entity(key, ids[key], by_key[key], registry)
         if entity.confidence < PUBLISH_CONFIDENCE:
             review.append(
-                {
-                    "kind": "low confidence",
-                    "type": entity.type.value,
-                    "name": entity.name,
-                    "confidence": entity.confidence,
-                    "articles": [m.article for m in entity.mentions],
-                    "evidence": entity.mentions[0].sentences[:1],
-                }
+                ReviewItem(
+                    kind="low confidence",
+                    type=entity.type.value,
+                    name=entity.name,
+                    confidence=entity.confidence,
+                    articles=[m.article for m in entity.mentions],
+                    evidence=entity.mentions[0].sentences[:1],
+                )
             )
             continue
         entities.append(entity)
-    add_title_disagreements(entities, {a.article.id: a.article.published for a in linked}, registry)
+    titles = TitleNormalizer.from_registry(registry)
+    add_title_disagreements(entities, {a.article.id: a.article.published for a in linked}, titles)
     published = {e.key: e for e in entities}
     id_of = {k: e.id for k, e in published.items()}
     events = merge_events(linked, rekey, id_of, published, registry)
@@ -96,6 +102,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
         events=events,
         review=review,
         problems=problems,
+        titles=titles,
         issue_candidates=_issue_candidates(linked),
     )
     corpus.relations = build_graph(corpus, registry)
@@ -146,15 +153,15 @@ def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
     return rekey
 
 
-def _unresolved(lm, art: LinkedArticle) -> dict[str, object]:
-    return {
-        "kind": "unresolved name",
-        "type": lm.mention.label,
-        "name": lm.mention.text,
-        "confidence": lm.confidence,
-        "articles": [art.article.id],
-        "evidence": [lm.mention.sentence],
-    }
+def _unresolved(lm: LinkedMention, art: LinkedArticle) -> ReviewItem:
+    return ReviewItem(
+        kind="unresolved name",
+        type=lm.mention.label,
+        name=lm.mention.text,
+        confidence=lm.confidence,
+        articles=[art.article.id],
+        evidence=[lm.mention.sentence],
+    )
 
 
 def _mint_ids(by_key: dict[str, dict], registry: Registry) -> dict[str, str]:
@@ -163,14 +170,14 @@ def _mint_ids(by_key: dict[str, dict], registry: Registry) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: dict[str, set[str]] = defaultdict(set)
     for key in sorted(by_key):
-        kind, _, ident = key.partition(":")
+        kind, ident = split_key(key)
         if not ident.startswith(("~", "?")) and is_safe(ident):
             ids[key] = ident
             taken[kind].add(ident)
     for key in sorted(by_key):
         if key in ids:
             continue
-        kind = key.partition(":")[0]
+        kind = split_key(key)[0]
         name = _display_name(key, by_key[key], registry)
         base = slug(names.id_base(name) if kind == "person" else name)
         ids[key] = unique(base, taken[kind], key)
@@ -182,11 +189,11 @@ def _display_name(key: str, slot: dict, registry: Registry) -> str:
     curated = registry.get(key)
     if curated is not None:
         return curated.name
-    if key.startswith("organization:") and "-" in key and not key.split(":", 1)[1].startswith("~"):
+    if key.startswith("organization:") and "-" in key and not split_key(key)[1].startswith("~"):
         return _body_name(key, registry)
     variants = list(slot["variants"].items())
     if not variants:
-        return key.split(":", 1)[1].lstrip("~?")
+        return split_key(key)[1].lstrip("~?")
     if key.startswith("person:"):
         return names.display_choice(variants)
     return sorted(variants, key=lambda v: (-v[1], -len(v[0]), v[0]))[0][0]
@@ -194,17 +201,17 @@ def _display_name(key: str, slot: dict, registry: Registry) -> str:
 
 def _body_name(key: str, registry: Registry) -> str:
     """'organization:japan-defense-ministry' → 'Ministry of Defense (Japan)'."""
-    ident = key.split(":", 1)[1]
+    ident = split_key(key)[1]
     for body in registry.bodies:
         if ident.endswith("-" + body["id"]):
             country_id = ident[: -len(body["id"]) - 1]
-            country = registry.get(f"country:{country_id}")
+            country = registry.get(entity_key("country", country_id))
             return f"{body['name']} ({country.name if country else country_id})"
     return ident
 
 
 def _entity(key: str, ident: str, slot: dict, registry: Registry) -> Entity:
-    kind = EntityType(key.split(":", 1)[0])
+    kind = EntityType(split_key(key)[0])
     curated = registry.get(key)
     name = _display_name(key, slot, registry)
     aliases = set(slot["variants"]) | set(curated.aliases if curated else [])
@@ -218,10 +225,9 @@ def _entity(key: str, ident: str, slot: dict, registry: Registry) -> Entity:
         confidence = max(confidence, 0.9)
     country = curated.get("country") if curated else None
     if curated is None and kind is EntityType.ORGANIZATION and "-" in ident:
-        body_country = ident.split(":", 1)[-1]
-        for body in registry.bodies:
-            if body_country.endswith("-" + body["id"]):
-                country = body_country[: -len(body["id"]) - 1]
+        for body in registry.bodies:  # a minted id is a slug: "japan-defense-ministry"
+            if ident.endswith("-" + body["id"]):
+                country = ident[: -len(body["id"]) - 1]
     extra = {}
     if curated:
         for field_name in ("native_name", "wikidata", "kind", "members", "parent", "iso"):
@@ -266,11 +272,11 @@ def _article_record(
         by_folder[folder].add(entity.id)
         if lm.mention.source != "cue":
             spans.append((lm.mention.start, lm.mention.end, folder, entity.id))
-    quotes = []
+    quotes: list[QuoteRecord] = []
     for q in art.quotes:
         speaker = published.get(rekey.get(q.speaker, q.speaker))
         if speaker is not None:
-            quotes.append({"speaker": speaker.id, "text": q.text, "sentence": q.sentence})
+            quotes.append(QuoteRecord(speaker=speaker.id, text=q.text, sentence=q.sentence))
     return ArticleRecord(
         article=art.article,
         entities={folder: sorted(ids) for folder, ids in by_folder.items()},

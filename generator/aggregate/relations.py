@@ -16,7 +16,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from generator.curated.registry import Registry
-from generator.data import FOLDERS, Corpus, Edge, Entity, EntityType, Graph, Node
+from generator.data import Corpus, Edge, Entity, EntityType, Graph, Node
+from generator.paths import FOLDERS, entity_stem
 
 #: The most people an event may have for each pair of them to count as having met.
 MET_MAX_PARTICIPANTS = 8
@@ -28,7 +29,7 @@ def build_graph(corpus: Corpus, registry: Registry) -> Graph:
     edges: dict[tuple[str, str, str], Edge] = {}
 
     def node(entity: Entity) -> str:
-        key = f"{FOLDERS[entity.type]}/{entity.id}"
+        key = entity_stem(entity)
         nodes.setdefault(key, Node(key, entity.name, entity.type.value))
         return key
 
@@ -48,7 +49,7 @@ def build_graph(corpus: Corpus, registry: Registry) -> Graph:
     for record in corpus.articles:
         issues = [entities[("issues", i)] for i in record.entities["issues"]]
         for quote in record.quotes:
-            speaker = entities.get(("people", quote["speaker"]))
+            speaker = entities.get(("people", quote.speaker))
             for issue in issues if speaker else []:
                 link(speaker, issue, "spoke on", {record.article.id})
         orgs = [entities[("organizations", o)] for o in record.entities["organizations"]]

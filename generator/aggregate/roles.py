@@ -226,10 +226,9 @@ def _near_other_article(
 
 
 def add_title_disagreements(
-    entities: list[Entity], published: dict[str, str | None], registry: Registry
+    entities: list[Entity], published: dict[str, str | None], normalizer: TitleNormalizer
 ) -> None:
     """Set ``disagreements`` on every person whose articles give conflicting titles."""
-    normalizer = TitleNormalizer.from_registry(registry)
     for entity in entities:
         if entity.type is EntityType.PERSON and len(entity.roles) > 1:
             entity.disagreements.extend(title_disagreements(entity.roles, published, normalizer))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from generator import names
+from generator.data import split_key
 from generator.extract import gazetteer
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.tools import Tools
@@ -33,7 +34,7 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
     ner_people = [e for e in doc.ents if e.label_ == "PERSON"]
     out: list[Candidate] = []
     for hit in gaz.hits(doc):
-        label = hit.key.split(":", 1)[0]
+        label = split_key(hit.key)[0]
         surface = doc[hit.start : hit.end].text
         if label == "country":
             if surface in gaz.ambiguous and not _tagged_place(doc, hit.start, hit.end):

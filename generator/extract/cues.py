@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.data import Mention
+from generator.data import Mention, split_key
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.mentions import make_mention
 from generator.extract.tools import Tools
@@ -69,7 +69,7 @@ def cue_mentions(
     """Issues and unnamed forums signalled by cue phrases (curated, per entry)."""
     out: list[Mention] = []
     for hit in tools.gazetteer.cue_hits(doc):
-        label = hit.key.split(":", 1)[0]
+        label = split_key(hit.key)[0]
         span = doc[hit.start : hit.end]
         cue = make_mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
         if label == "issue" and _in_passing(span):
@@ -82,7 +82,7 @@ def cue_mentions(
     lowered_text = text.lower()
     lowered_sentences = [lowered_text[sent.start_char : sent.end_char] for sent in sentences]
     for key, rules in sorted(tools.gazetteer.list_cues.items()):
-        label = key.split(":", 1)[0]
+        label = split_key(key)[0]
         # plain substring tests first, over the article and then the sentence (most rules
         # fail on their first word); the word-boundary regex only when they pass
         words = [[p.lower() for p in rule if not p.startswith("@")] for rule in rules]
@@ -110,7 +110,7 @@ def cue_mentions(
 def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
     if part.startswith("@"):
         ref = part[1:]
-        return any(k.split(":", 1)[1] == ref for k in present)
+        return any(split_key(k)[1] == ref for k in present)
     # a word of a list cue stands in its plural too ("missile" in "shells and missiles")
     return re.search(rf"(?<!\w){re.escape(part.lower())}(?:s|es)?(?!\w)", lowered) is not None
 

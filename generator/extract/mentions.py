@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from generator import names
-from generator.data import CleanArticle, Mention
+from generator.data import CleanArticle, Mention, split_key
 from generator.extract import gazetteer
 from generator.extract.candidates import (
     TITLES_AND_GIVEN_NAMES,
@@ -37,7 +37,7 @@ def find_mentions(
     person_spans = {}
     for cand in people:
         span = _person_span(doc, cand, gaz)
-        if span is not None:
+        if span is not None and not _group_of_people(span):
             person_spans[(cand.start, cand.end)] = span
     full_names = sorted(
         {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
@@ -67,7 +67,7 @@ def find_mentions(
                 continue
             known = gaz.match_org(text)
             if known:
-                label = known[0].split(":", 1)[0]
+                label = split_key(known[0])[0]
                 source = "registry" if known[1] else "fuzzy"
                 out.append(
                     make_mention(doc, span, text, label, known[0], sentences, sent_index, source)
@@ -147,6 +147,15 @@ def _given_name_before_particle(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     return word in TITLES_AND_GIVEN_NAMES or word not in gaz.title_first_words
 
 
+def _group_of_people(span: Span) -> bool:
+    """'Tory MPs', 'Labour lawmakers': a name whose last word is a plural common noun (lower
+    case, or a plural acronym) names a group of people, not a person. A surname the tagger reads
+    as a plural ('Guterres', 'Tsipras') is capitalised and stays a name."""
+    last = span[-1]
+    plural = last.is_lower or re.fullmatch(r"[A-Z]{2,}s", last.text) is not None
+    return len(span) > 1 and last.tag_ == "NNS" and plural
+
+
 def _is_suffix(text: str) -> bool:
     return names.fold(text).strip(".") in names.SUFFIXES
 
@@ -166,6 +175,8 @@ def _person_mention(
     if gazetteer.title_key(text) in gaz.title_phrases or text in gaz.country_names:
         return None
     if all(gazetteer.title_key(w) in gaz.title_phrases for w in text.split()):
+        return None
+    if _group_of_people(span):
         return None
     refers_to = None
     if not names.is_full(text):
@@ -253,7 +264,7 @@ def _body_mention(
     last_body: dict[str, str],
 ) -> Mention | None:
     """'China's Defense Ministry' → the Chinese ministry; a bare 'Defense Ministry' → the last one."""
-    body_id = cand.key.split(":", 1)[1]
+    body_id = split_key(cand.key)[1]
     country = _qualifier(doc, cand.start, cand.end, tools.gazetteer)
     if country is None:
         country = last_body.get(body_id)
@@ -261,7 +272,7 @@ def _body_mention(
         return None
     last_body[body_id] = country
     span = doc[cand.start : cand.end]
-    key = f"body:{body_id}@{country.split(':', 1)[1]}"
+    key = f"body:{body_id}@{split_key(country)[1]}"
     return make_mention(doc, span, span.text, "organization", key, sentences, sent_index, "rule")
 
 

@@ -11,18 +11,18 @@ import html
 import posixpath
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import jinja2
 
-from generator import yamlio
-from generator.aggregate.roles import TitleNormalizer
+from generator import paths, yamlio
 from generator.config import BuildConfig
 from generator.curated.registry import Registry
-from generator.data import FOLDERS, ArticleRecord, Corpus, Edge, Entity, EntityType, Event, Graph
+from generator.data import ArticleRecord, Corpus, Edge, Entity, EntityType, Event, Graph
+from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
 from generator.render import svg
-from generator.render.records import EVENTS_FOLDER
+from generator.render.edits import EditTarget, edit_targets
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -41,8 +41,6 @@ MAX_MENTIONS_SHOWN = 50
 PAGE_ROWS = 200
 #: Pages linked either side of the current one in a listing's pager.
 PAGER_WINDOW = 3
-_CONTINUATION = re.compile(r"^(?:(?P<folder>[a-z]+)/list|(?P<top>[a-z]+))/(?P<number>[0-9]+)\.md$")
-TYPE_FOLDERS = {kind.value: folder for kind, folder in FOLDERS.items()}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
 
 
@@ -79,7 +77,7 @@ class Site:
         return {e.id: e for e in self.corpus.events}
 
     def name(self, folder: str, ident: str) -> str:
-        if folder == "articles":
+        if folder == ARTICLES_FOLDER:
             return self.articles[ident].article.title if ident in self.articles else ident
         if folder == EVENTS_FOLDER:
             return self.events[ident].name if ident in self.events else ident
@@ -87,7 +85,7 @@ class Site:
         return entity.name if entity else ident
 
     def exists(self, folder: str, ident: str) -> bool:
-        if folder == "articles":
+        if folder == ARTICLES_FOLDER:
             return ident in self.articles
         if folder == EVENTS_FOLDER:
             return ident in self.events
@@ -101,7 +99,9 @@ class Site:
             label = md(self.name(folder, ident))
             prefix = "" if here == "home" else "../"
             found = (
-                f"[{label}]({prefix}{folder}/{ident}.md)" if self.exists(folder, ident) else label
+                f"[{label}]({prefix}{paths.page_of(folder, ident)})"
+                if self.exists(folder, ident)
+                else label
             )
             self._links[key] = found
         return found
@@ -198,7 +198,7 @@ class Site:
         return self.corpus.relations
 
     def neighbourhood_svg(self, entity: Entity) -> str:
-        key = f"{FOLDERS[entity.type]}/{entity.id}"
+        key = paths.entity_stem(entity)
         if key not in self.graph.nodes:
             return ""
         near = self.graph.neighbourhood(key)
@@ -224,8 +224,8 @@ class Site:
         for mention in entity.mentions:
             record = self.articles.get(mention.article)
             for quote in record.quotes if record else []:
-                if quote.get("sentence") in mention.sentences and quote["speaker"] != entity.id:
-                    out.append((mention.article, quote["speaker"], quote["text"]))
+                if quote.sentence in mention.sentences and quote.speaker != entity.id:
+                    out.append((mention.article, quote.speaker, quote.text))
         return out
 
     def spellings(self, entity: Entity) -> list[tuple[str, list[str]]]:
@@ -246,14 +246,10 @@ class Site:
             return []
         return [(name, sorted(arts)) for name, arts in sorted(full.items())]
 
-    @cached_property
-    def _titles(self) -> TitleNormalizer:
-        return TitleNormalizer.from_registry(self.registry)
-
     def short_roles(self, entity: Entity) -> list[str]:
         """Role titles of at most five words, without the country the country chip gives
         ("President of Russia" → "President"), one per title however spelled."""
-        titles = (self._titles.without_places(role.title) for role in entity.roles)
+        titles = (self.corpus.titles.without_places(role.title) for role in entity.roles)
         return _unique([t for t in titles if t and len(t.split()) <= 5])
 
     def tags(self, entity: Entity) -> list[str]:
@@ -300,7 +296,7 @@ class Site:
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for record in self.corpus.articles:
             for quote in record.quotes:
-                index[quote["speaker"]].append((record.article.id, quote["text"]))
+                index[quote.speaker].append((record.article.id, quote.text))
         return index
 
     @cached_property
@@ -338,7 +334,7 @@ class Site:
                 if start < cursor or start < first or end > last:
                     continue
                 pieces.append(_inline(body[cursor:start]))
-                pieces.append(f"[{md(body[start:end])}](../{folder}/{ident}.md)")
+                pieces.append(f"[{md(body[start:end])}](../{paths.page_of(folder, ident)})")
                 cursor = end
             pieces.append(_inline(body[cursor:last]))
             out.append(_block_safe("".join(pieces).strip()))
@@ -400,28 +396,6 @@ def _environment() -> jinja2.Environment:
     env.filters["para"] = para
     env.filters["front"] = front
     return env
-
-
-def page_path(first: str, number: int) -> str:
-    """Page ``number`` (from 1) of the listing whose first page is ``first``: a section's
-    ``people/index.md`` continues at ``people/list/2.md`` (entity ids are slugs without a slash,
-    so never ``list/…``), the ``timeline.md`` at ``timeline/2.md``."""
-    if number == 1:
-        return first
-    folder, _, name = first.rpartition("/")
-    if name == "index.md":
-        return f"{folder}/list/{number}.md"
-    return f"{first.removesuffix('.md')}/{number}.md"
-
-
-def first_page(page: str) -> str:
-    """The first page of the listing ``page`` continues (``page`` itself if it is none)."""
-    found = _CONTINUATION.match(page)
-    if found is None or found["number"] == "1":
-        return page
-    if found["folder"]:
-        return f"{found['folder']}/index.md"
-    return f"{found['top']}.md"
 
 
 @dataclass(frozen=True)
@@ -493,7 +467,20 @@ def _pager(first: str, here: str, number: int, pages: int) -> str:
     return f"Page {number} of {pages}: " + " ".join(parts) + " · " + " · ".join(ends)
 
 
-def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
+@dataclass
+class RenderedPages:
+    pages: dict[str, str]  # path under the docs root -> Markdown
+    #: page -> the file behind it, for "Edit this page" (see ``generator.render.edits``)
+    edits: dict[str, EditTarget] = field(default_factory=dict)
+
+
+def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> RenderedPages:
+    """Every page, with the file behind each."""
+    pages = _render(corpus, registry, config)
+    return RenderedPages(pages, edit_targets(pages, corpus, registry))
+
+
+def _render(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
     env = _environment()
     site = Site(corpus, registry, config)
     pages: dict[str, str] = {}
@@ -502,42 +489,42 @@ def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> dic
         corpus.articles, key=lambda a: (a.article.published or "", a.article.id), reverse=True
     )[:10]
     recent = sorted(corpus.events, key=lambda e: (e.date or "", e.id), reverse=True)[:10]
-    pages["index.md"] = env.get_template("home.md.j2").render(
+    pages[paths.HOME_PAGE] = env.get_template("home.md.j2").render(
         **common, stats=_stats(corpus), top=_top_entities(corpus), latest=latest, recent=recent
     )
     for record in corpus.articles:
-        pages[f"articles/{record.article.id}.md"] = env.get_template("article.md.j2").render(
+        pages[paths.article_page(record.article.id)] = env.get_template("article.md.j2").render(
             **common, record=record
         )
     for entity in corpus.entities:
-        pages[f"{FOLDERS[entity.type]}/{entity.id}.md"] = env.get_template("entity.md.j2").render(
+        pages[paths.entity_page(entity)] = env.get_template("entity.md.j2").render(
             **common, entity=entity, folder=FOLDERS[entity.type]
         )
     for event in corpus.events:
-        pages[f"{EVENTS_FOLDER}/{event.id}.md"] = env.get_template("event.md.j2").render(
+        pages[paths.event_page(event.id)] = env.get_template("event.md.j2").render(
             **common, event=event, max_shown=MAX_MENTIONS_SHOWN
         )
     for folder, title in SECTION_TITLES.items():
-        for listing in paginate(_section_rows(site, folder), f"{folder}/index.md"):
+        for listing in paginate(_section_rows(site, folder), paths.index_page(folder)):
             pages[listing.path] = env.get_template("section.md.j2").render(
                 **common, folder=folder, title=title, listing=listing
             )
     # the names in the most articles first: what fixes the most, and what a capped page keeps
-    review = sorted(corpus.review, key=lambda r: (-len(r.get("articles", ())), str(r["name"])))
-    pages["review.md"] = env.get_template("review.md.j2").render(
+    review = sorted(corpus.review, key=lambda r: (-len(r.articles), r.name))
+    pages[paths.REVIEW_PAGE] = env.get_template("review.md.j2").render(
         **common, review=review, cap=PAGE_ROWS
     )
-    pages["graph.md"] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
+    pages[paths.GRAPH_PAGE] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
     timeline = sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
-    for listing in paginate(timeline, "timeline.md"):
+    for listing in paginate(timeline, paths.TIMELINE_PAGE):
         pages[listing.path] = env.get_template("timeline.md.j2").render(**common, listing=listing)
     return dict(sorted(pages.items()))
 
 
 def _stats(corpus: Corpus) -> dict[str, int]:
     counts = Counter(FOLDERS[e.type] for e in corpus.entities)
-    counts["articles"] = len(corpus.articles)
-    counts["events"] = len(corpus.events)
+    counts[ARTICLES_FOLDER] = len(corpus.articles)
+    counts[EVENTS_FOLDER] = len(corpus.events)
     return {folder: counts.get(folder, 0) for folder in SECTION_TITLES}
 
 
@@ -550,7 +537,7 @@ def _top_entities(corpus: Corpus) -> list[Entity]:
 
 
 def _section_rows(site: Site, folder: str) -> list[dict[str, object]]:
-    if folder == "articles":
+    if folder == ARTICLES_FOLDER:
         records = sorted(
             site.corpus.articles,
             key=lambda a: (a.article.published or "", a.article.id),

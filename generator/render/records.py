@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import yamlio
-from generator.data import FOLDERS, ArticleRecord, Corpus, Entity, Event
-
-EVENTS_FOLDER = "events"
+from generator import paths, yamlio
+from generator.data import ArticleRecord, Corpus, Entity, Event, QuoteRecord, ReviewItem
+from generator.paths import FOLDERS
 
 
 def article_data(record: ArticleRecord) -> dict[str, Any]:
@@ -33,7 +32,7 @@ def article_data(record: ArticleRecord) -> dict[str, Any]:
         "published": article.published,
         "url": article.source.front_matter.get("url"),
         "entities": {folder: record.entities.get(folder, []) for folder in FOLDERS.values()},
-        "quotes": [dict(q) for q in record.quotes],
+        "quotes": [quote_data(q) for q in record.quotes],
         "events": list(record.events),
         "boilerplate": [
             {"line": d.line, "reason": d.reason, "text": d.text} for d in article.dropped
@@ -44,6 +43,10 @@ def article_data(record: ArticleRecord) -> dict[str, Any]:
             for c in record.issue_candidates
         ],
     }
+
+
+def quote_data(quote: QuoteRecord) -> dict[str, Any]:
+    return {"speaker": quote.speaker, "text": quote.text, "sentence": quote.sentence}
 
 
 def entity_data(entity: Entity) -> dict[str, Any]:
@@ -106,6 +109,17 @@ def event_data(event: Event) -> dict[str, Any]:
     }
 
 
+def review_data(item: ReviewItem) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "type": item.type,
+        "name": item.name,
+        "confidence": item.confidence,
+        "articles": list(item.articles),
+        "evidence": list(item.evidence),
+    }
+
+
 def review_candidates(corpus: Corpus) -> list[dict[str, Any]]:
     """The new-issue candidates across the corpus, as the review list gives them."""
     return [
@@ -123,11 +137,11 @@ def record_data(corpus: Corpus) -> dict[str, dict[str, Any]]:
     """Every record as plain data, keyed by its path in the out folder (without suffix)."""
     out: dict[str, dict[str, Any]] = {}
     for record in corpus.articles:
-        out[f"articles/{record.article.id}"] = article_data(record)
+        out[paths.article_stem(record.article.id)] = article_data(record)
     for entity in corpus.entities:
-        out[f"{FOLDERS[entity.type]}/{entity.id}"] = entity_data(entity)
+        out[paths.entity_stem(entity)] = entity_data(entity)
     for event in corpus.events:
-        out[f"{EVENTS_FOLDER}/{event.id}"] = event_data(event)
+        out[paths.event_stem(event.id)] = event_data(event)
     return dict(sorted(out.items()))
 
 
@@ -166,10 +180,13 @@ def render_all(corpus: Corpus, memo: dict[str, str] | None = None) -> Rendered:
             found = yamlio.dump(fields)
         else:
             out.reused += 1
-        out.json[f"{path}.json"] = text + "\n"
-        out.yaml[f"{path}.yml"] = out.memo[key] = found
-    out.yaml["review.yml"] = yamlio.dump(
-        {"review": corpus.review, "issue_candidates": review_candidates(corpus)}
+        out.json[paths.record_path(path, "json")] = text + "\n"
+        out.yaml[paths.record_path(path, "yml")] = out.memo[key] = found
+    out.yaml[paths.REVIEW_RECORD] = yamlio.dump(
+        {
+            "review": [review_data(item) for item in corpus.review],
+            "issue_candidates": review_candidates(corpus),
+        }
     )
     return out
 

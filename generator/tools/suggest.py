@@ -25,7 +25,8 @@ from typing import Any
 
 from generator import names, yamlio
 from generator.curated.registry import ENTITY_FILES, Registry, load_registry
-from generator.data import FOLDERS, Entity, EntityType
+from generator.data import Entity, EntityType, ReviewItem
+from generator.paths import FOLDERS
 
 #: Published entities at least this confident are proposed for the registry.
 HIGH_CONFIDENCE = 0.7
@@ -88,9 +89,7 @@ def run(seeds: Path, out: Path, model: str | None = None, tools=None) -> int:
     return 0
 
 
-def suggest(
-    entities: list[Entity], review: list[dict[str, Any]], registry: Registry
-) -> Suggestions:
+def suggest(entities: list[Entity], review: list[ReviewItem], registry: Registry) -> Suggestions:
     found = Suggestions()
     claimed = _claimed(registry)
     merges, merged_away, targets = _duplicates(entities, claimed)
@@ -106,12 +105,12 @@ def suggest(
     for entries in found.entities.values():
         _drop_shared_aliases(entries)
     seen: set[tuple[str, str]] = set()
-    for item in sorted(review, key=lambda i: (str(i["name"]), str(i["type"]))):
-        name, kind = str(item["name"]), str(item["type"])
-        evidence = _quote((item.get("evidence") or [""])[0])
-        if item["kind"] != "low confidence":
+    for item in sorted(review, key=lambda i: (i.name, i.type)):
+        name, kind = item.name, item.type
+        evidence = _quote((item.evidence or [""])[0])
+        if item.kind != "low confidence":
             found.unresolved.append(
-                f"{name} ({kind}, {item['kind']}) in {', '.join(item['articles'])}: {evidence}"
+                f"{name} ({kind}, {item.kind}) in {', '.join(item.articles)}: {evidence}"
             )
             continue
         if kind not in {t.value for t in EntityType}:
@@ -121,8 +120,8 @@ def suggest(
         seen.add((names.fold(name), kind))
         found.suppressions.append(
             Entry(
-                {"name": name, "type": kind, "reason": f"low confidence ({item['confidence']})"},
-                [f"in {', '.join(item['articles'])}: {evidence}"],
+                {"name": name, "type": kind, "reason": f"low confidence ({item.confidence})"},
+                [f"in {', '.join(item.articles)}: {evidence}"],
             )
         )
     return found
