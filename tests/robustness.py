@@ -25,7 +25,8 @@ The talks covered Taiwan and the South China Sea, and officials from Japan follo
 """
 SAFE_PAGE = re.compile(r"(?:[a-z]+/)?[a-z0-9]+(?:-[a-z0-9]+)*\.(?:md|yml|json)")
 SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FAST = settings(max_examples=200, deadline=None)
+#: Derandomised: the same examples on every run, so a property test never fails by chance.
+FAST = settings(max_examples=200, deadline=None, derandomize=True)
 
 
 def build_seeds(seeds: Path, tools: Tools | None = None) -> BuildResult:
