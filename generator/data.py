@@ -339,6 +339,9 @@ class ArticleRecord:
 
 # --- the relationship graph (aggregate/relations.py builds it) ---------------------------------
 
+#: Evidence sentences kept per relationship edge.
+EVIDENCE_KEPT = 5
+
 
 @dataclass(frozen=True)
 class Node:
@@ -351,8 +354,11 @@ class Node:
 class Edge:
     source: str  # node key
     target: str
-    kind: str  # met | spoke on | member of | belongs to | attended
+    kind: str  # met | spoke on | belongs to | attended
     articles: set[str] = field(default_factory=set)
+    #: the sentences that state the relationship (value: the sentence, article: where), at most
+    #: ``EVIDENCE_KEPT``: an edge has one at least, and its articles count the rest
+    evidence: list[Claim] = field(default_factory=list)
 
 
 @dataclass
@@ -368,6 +374,10 @@ class Graph:
             out[edge.source].append(edge)
             out[edge.target].append(edge)
         return out
+
+    def edges_of(self, key: str) -> list[Edge]:
+        """The edges touching node ``key`` (an entity's stem, ``people/lloyd-austin``)."""
+        return self._touching.get(key, [])
 
     def neighbourhood(self, key: str, limit: int = 16) -> Graph:
         """The node, its strongest neighbours and the edges among them."""

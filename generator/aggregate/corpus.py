@@ -105,7 +105,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
         titles=titles,
         issue_candidates=_issue_candidates(linked),
     )
-    corpus.relations = build_graph(corpus, registry)
+    corpus.relations = build_graph(corpus)
     return corpus
 
 

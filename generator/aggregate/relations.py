@@ -1,29 +1,35 @@
 """The typed relationship graph behind the graph page and each entity's neighbourhood.
 
-Edges, each with the articles that support it:
+Edges, each with the articles that support it and the sentences that state it (no edge
+without one: a relationship the text does not state is not drawn):
 - ``met``: two people who took part in one meeting, visit or call of at most
   ``MET_MAX_PARTICIPANTS`` people (a summit's hundred attendees did not each meet every other:
   they are tied to its forum by ``attended``, and pairing them made the graph grow with the
-  square of a summit's attendance, 7 million article references at 2,500 articles);
-- ``spoke on``: a person quoted in an article that discusses an issue;
-- ``member of``: a country in a forum (curated membership);
-- ``belongs to``: a person whose role names an organization mentioned in the same article;
-- ``attended``: a person at a forum's session.
+  square of a summit's attendance, 7 million article references at 2,500 articles); the
+  evidence is the event's sentences;
+- ``spoke on``: a person whose own quotation stands in a sentence that names the issue; the
+  evidence is that sentence (being quoted in an article that discusses ten issues is not
+  speaking on each of them);
+- ``belongs to``: a person whose role, in the sentence that gives it, names an organization
+  the article mentions; the evidence is that sentence;
+- ``attended``: a person at a forum's session; the evidence is the event's sentences.
+
+A forum's curated members are listed on its page, from the registry; they are no edges here, as
+no sentence states them.
 """
 
 from __future__ import annotations
 
 from itertools import combinations
 
-from generator.curated.registry import Registry
-from generator.data import Corpus, Edge, Entity, EntityType, Graph, Node
+from generator.data import EVIDENCE_KEPT, Claim, Corpus, Edge, Entity, Graph, Node
 from generator.paths import FOLDERS, entity_stem
 
 #: The most people an event may have for each pair of them to count as having met.
 MET_MAX_PARTICIPANTS = 8
 
 
-def build_graph(corpus: Corpus, registry: Registry) -> Graph:
+def build_graph(corpus: Corpus) -> Graph:
     entities = {(FOLDERS[e.type], e.id): e for e in corpus.entities}
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
@@ -33,42 +39,60 @@ def build_graph(corpus: Corpus, registry: Registry) -> Graph:
         nodes.setdefault(key, Node(key, entity.name, entity.type.value))
         return key
 
-    def link(a: Entity, b: Entity, kind: str, articles: set[str]) -> None:
+    def link(a: Entity, b: Entity, kind: str, evidence: list[Claim]) -> None:
+        if not evidence:
+            return  # nothing states it
         ka, kb = sorted((node(a), node(b))) if kind == "met" else (node(a), node(b))
         edge = edges.setdefault((ka, kb, kind), Edge(ka, kb, kind))
-        edge.articles |= articles
+        edge.articles |= {c.article for c in evidence}
+        for claim in evidence:
+            if len(edge.evidence) >= EVIDENCE_KEPT:
+                break
+            if claim not in edge.evidence:
+                edge.evidence.append(claim)
 
     for event in corpus.events:
         people = [entities[("people", p)] for p in event.participants if ("people", p) in entities]
+        stated = [Claim(value=s.value, article=s.article) for s in event.sentences]
         for a, b in combinations(people if len(people) <= MET_MAX_PARTICIPANTS else (), 2):
-            link(a, b, "met", set(event.articles))
+            link(a, b, "met", stated)
         forum = entities.get(("forums", event.forum)) if event.forum else None
         if forum is not None:
             for person in people:
-                link(person, forum, "attended", set(event.articles))
+                link(person, forum, "attended", stated)
     for record in corpus.articles:
-        issues = [entities[("issues", i)] for i in record.entities["issues"]]
+        here = record.article.id
+        issue_spans = [(s, e, i) for s, e, folder, i in record.mention_spans if folder == "issues"]
         for quote in record.quotes:
             speaker = entities.get(("people", quote.speaker))
-            for issue in issues if speaker else []:
-                link(speaker, issue, "spoke on", {record.article.id})
+            if speaker is None:
+                continue
+            for issue_id in _issues_in(record.article.body, quote.sentence, issue_spans):
+                issue = entities.get(("issues", issue_id))
+                if issue is not None:
+                    link(speaker, issue, "spoke on", [Claim(quote.sentence, here)])
         orgs = [entities[("organizations", o)] for o in record.entities["organizations"]]
         for person_id in record.entities["people"]:
             person = entities[("people", person_id)]
             for role in person.roles:
-                if role.article != record.article.id:
+                if role.article != here or not role.sentence:
                     continue
                 for org in orgs:
                     if _names_org(role.title, org):
-                        link(person, org, "belongs to", {record.article.id})
-    for forum in (e for e in corpus.entities if e.type is EntityType.FORUM):
-        curated = registry.get(forum.key)
-        for member in (curated.get("members", []) if curated else []) or []:
-            country = entities.get(("countries", member))
-            if country is not None:
-                link(country, forum, "member of", set())
+                        link(person, org, "belongs to", [Claim(role.sentence, here)])
     ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
     return Graph(dict(sorted(nodes.items())), ordered)
+
+
+def _issues_in(body: str, sentence: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The issues named inside ``sentence`` (found in the article body), in order."""
+    found: list[str] = []
+    start = body.find(sentence)
+    while start >= 0:
+        end = start + len(sentence)
+        found += [i for s, e, i in spans if start <= s and e <= end and i not in found]
+        start = body.find(sentence, end)
+    return found
 
 
 def _names_org(role: str, org: Entity) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import paths, yamlio
-from generator.data import ArticleRecord, Corpus, Entity, Event, QuoteRecord, ReviewItem
+from generator.data import ArticleRecord, Corpus, Edge, Entity, Event, QuoteRecord, ReviewItem
 from generator.paths import FOLDERS
 
 
@@ -49,7 +49,29 @@ def quote_data(quote: QuoteRecord) -> dict[str, Any]:
     return {"speaker": quote.speaker, "text": quote.text, "sentence": quote.sentence}
 
 
-def entity_data(entity: Entity) -> dict[str, Any]:
+#: Relationships listed in an entity's record (the most supported first); the graph has all.
+RELATIONS_IN_RECORD = 100
+
+
+def relations_data(stem: str, edges: list[Edge]) -> list[dict[str, Any]]:
+    """An entity's relationships, each with the sentences that state it."""
+    ranked = sorted(edges, key=lambda e: (-len(e.articles), e.kind, e.source, e.target))
+    out = []
+    for edge in ranked[:RELATIONS_IN_RECORD]:
+        other = edge.target if edge.source == stem else edge.source
+        out.append(
+            {
+                "kind": edge.kind,
+                "direction": "out" if edge.source == stem else "in",
+                "with": other,
+                "articles": len(edge.articles),
+                "evidence": [{"article": c.article, "sentence": c.value} for c in edge.evidence],
+            }
+        )
+    return out
+
+
+def entity_data(entity: Entity, relations: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": entity.id,
         "type": entity.type.value,
@@ -86,6 +108,8 @@ def entity_data(entity: Entity) -> dict[str, Any]:
         ]
     for key in sorted(entity.extra):
         data[key] = entity.extra[key]
+    if relations:
+        data["relations"] = relations
     return data
 
 
@@ -139,7 +163,8 @@ def record_data(corpus: Corpus) -> dict[str, dict[str, Any]]:
     for record in corpus.articles:
         out[paths.article_stem(record.article.id)] = article_data(record)
     for entity in corpus.entities:
-        out[paths.entity_stem(entity)] = entity_data(entity)
+        stem = paths.entity_stem(entity)
+        out[stem] = entity_data(entity, relations_data(stem, corpus.relations.edges_of(stem)))
     for event in corpus.events:
         out[paths.event_stem(event.id)] = event_data(event)
     return dict(sorted(out.items()))

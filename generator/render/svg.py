@@ -21,7 +21,6 @@ COLOURS = {
 EDGE_COLOURS = {
     "met": "#3949ab",
     "spoke on": "#e65100",
-    "member of": "#00897b",
     "belongs to": "#546e7a",
     "attended": "#8e24aa",
 }

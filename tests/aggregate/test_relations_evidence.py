@@ -1,0 +1,75 @@
+"""Every relationship edge carries the sentence that states it (aggregate/relations.py), and
+"spoke on" means the person's own quoted words name the issue. Hand-made records, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.aggregate import aggregate
+from generator.curated.registry import Registry
+from generator.data import Corpus
+from generator.link import Linker, link
+from generator.render.records import record_data
+from tests.handmade import Draft, seeds_registry
+
+TEXT = (
+    "Antony Blinken met Lloyd Austin in Manila on Monday.\n\n"
+    "“We will keep the South China Sea open to all,” Blinken said.\n\n"
+    "Austin said nothing of trade. “Our alliance is strong and it will stay strong,” Austin said."
+)
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return seeds_registry()
+
+
+def corpus_of(registry: Registry, *drafts: Draft) -> Corpus:
+    linked = link([d.extraction() for d in drafts], Linker.build(registry))
+    return aggregate(linked, registry, [])
+
+
+def article(registry: Registry) -> Corpus:
+    draft = Draft("one", TEXT, "2024-05-08")
+    blinken = draft.mention("Antony Blinken")
+    austin = draft.mention("Lloyd Austin")
+    draft.mention("Blinken", refers_to="Antony Blinken")
+    draft.mention("Austin", refers_to="Lloyd Austin", occurrence=1)
+    draft.mention("South China Sea", "issue", entity_id="issue:south-china-sea", source="registry")
+    draft.mention("trade", "issue", entity_id="issue:trade", source="registry")
+    draft.event("meeting", [blinken, austin], date="2024-05-06", place="Manila")
+    draft.quote("We will keep the South China Sea open to all", blinken + 2)
+    draft.quote("Our alliance is strong and it will stay strong", austin + 2)
+    return corpus_of(registry, draft)
+
+
+def test_every_edge_has_a_sentence_that_states_it(registry):
+    corpus = article(registry)
+    assert corpus.relations.edges
+    for edge in corpus.relations.edges:
+        assert edge.evidence, edge
+        for claim in edge.evidence:
+            assert claim.article == "one" and claim.value in TEXT
+
+
+def test_spoke_on_only_where_the_speakers_own_quote_names_the_issue(registry):
+    corpus = article(registry)
+    spoke = {(e.source, e.target) for e in corpus.relations.edges if e.kind == "spoke on"}
+    assert spoke == {("people/antony-blinken", "issues/south-china-sea")}
+    (edge,) = [e for e in corpus.relations.edges if e.kind == "spoke on"]
+    assert "South China Sea open to all" in edge.evidence[0].value
+
+
+def test_no_member_of_edges_without_a_sentence(registry):
+    corpus = article(registry)
+    assert not [e for e in corpus.relations.edges if e.kind == "member of"]
+
+
+def test_the_records_carry_each_relationship_with_its_evidence(registry):
+    corpus = article(registry)
+    data = record_data(corpus)["people/antony-blinken"]
+    kinds = {(r["kind"], r["with"]) for r in data["relations"]}
+    assert ("met", "people/lloyd-austin") in kinds
+    assert ("spoke on", "issues/south-china-sea") in kinds
+    for relation in data["relations"]:
+        assert relation["evidence"] and all(e["sentence"] for e in relation["evidence"])
