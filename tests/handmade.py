@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.aggregate import aggregate
 from generator.curated.registry import Registry, load_registry
 from generator.data import (
     CleanArticle,
+    Corpus,
     DateClaim,
     EventCandidate,
     Extraction,
@@ -25,6 +27,7 @@ from generator.data import (
     QuoteCandidate,
     SourceFile,
 )
+from generator.link import Linker, link
 from tests.conftest import SEEDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -130,3 +133,9 @@ class Draft:
             quotes=tuple(self.quotes),
             events=tuple(self.events),
         )
+
+
+def corpus_of(registry: Registry, *drafts: Draft) -> Corpus:
+    """Link and aggregate hand-made articles, as the build does after extraction."""
+    linked = link([d.extraction() for d in drafts], Linker.build(registry))
+    return aggregate(linked, registry, [])

@@ -8,12 +8,10 @@ from itertools import combinations
 
 import pytest
 
-from generator.aggregate import aggregate
 from generator.aggregate.relations import MET_MAX_PARTICIPANTS
 from generator.curated.registry import Registry
 from generator.data import Corpus, EntityType
-from generator.link import Linker, link
-from tests.handmade import Draft, seeds_registry
+from tests.handmade import Draft, corpus_of, seeds_registry
 
 #: Made-up people: none of them is in the curated registry.
 CROWD = [
@@ -32,11 +30,6 @@ CROWD = [
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     return seeds_registry()
-
-
-def corpus_of(registry: Registry, *drafts: Draft) -> Corpus:
-    linked = link([d.extraction() for d in drafts], Linker.build(registry))
-    return aggregate(linked, registry, [])
 
 
 def people(corpus: Corpus) -> dict[str, object]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.aggregate import aggregate
 from generator.curated.registry import Registry
 from generator.data import Corpus
-from generator.link import Linker, link
 from generator.render.records import record_data
-from tests.handmade import Draft, seeds_registry
+from tests.handmade import Draft, corpus_of, seeds_registry
 
 TEXT = (
     "Antony Blinken met Lloyd Austin in Manila on Monday.\n\n"
@@ -22,11 +20,6 @@ TEXT = (
 @pytest.fixture(scope="module")
 def registry() -> Registry:
     return seeds_registry()
-
-
-def corpus_of(registry: Registry, *drafts: Draft) -> Corpus:
-    linked = link([d.extraction() for d in drafts], Linker.build(registry))
-    return aggregate(linked, registry, [])
 
 
 def article(registry: Registry) -> Corpus:
