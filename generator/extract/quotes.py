@@ -11,10 +11,14 @@ order of trust:
    ("the minister said") stands for the person the preceding sentences are about. A relayed
    quotation goes to the one the relayer says spoke it ("'...,' Peskov said Putin told his guest");
 3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
-4. for a quotation with no attribution of its own, the speaker of the quotation just before it;
-5. for a quotation that opens a paragraph of its own with no attribution, the person the
-   paragraph before says is speaking ("X said the resolution “offers hope.”" then a paragraph
-   of quotation; "X, the envoy, says 1.5C is dead." then the words).
+4. for a quotation that opens a sentence or a paragraph with no attribution, the person the
+   sentence before says is speaking ("X said the resolution “offers hope.”" then a paragraph
+   of quotation; "X, the envoy, says 1.5C is dead." then the words);
+5. else, for a quotation with no attribution of its own, the speaker of the quotation just
+   before it.
+
+A paragraph that opens with a dash ("–We meet at a historic moment, says Rutte.") is a quotation
+up to the comma before its speech verb.
 
 Embedded posts (a tweet pasted into an article, signed "— Name (@handle) date") are read by
 ``generator.extract.tweets`` and given to the person who signs them.
@@ -87,6 +91,12 @@ CONTEXT_SENTENCES = 3
 OPENERS = '“"'
 CLOSERS = '”"'
 _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
+#: A paragraph that opens with a dash is a quotation in many publishers' style ("–We meet at a
+#: historic moment, says Rutte."): the words up to the comma before the speech verb.
+_DASHED = re.compile(
+    r"^[–—]\s?(?P<text>[^–—“”\"\n]{10,1500}?)[,:]?\s+(?=(?:says|said|adds|added|notes|noted|"
+    r"writes|wrote|tells|told|stresses|stressed|explains|explained)\b[^.!?]{1,160}[.!?]?\s*$)"
+)
 _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
 
@@ -145,6 +155,8 @@ def find_quotes(
             continue
         index = sent_index.get(span.start, 0)
         speaker, cue, attributed = _speaker(context, span)
+        if speaker is None and not attributed:  # the speaker of the sentence before, if any
+            speaker, cue = _introduced_before(context, span), "introduced in the sentence before"
         if (
             speaker is None
             and not attributed
@@ -152,8 +164,6 @@ def find_quotes(
             and _continues(text, previous_end, q.start)
         ):
             speaker, cue = previous.speaker, "continued quotation"
-        if speaker is None and not attributed:
-            speaker, cue = _introduced_before(context, span), "introduced in the paragraph before"
         if speaker is None:
             continue
         candidate = QuoteCandidate(text=quote, speaker=speaker, sentence_index=index, cue=cue)
@@ -184,6 +194,12 @@ def quoted_spans(text: str) -> list[Quoted]:
             out.append(Quoted(pending[0], start + close + 1, " ".join(pending[1])))
             pos = close + 1
         pending = None
+        dashed = _DASHED.match(para) if pos == 0 else None
+        if dashed is not None:  # "–It is important that ..., says Rutte."
+            out.append(
+                Quoted(start + dashed.start("text"), start + dashed.end("text"), dashed["text"])
+            )
+            continue
         for match in _QUOTE.finditer(para, pos):
             out.append(Quoted(start + match.start(), start + match.end(), match.group("text")))
             pos = match.end()
@@ -255,18 +271,17 @@ _PARAGRAPH_LEAD = re.compile(r"[\s\-–—•]*")
 
 
 def _introduced_before(ctx: _Context, quote: Span) -> int | None:
-    """The speaker of a quotation that opens its paragraph: the person who is the subject of a
-    speech verb in the last sentence of the paragraph before."""
+    """The speaker of a quotation that opens its sentence or paragraph with no attribution: the
+    person who is the subject of a speech verb in the sentence just before ("Grossi said he
+    wanted progress. “Of course, now we have to ...”")."""
     start = quote.start_char
-    para_start = ctx.text.rfind("\n", 0, start) + 1
-    if _PARAGRAPH_LEAD.fullmatch(ctx.text[para_start:start]) is None or para_start == 0:
-        return None
     first = ctx.sent_index.get(quote.start, 0)
     if first == 0:
         return None
+    opening = ctx.sentences[first].start_char
+    if _PARAGRAPH_LEAD.fullmatch(ctx.text[opening:start]) is None:
+        return None  # the quotation does not open its sentence
     previous = ctx.sentences[first - 1]
-    if "\n" not in ctx.text[previous.end_char : start] and previous.end_char < start:
-        return None  # the sentence before is in the same paragraph
     verbs = [t for t in previous if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     for verb in sorted(verbs, key=lambda t: -t.i):  # the last one is the nearest
         subject = _subject(verb, quote)

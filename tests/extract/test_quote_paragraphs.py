@@ -27,3 +27,30 @@ def test_a_quotation_paragraph_after_narration_has_no_speaker(build_articles):
     )
     found = quotes(build_articles({"a.txt": text}))
     assert not [q for _, q in found if q.startswith("I think the target")]
+
+
+def test_a_quotation_opening_its_sentence_goes_to_the_speaker_of_the_sentence_before(
+    build_articles,
+):
+    text = (
+        "Title\n\nRafael Grossi said he wanted real progress with Iran before October. "
+        "“Of course, now we have to give content and substance to this,” he added later.\n\n"
+        "Nuclear talks\n\nMaria Sousa said the talks had gone well. “We are not starting from "
+        "zero on any of the technical questions now.”\n"
+    )
+    found = dict((q, s) for s, q in quotes(build_articles({"a.txt": text})))
+    assert found["We are not starting from zero on any of the technical questions now."] == (
+        "maria-sousa"
+    )
+
+
+def test_a_paragraph_opening_with_a_dash_is_a_quotation(build_articles):
+    text = (
+        "Summit\n\nNATO Secretary General Mark Rutte spoke in The Hague on Tuesday.\n\n"
+        "–It is important that everyone takes their share of the burden, says Rutte.\n\n"
+        "–We meet at a historic moment for our security, notes Rutte as he holds a press "
+        "conference before the meeting in his hometown.\n"
+    )
+    found = quotes(build_articles({"a.txt": text}))
+    assert ("mark-rutte", "It is important that everyone takes their share of the burden") in found
+    assert ("mark-rutte", "We meet at a historic moment for our security") in found
