@@ -28,6 +28,29 @@ def id_list(section_start, text):
     }
 
 
+def check_events(g, bad):
+    """Each gold event: exact keys, a known kind, participants among the people, a date as
+    YYYY-MM-DD or YYYY-MM, a forum among the forums. (The real-article checker uses it too.)"""
+    for e in g["events"] or []:
+        if not isinstance(e, dict) or set(e) != EVENT_KEYS:
+            bad(f"event keys {sorted(e) if isinstance(e, dict) else e!r}")
+            continue
+        if e["kind"] not in EVENT_KINDS:
+            bad(f"event kind {e['kind']!r}")
+        for p in e["participants"] or []:
+            if p not in g["people"]:
+                bad(f"event participant not in people: {p}")
+        d = e["date"]
+        if (
+            d is not None
+            and not isinstance(d, datetime.date)
+            and not re.fullmatch(r"\d{4}-\d{2}", str(d))
+        ):
+            bad(f"event date {d!r}")
+        if e["forum"] is not None and e["forum"] not in g["forums"]:
+            bad(f"event forum {e['forum']} not in forums")
+
+
 def split_front_matter(text):
     if text.startswith("---\n"):
         fm, body = text[4:].split("\n---\n", 1)
@@ -112,24 +135,7 @@ def main():
                 bad(f"quote text not verbatim: {q['text']}")
             if not 4 <= len(q["text"].split()) <= 10:
                 bad(f"quote text should be the first 6-10 words: {q['text']}")
-        for e in g["events"]:
-            if set(e) != EVENT_KEYS:
-                bad(f"event keys {sorted(e)}")
-                continue
-            if e["kind"] not in EVENT_KINDS:
-                bad(f"event kind {e['kind']}")
-            for p in e["participants"]:
-                if p not in g["people"]:
-                    bad(f"event participant not in people: {p}")
-            d = e["date"]
-            if (
-                d is not None
-                and not isinstance(d, datetime.date)
-                and not re.fullmatch(r"\d{4}-\d{2}", str(d))
-            ):
-                bad(f"event date {d!r}")
-            if e["forum"] is not None and e["forum"] not in g["forums"]:
-                bad(f"event forum {e['forum']} not in forums")
+        check_events(g, bad)
     for p in problems:
         print(p)
     print(f"{len(stems)} articles checked, {len(problems)} problems")

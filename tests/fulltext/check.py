@@ -25,21 +25,10 @@ MANIFEST = HERE / "manifest.yml"
 GOLD = HERE / "gold"
 ARTICLES = HERE / "articles"
 
-GOLD_KEYS = (
-    "title",
-    "publisher",
-    "authors",
-    "published",
-    "people",
-    "not_people",
-    "countries",
-    "forums",
-    "organizations",
-    "issues",
-    "quotes",
-    "events",
-    "boilerplate",
-)
+sys.path.insert(0, str(HERE.parent / "corpus"))
+import check_gold as _corpus_checks  # noqa: E402  (the gold keys, defined once)
+
+GOLD_KEYS = tuple(_corpus_checks.GOLD_KEYS)
 MANIFEST_KEYS = ("id", "repo", "commit", "path", "record", "sha256", "topic", "country", "source")
 ID_RE = re.compile(r"^\d\d_[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_RE = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -138,6 +127,7 @@ def main() -> int:
     ids = [e.get("id") for e in entries if isinstance(e, dict)]
     for stray in sorted(p.stem for p in GOLD.glob("*.yml") if p.stem not in ids):
         problems.append(f"gold {stray}: no manifest entry")
+    absent = 0
     for entry in entries:
         if not isinstance(entry, dict):
             continue
@@ -145,7 +135,7 @@ def main() -> int:
         text = None
         path = ARTICLES / f"{aid}.txt"
         if not path.exists():
-            problems.append(f"article {aid}: missing text (run rebuild.py)")
+            absent += 1  # texts are not in git: the gold's form is still checked
         else:
             raw = path.read_bytes()
             if hashlib.sha256(raw).hexdigest() != entry.get("sha256"):
@@ -174,6 +164,8 @@ def main() -> int:
             n_people += len(data.get("people") or []) if isinstance(data, dict) else 0
     status = "FAILED" if problems else "ok"
     print(f"{status}: {len(ids)} articles, {n_people} gold people, {len(problems)} problems")
+    if absent:
+        print(f"{absent} texts absent (rebuild them with rebuild.py, see README.md): not checked")
     return 1 if problems else 0
 
 

@@ -7,7 +7,8 @@ and gold keys are exact; splits are dev/holdout with at least a third held out; 
 events and quotes are well formed; quote speakers and event participants are listed as people.
 Where the texts are present (articles/<id>.txt, not in git; see README.md): each text's SHA-256 matches
 the manifest, and every person, author, not_people entry, quote opening and boilerplate string occurs
-verbatim in it. Standard library + PyYAML only.
+verbatim in it. The gold keys and the event checks are the written corpus's
+(``tests/corpus/check_gold.py``).
 """
 
 import datetime
@@ -21,36 +22,16 @@ import yaml
 
 HERE = pathlib.Path(__file__).resolve().parent
 IDS = HERE.parents[1] / "docs" / "dev" / "ids.md"
+sys.path.insert(0, str(HERE.parent / "corpus"))
+import check_gold as corpus_checks  # noqa: E402  (the written corpus's checks, shared)
 
 MANIFEST_KEYS = ["id", "url", "corpus", "query", "sha256", "topic", "shape", "publisher", "split"]
-GOLD_KEYS = [
-    "title",
-    "publisher",
-    "authors",
-    "published",
-    "people",
-    "not_people",
-    "countries",
-    "forums",
-    "organizations",
-    "issues",
-    "quotes",
-    "events",
-    "boilerplate",
-]
+GOLD_KEYS = list(corpus_checks.GOLD_KEYS)
 LIST_KEYS = GOLD_KEYS[2:3] + GOLD_KEYS[4:]
-EVENT_KINDS = {"meeting", "visit", "summit", "call", "talks"}
-EVENT_KEYS = {"kind", "participants", "date", "place", "forum"}
 ID_RE = re.compile(r"\d{3}_[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def id_list(section_start, text):
-    """Ids listed after 'section_start' up to the next blank line (as tests/corpus/check_gold.py)."""
-    block = text.split(section_start, 1)[1].split("\n\n", 1)[0]
-    block = re.sub(r"\([^)]*\)", "", block)
-    return {
-        t.strip() for t in block.replace("\n", " ").split(",") if t.strip() and t.strip() != "..."
-    }
+id_list = corpus_checks.id_list
 
 
 def split_front_matter(raw):
@@ -116,24 +97,7 @@ def check_gold(stem, g, text, known_forums, known_issues, bad):
             bad(f"quote speaker not in people: {q['speaker']}")
         if not 4 <= len(str(q["text"]).split()) <= 10:
             bad(f"quote opening should be 4-10 words: {q['text']}")
-    for e in g["events"]:
-        if not isinstance(e, dict) or set(e) != EVENT_KEYS:
-            bad(f"event keys {sorted(e) if isinstance(e, dict) else e!r}")
-            continue
-        if e["kind"] not in EVENT_KINDS:
-            bad(f"event kind {e['kind']!r}")
-        for p in e["participants"] or []:
-            if p not in g["people"]:
-                bad(f"event participant not in people: {p}")
-        d = e["date"]
-        if (
-            d is not None
-            and not isinstance(d, datetime.date)
-            and not re.fullmatch(r"\d{4}-\d{2}", str(d))
-        ):
-            bad(f"event date {d!r}")
-        if e["forum"] is not None and e["forum"] not in g["forums"]:
-            bad(f"event forum {e['forum']} not in forums")
+    corpus_checks.check_events(g, bad)
     if text is None:
         return
     for name in g["people"]:

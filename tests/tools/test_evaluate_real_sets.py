@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.tools.evaluate.gold import GoldTopic, load_gold
@@ -60,3 +63,12 @@ def test_the_real_development_set_is_split_with_a_third_held_out():
     assert len(splits["holdout"]) * 3 >= total >= 60
     gold = load_gold(REPO / "tests/realworld/gold")
     assert set(gold) == splits["dev"] | splits["holdout"]
+
+
+@pytest.mark.parametrize("script", ["tests/realworld/check.py", "tests/fulltext/check.py"])
+def test_the_real_sets_manifests_and_gold_are_well_formed(script):
+    """Run as a contributor would; without the texts (not in git) the gold's form is checked."""
+    result = subprocess.run(
+        [sys.executable, script], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
