@@ -142,6 +142,9 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return "visit"
     if lemma == "sign" and _joint_signing(ctx, token):
         return "meeting"
+    gathering = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in NOUN_TRIGGERS]
+    if lemma == "attend" and gathering:
+        return NOUN_TRIGGERS[gathering[0].lower_]  # "the meeting is attended by A and B"
     if lemma == "attend" and not any(c.dep_ == "dobj" for c in token.children):
         return "summit"  # "Zelensky, attending as a guest": at the forum the article is about
     named = [c for c in token.children if c.dep_ == "dobj" and not parse.has_trigger_noun(c)]
@@ -315,7 +318,7 @@ def _forums(
     venue = places.venue_forums(ctx, trigger, phrase, chain)
     if venue:  # "met on the sidelines of the forum"; but "his attendance at the forum" is in it
         return venue, kind == "summit"
-    own = ctx.forums_at(phrase | chain.subject_tokens)
+    own = ctx.own_forums_at(phrase | chain.subject_tokens)
     lemma = trigger.lemma_.lower()
     if own:
         gathering = kind == "summit" or lemma in SESSION_NOUNS or lemma in ("meet", "convene")

@@ -176,6 +176,33 @@ class Context:
     def forums_at(self, tokens) -> list[int]:
         return list(dict.fromkeys(self.forum_at[i] for i in sorted(tokens) if i in self.forum_at))
 
+    def own_forums_at(self, tokens) -> list[int]:
+        """The forums among ``tokens`` that are not a person's affiliation: "the EU's High
+        Representative, Josep Borrell" and "NATO Secretary-General Mark Rutte" name who someone
+        is, not a session of the EU or NATO."""
+        found = self.forums_at(tokens)
+        return [f for f in found if not self.affiliation(self._root(f))]
+
+    def _root(self, mention: int) -> Token:
+        m = self.mentions[mention]
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None else self.doc[0]
+
+    def affiliation(self, token: Token) -> bool:
+        """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
+        a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
+        head = token
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head is not head:
+            head = head.head
+            if head.i in self.person_at:
+                return True
+        if head is token:
+            return False
+        return any(
+            c.dep_ in ("appos", "conj") and (c.i in self.person_at or c.pos_ == "PROPN")
+            for c in head.children  # a name beside the title, even one NER did not call a person
+        )
+
     def countries_in(self, spans: list[Span]) -> list[int]:
         found = [self.country_at[t.i] for s in spans for t in s if t.i in self.country_at]
         return list(dict.fromkeys(found))
