@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator import names
 from generator.data import Mention, QuoteCandidate
-from generator.extract import tweets
+from generator.extract import transcripts, tweets
 
 MIN_WORDS = 4
 SPEECH_VERBS = {
@@ -94,7 +94,8 @@ _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
 #: A paragraph that opens with a dash is a quotation in many publishers' style ("–We meet at a
 #: historic moment, says Rutte."): the words up to the comma before the speech verb.
 _DASHED = re.compile(
-    r"^[–—]\s?(?P<text>[^–—“”\"\n]{10,1500}?)[,:]?\s+(?=(?:says|said|adds|added|notes|noted|"
+    r"^[–—]\s?(?P<text>(?:[^–—“”\"\n]|(?<=\s)[–—](?=\s)){10,1500}?)[,:]?\s+"
+    r"(?=(?:says|said|adds|added|notes|noted|"
     r"writes|wrote|tells|told|stresses|stressed|explains|explained)\b[^.!?]{1,160}[.!?]?\s*$)"
 )
 _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
@@ -140,7 +141,7 @@ def find_quotes(
         if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
     ]
     context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions), text)
-    posts = tweets.find_posts(text, mentions)
+    posts = tweets.find_posts(text, mentions) + transcripts.find_turns(text, mentions)
     out: list[QuoteCandidate] = []
     previous: QuoteCandidate | None = None
     previous_end = -1
@@ -173,7 +174,8 @@ def find_quotes(
         span = doc.char_span(post.start, post.end, alignment_mode="expand")
         if span is not None and len(post.text.split()) >= MIN_WORDS:
             index = sent_index.get(span.start, 0)
-            out.append(QuoteCandidate(post.text, post.speaker, index, "embedded post"))
+            cue = "embedded post" if isinstance(post, tweets.Post) else "transcript"
+            out.append(QuoteCandidate(post.text, post.speaker, index, cue))
     return sorted(out, key=lambda c: c.sentence_index)
 
 

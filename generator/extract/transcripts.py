@@ -1,0 +1,80 @@
+"""Transcripts and interviews: a paragraph that opens with its speaker's label.
+
+Governments publish remarks and press conferences as transcripts, and interviews are printed the
+same way:
+
+    SECRETARY BLINKEN:  Good morning, everyone.  It's a pleasure to welcome ...
+    FOREIGN MINISTER ÇAVUŞOĞLU:  Thank you very much, Secretary Blinken ...
+    Donald Trump: "Better in the sense of lower?"
+
+The paragraph after the label is what the speaker said. A label is a person's name as the
+article prints it elsewhere, or a label in capitals whose last word is the surname of a person the
+article names ("SECRETARY BLINKEN"); a label naming nobody ("QUESTION:", "MODERATOR:") is no
+speaker, and its turn is not a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator import names
+from generator.data import Mention
+
+#: "LABEL:" or "Name:" at the very start of a paragraph (an opening quotation mark may stand
+#: before it), then the words spoken. A label has at most five words and no sentence punctuation.
+_TURN = re.compile(
+    r"^[“\"]?(?P<label>[^\W\d_][\w.'’\- ]{1,60}?):[ \t]+(?P<text>\S.{8,})$",
+)
+#: A turn's text is at most this long: a long answer is kept whole up to here.
+MAX_TURN_CHARS = 1500
+_QUOTES = "“”\"‘’"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: the range of its words in the body, the words, and the speaker."""
+
+    start: int
+    end: int
+    text: str
+    speaker: int  # index into the article's mentions
+
+
+def find_turns(text: str, mentions: list[Mention]) -> list[Turn]:
+    """Every paragraph that opens with the label of a person the article names."""
+    people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
+    if not people:
+        return []
+    out: list[Turn] = []
+    for para in re.finditer(r"[^\n]+", text):
+        match = _TURN.match(para.group())
+        if match is None or len(match["label"].split()) > 5:
+            continue
+        speaker = _speaker(match["label"], para.start() + match.start("label"), people)
+        if speaker is None:
+            continue
+        words = match["text"].strip().strip(_QUOTES).strip()
+        start = para.start() + match.start("text")
+        out.append(Turn(start, para.end(), words[:MAX_TURN_CHARS], speaker))
+    return out
+
+
+def _speaker(label: str, at: int, people: list[tuple[int, Mention]]) -> int | None:
+    """The person a label names: a person the article names by the label's words, or, for a
+    label in capitals, the one person whose surname is the label's last word."""
+    folded = names.fold(label)
+    for i, mention in people:
+        if folded in (names.fold(mention.text), names.fold(mention.refers_to or "")):
+            return i
+        if mention.start == at and mention.end == at + len(label.rstrip()):
+            return i
+    if not label.isupper():
+        return None
+    last = names.fold(label.split()[-1])
+    found = {
+        names.fold(m.refers_to or m.text): i
+        for i, m in people
+        if names.fold((m.refers_to or m.text).split()[-1]) == last
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
