@@ -28,7 +28,7 @@ _TURN = re.compile(
 )
 #: A turn's text is at most this long: a long answer is kept whole up to here.
 MAX_TURN_CHARS = 1500
-_QUOTES = "“”\"‘’"
+_QUOTES = '“”"‘’'
 
 
 @dataclass(frozen=True)
