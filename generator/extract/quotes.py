@@ -183,7 +183,8 @@ def quoted_spans(text: str) -> list[Quoted]:
     """Every quotation, paragraph by paragraph; one left open at a paragraph's end runs on when
     the next paragraph opens with a quotation mark (the convention for a multi-paragraph quote)."""
     out: list[Quoted] = []
-    pending: tuple[int, list[str]] | None = None  # start and pieces of a quotation running on
+    # start, pieces and end so far of a quotation running on
+    pending: tuple[int, list[str], int] | None = None
     for start, end in _paragraphs(text):
         para = text[start:end]
         pos = 0
@@ -191,10 +192,13 @@ def quoted_spans(text: str) -> list[Quoted]:
             close = _closing(para, 1)
             if close < 0:
                 pending[1].append(para[1:])
+                pending = (pending[0], pending[1], end)
                 continue
             pending[1].append(para[1:close])
             out.append(Quoted(pending[0], start + close + 1, " ".join(pending[1])))
             pos = close + 1
+        elif pending is not None:  # left open and not taken up: it ran to its paragraph's end
+            out.append(Quoted(pending[0], pending[2], " ".join(pending[1])))
         pending = None
         dashed = _DASHED.match(para) if pos == 0 else None
         if dashed is not None:  # "–It is important that ..., says Rutte."
@@ -207,7 +211,9 @@ def quoted_spans(text: str) -> list[Quoted]:
             pos = match.end()
         opener = _dangling_opener(para, pos)
         if opener >= 0:
-            pending = (start + opener, [para[opener + 1 :]])
+            pending = (start + opener, [para[opener + 1 :]], end)
+    if pending is not None:
+        out.append(Quoted(pending[0], pending[2], " ".join(pending[1])))
     return out
 
 
@@ -305,9 +311,15 @@ def _named_in(
 
 
 def _subject(verb: Token, quote: Span) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not quote.start <= child.i < quote.end:
-            return child
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not quote.start <= c.i < quote.end
+    ]
+    if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, quote)  # "Abe vowed action, added '...'": a shared subject
     return None
 
 
