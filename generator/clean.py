@@ -362,6 +362,8 @@ def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str,
         if printed and not published:
             published = printed
         line.verdict = "dateline"
+    if not source.front_matter.get("published"):
+        published = _labelled_or(published, header)
     if not published:  # a date at the head of the text, then one in the page's address
         kept = [line for line in lines if line.verdict is None][:3]
         found = (dates.leading_date(line.text) for line in kept)
@@ -382,6 +384,20 @@ def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str,
             if not source.front_matter.get("authors"):
                 authors.extend(names)
     return tuple(dict.fromkeys(authors)), published if isinstance(published, str) else None
+
+
+def _labelled_or(printed: str | None, header: list[_Line]) -> str | None:
+    """A date the header labels "Published" wins over an unlabelled one (a site's header often
+    prints today's date); so does one labelled "Updated" that is earlier than it, since a page
+    is never published after its last update."""
+    labelled = [found for line in header if (found := dates.labelled_date(line.text))]
+    published = next((day for label, day in labelled if label == "published"), None)
+    if published:
+        return published
+    updated = min((day for _, day in labelled), default=None)
+    if updated and (printed is None or updated < printed):
+        return updated
+    return printed
 
 
 _NOT_NAMES = re.compile(

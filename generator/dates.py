@@ -100,6 +100,26 @@ def parse_printed_date(line: str) -> str | None:
     return data.date_obj.date().isoformat()
 
 
+#: "Published: 4 March 2015", "Updated: March 4, 2015 11:29 am", "Posted on 2024-05-02".
+_LABELLED = re.compile(
+    r"\b(?P<label>first published|published|posted|last updated|updated)\s*(?:on)?\s*:?\s*"
+    rf"(?:(?:{'|'.join(WEEKDAYS)})\w*,?\s+)?(?P<date>{_PRINTED.pattern})",
+    re.IGNORECASE,
+)
+
+
+def labelled_date(line: str) -> tuple[str, str] | None:
+    """A date a line labels as the page's publication or update ("Updated: March 4, 2015"),
+    anywhere in the line: ("published" or "updated", the ISO date)."""
+    match = _LABELLED.search(line)
+    if match is None:
+        return None
+    day = parse_printed_date(match["date"])
+    if day is None:
+        return None
+    return ("updated" if "updated" in match["label"].lower() else "published"), day
+
+
 def looks_like_dateline(line: str) -> bool:
     """A short header line that is mostly a date (with weekday, time, zone, 'Published' ...)."""
     match = _PRINTED.search(line)
