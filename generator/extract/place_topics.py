@@ -44,6 +44,9 @@ TROUBLE = (
 DEALINGS = (
     "peace process",
     "peace talks",
+    "peace treaty",
+    "peace deal",
+    "peace agreement",
     "border dispute",
     "relations",
     "dialogue",
@@ -54,6 +57,20 @@ DEALINGS = (
     "talks",
     "conflict",
     "war",
+)
+#: One name for dealings that are the same thing said two ways, so that "India-Pakistan ties" and
+#: "relations between India and Pakistan" are one issue.
+SAME_DEALINGS = {
+    "ties": "relations",
+    "peace talks": "peace process",
+    "peace treaty": "peace process",
+    "peace deal": "peace process",
+    "peace agreement": "peace process",
+}
+#: "frosty bilateral relations": dealings between the two countries the article is about.
+_BILATERAL = re.compile(
+    rf"\bbilateral\s+(?P<topic>{'|'.join(('relations', 'ties', 'talks', 'dialogue'))})\b",
+    re.IGNORECASE,
 )
 _COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
 _TROUBLE = "|".join(TROUBLE)
@@ -108,7 +125,7 @@ def place_topics(
 ) -> list[Mention]:
     """Issue mentions for the topics named by place that the article is about."""
     places = _places(doc, mentions, registry)
-    found = _pairs(text, places) + _singles(text, places)
+    found = _pairs(text, places) + _bilateral(text, mentions, registry) + _singles(text, places)
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
     out: list[Mention] = []
@@ -193,7 +210,7 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
             match = _BETWEEN.search(lead)
             if match and not _SECTORS.search(lead[: match.start()]):
                 start = a.start - (len(lead) - match.start())
-                topic = match["topic"].lower()
+                topic = _dealings(match["topic"])
                 out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name)))
         elif _DASH.match(between):
             match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
@@ -202,19 +219,55 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                     _Found(
                         a.start,
                         b.end + match.end(),
-                        f"{pair} {match['topic'].lower()}",
+                        f"{pair} {_dealings(match['topic'])}",
                         (a.name, b.name),
                     )
                 )
     return out
 
 
+def _dealings(topic: str) -> str:
+    return SAME_DEALINGS.get(topic.lower(), topic.lower())
+
+
+def _bilateral(text: str, mentions: list[Mention], registry: Registry) -> list[_Found]:
+    """'bilateral relations' in an article about two countries: those two countries' relations.
+    The two must stand out: each named at least twice, and no third country as often."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            name = entity.name if entity else m.text
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return []
+    pair = tuple(sorted((ranked[0][0], ranked[1][0])))
+    return [
+        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(m['topic'])}", pair)
+        for m in _BILATERAL.finditer(text)
+    ]
+
+
 def _curated_for(topic: _Found, issues: list[tuple[str, list[str]]]) -> str | None:
     """The curated issue named after the same places (all of them, and no other country)."""
     wanted = {names.fold(p) for p in topic.places}
+    kind = _kinds(topic.name)
     for key, labels in issues:
         for label in labels:
             folded = names.fold(label).replace("–", " ").replace("-", " ")
-            if all(re.search(rf"\b{re.escape(p)}\b", folded) for p in wanted):
+            if not all(re.search(rf"\b{re.escape(p)}\b", folded) for p in wanted):
+                continue
+            # and the same kind of topic: "India–Pakistan relations" is not "India-Pakistan
+            # conflict", though "the war in Sudan" is the "Sudan conflict"
+            if kind & _kinds(folded) or (kind == {"trouble"} and not _kinds(folded)):
                 return key
     return None
+
+
+def _kinds(name: str) -> set[str]:
+    """'trouble' if the name holds a kind of trouble; each (canonical) kind of dealings it holds."""
+    text = " " + names.fold(name).replace("–", " ") + " "
+    out = {"trouble"} if any(f" {t} " in text for t in TROUBLE) else set()
+    out |= {_dealings(d) for d in DEALINGS if f" {d} " in text and d not in TROUBLE}
+    return out

@@ -28,8 +28,27 @@ def test_a_pair_of_places_gives_their_relations(build_articles):
         "officials said.\n\nBoth sides said Estonia-Finland ties had never been closer.\n"
     )
     names = [r["name"] for r in issues(build_articles({"a.txt": text})).values()]
+    assert names.count("Estonia–Finland relations") == 1  # "ties" are the same relations
+    assert "Estonia–Finland ties" not in names
+
+
+def test_bilateral_relations_are_those_of_the_two_countries_the_article_is_about(build_articles):
+    text = (
+        "Ministers meet in Tallinn\n\nThe foreign ministers of Estonia and Finland met in Tallinn "
+        "on Monday, but there was no sign of a thaw in the frosty bilateral relations.\n\n"
+        "Estonia wants Finland to reopen the border crossing, and Finland has refused.\n"
+    )
+    names = [r["name"] for r in issues(build_articles({"a.txt": text})).values()]
     assert "Estonia–Finland relations" in names
-    assert "Estonia–Finland ties" in names
+
+
+def test_relations_of_two_places_are_not_their_curated_conflict(build_articles):
+    text = (
+        "Ministers talk cricket\n\nThe foreign ministers of India and Pakistan discussed "
+        "India-Pakistan cricketing ties on the sidelines of the summit on Tuesday.\n"
+    )
+    found = issues(build_articles({"a.txt": text}))
+    assert "issues/kashmir.yml" not in found  # the registry's "India-Pakistan conflict"
 
 
 def test_a_place_of_a_curated_issue_links_to_it(build_articles):
