@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -72,6 +73,8 @@ _BILATERAL = re.compile(
     rf"\bbilateral\s+(?P<topic>{'|'.join(('relations', 'ties', 'talks', 'dialogue'))})\b",
     re.IGNORECASE,
 )
+#: A peace process named without its parties: "the peace treaty", "a peace deal".
+_PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
 _COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
 _TROUBLE = "|".join(TROUBLE)
 _DEALINGS = "|".join(DEALINGS)
@@ -125,7 +128,11 @@ def place_topics(
 ) -> list[Mention]:
     """Issue mentions for the topics named by place that the article is about."""
     places = _places(doc, mentions, registry)
-    found = _pairs(text, places) + _bilateral(text, mentions, registry) + _singles(text, places)
+    found = (
+        _pairs(text, places)
+        + _bilateral(text, mentions, sentences, registry)
+        + _singles(text, places)
+    )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
     out: list[Mention] = []
@@ -230,22 +237,31 @@ def _dealings(topic: str) -> str:
     return SAME_DEALINGS.get(topic.lower(), topic.lower())
 
 
-def _bilateral(text: str, mentions: list[Mention], registry: Registry) -> list[_Found]:
-    """'bilateral relations' in an article about two countries: those two countries' relations.
-    The two must stand out: each named at least twice, and no third country as often."""
+def _bilateral(
+    text: str, mentions: list[Mention], sentences: list[Span], registry: Registry
+) -> list[_Found]:
+    """Dealings that name no places, in an article about two countries: 'the frosty bilateral
+    relations', and 'the peace treaty' once a sentence on peace names both countries. The two
+    must stand out: each named at least twice, and no third country as often."""
     counts: dict[str, int] = {}
+    named: dict[int, set[str]] = {}  # sentence -> the countries it names
     for m in mentions:
         if m.label == "country" and m.entity_id:
             entity = registry.get(m.entity_id)
             name = entity.name if entity else m.text
             counts[name] = counts.get(name, 0) + 1
+            named.setdefault(m.sentence_index, set()).add(name)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
         return []
     pair = tuple(sorted((ranked[0][0], ranked[1][0])))
+    found = list(_BILATERAL.finditer(text))
+    peace = list(_PEACE.finditer(text))
+    starts = [s.start_char for s in sentences]
+    if any(set(pair) <= named.get(bisect_right(starts, m.start()) - 1, set()) for m in peace):
+        found += peace
     return [
-        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(m['topic'])}", pair)
-        for m in _BILATERAL.finditer(text)
+        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(m['topic'])}", pair) for m in found
     ]
 
 

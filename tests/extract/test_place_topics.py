@@ -78,3 +78,13 @@ def test_a_topic_said_once_in_passing_is_not_an_issue(build_articles):
     )
     found = issues(build_articles({"a.txt": text}))
     assert not [r for r in found.values() if not r["curated"]]
+
+
+def test_a_peace_treaty_of_two_countries_is_their_peace_process(build_articles):
+    text = (
+        "Leaders agree to draft a peace deal\n\nThe leaders of Estonia and Finland agreed on "
+        "Monday to speed up work on the peace treaty.\n\n"
+        "Estonia has asked Finland to open the border, and Finland wants guarantees.\n"
+    )
+    names = [r["name"] for r in issues(build_articles({"a.txt": text})).values()]
+    assert "Estonia–Finland peace process" in names
