@@ -373,10 +373,11 @@ def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
 def _met_abroad(
     ctx: parse.Context, trigger: Token, people: list[int], countries: list[int]
 ) -> list[int]:
-    """'Modi called on Macron in Paris', where the text says one is Indian and the other French:
-    the caller came to the host's city. Nothing when nobody is said to be of the place's country
-    or a nationality is unknown. Two who merely 'met in Manila' make no visit (corpus gold)."""
-    if trigger.lemma_.lower() != "call":
+    """'Modi called on Macron in Paris', 'Zelenskyy met British Defence Minister Healey in Kyiv',
+    where the text says one is of the place's country and the other of another: the foreigner
+    came to the host's city. Nothing when nobody is said to be of the place's country or a
+    nationality is unknown: two foreigners who 'met in Siem Reap' are both visitors of a summit."""
+    if trigger.lemma_.lower() not in ("call", "meet"):
         return []  # hosts and receivers: _visits
     here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
     homes = {p: ctx.nationality(p) for p in people}

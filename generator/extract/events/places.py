@@ -190,7 +190,7 @@ def place(ctx: Context, trigger: Token, tokens: set[int], chain: Chain) -> Span 
 def _places_after(ctx: Context, trigger: Token, where) -> Span | None:
     doc = trigger.doc
     ents = sentence_ents(trigger)
-    for ent in ents:
+    for ent in sorted([*ents, *_untagged_places(ctx, trigger, ents)], key=lambda e: e.start):
         known = ent.start in ctx.country_at  # a capital the model took for an organization
         if (ent.label_ not in _PLACES and not known) or ent.start == 0:
             continue
@@ -203,6 +203,21 @@ def _places_after(ctx: Context, trigger: Token, where) -> Span | None:
             end = follow.end
         return doc[ent.start : end]
     return None
+
+
+def _untagged_places(ctx: Context, trigger: Token, ents: list[Span]) -> list[Span]:
+    """Places the registry knows (a capital, a country) that NER left untagged in the sentence:
+    the model tags "Kyiv" in "met Healey in Kyiv." and not in "... in Kyiv on Tuesday."."""
+    sent = trigger.sent
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for i in range(sent.start, sent.end):
+        if i in ctx.country_at and i not in tagged and (not out or out[-1].end <= i):
+            mention = ctx.mentions[ctx.country_at[i]]
+            span = trigger.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.start == i:
+                out.append(span)
+    return out
 
 
 def sentence_ents(token: Token) -> list[Span]:
