@@ -20,6 +20,12 @@ from tqdm import tqdm
 STEPS = 10
 
 
+class _Bar(tqdm):
+    #: no monitor thread: extraction forks its workers only from a single-threaded process
+    #: (``generator.extract.workers.forking_available``)
+    monitor_interval = 0
+
+
 class Progress(Protocol):
     def start(self, stage: str, total: int) -> None:
         """A stage starts; ``total``: the articles it goes through (0: it does not count them)."""
@@ -58,14 +64,14 @@ class ProgressReporter:
         self._done = 0
         self._next_line = 0  # articles done at which the next plain line is due
         self._started = 0.0
-        self._tqdm: tqdm | None = None
+        self._tqdm: _Bar | None = None
 
     def start(self, stage: str, total: int) -> None:
         self.end()
         self._stage, self._total, self._done = stage, total, 0
         self._started = time.perf_counter()
         if self.bar:
-            self._tqdm = tqdm(
+            self._tqdm = _Bar(
                 total=total or None,
                 desc=stage,
                 unit=" articles",

@@ -21,7 +21,9 @@ def article(title: str, published: str | None, body: str, publisher: str = "Exam
     return f"---\ntitle: {title!r}\npublisher: {publisher!r}\n{date}---\n{body}\n"
 
 
-AUSTIN = "U.S. Secretary of Defense Lloyd Austin met Chinese Defense Minister Wei Fenghe on Tuesday."
+AUSTIN = (
+    "U.S. Secretary of Defense Lloyd Austin met Chinese Defense Minister Wei Fenghe on Tuesday."
+)
 ARTICLES = {
     "a.txt": article("Austin in Cambodia", "2022-11-22", AUSTIN),
     "b.txt": article("Talks & tensions <again>", "2024-01-05", AUSTIN, publisher="A & B Wire"),
