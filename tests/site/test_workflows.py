@@ -4,7 +4,6 @@ checks passed."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
