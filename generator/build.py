@@ -121,8 +121,10 @@ def build(
     # records and pages: rendered in memory; the caller decides where they go.
     with stage("records", n):
         rendered = memo.render_records(corpus)
-    with stage("pages", n):
-        pages = render_pages(corpus, registry, config) if with_pages else RenderedPages({})
+    pages = RenderedPages({})
+    if with_pages:
+        with stage("pages", n):
+            pages = render_pages(corpus, registry, config)
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(

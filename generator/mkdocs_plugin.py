@@ -23,6 +23,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from generator.build import BuildResult, build
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
@@ -35,6 +36,7 @@ from generator.render.feeds import (
     page_feeds,
     render_feeds,
     site_feed,
+    sitemap_stubs,
 )
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -121,20 +123,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             directory_urls=config.use_directory_urls,
         )
         feeds = render_feeds(self.result.corpus, self.feed_site)
-        for path, text in feeds.items():
+        for path, text in {**feeds, **sitemap_stubs(feeds)}.items():
             files.append(File.generated(config, path, content=text))
         self.page_feeds = page_feeds(self.result.corpus, feeds)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         # Every page offers the site's feed, an entity page its own too; written into <head>
-        # here rather than by a theme override, so it works under any theme.
+        # here rather than by a theme override, so it works under any theme. The links are
+        # relative, as the page's others are: a theme script that follows them (Material's)
+        # then stays on the host the site is served from.
         if self.feed_site is None:
             return output
         feeds = [(f"{config.site_name}: latest articles", site_feed())]
         if page.file.src_uri in self.page_feeds:
             name, path = self.page_feeds[page.file.src_uri]
             feeds.insert(0, (f"{config.site_name}: {name}", path))
-        links = alternate_links(self.feed_site, feeds)
+        links = alternate_links([(t, get_relative_url(path, page.url)) for t, path in feeds])
         return output.replace("</head>", links + "</head>", 1)
 
     def _edit_uris(self, config) -> dict[str, str]:

@@ -177,11 +177,28 @@ def page_feeds(corpus: Corpus, feeds: dict[str, str]) -> dict[str, tuple[str, st
     }
 
 
-def alternate_links(site: FeedSite, feeds: list[tuple[str, str]]) -> str:
-    """``<link rel="alternate">`` tags for a page's <head>, one per (title, feed path): how
-    browsers and feed readers find a page's feeds, whatever the theme."""
+def alternate_links(feeds: list[tuple[str, str]]) -> str:
+    """``<link rel="alternate">`` tags for a page's <head>, one per (title, address of the feed):
+    how browsers and feed readers find a page's feeds, whatever the theme."""
     return "".join(
         f'<link rel="alternate" type="application/rss+xml" title="{html.escape(title)}" '
-        f'href="{html.escape(site.url + path)}">'
-        for title, path in feeds
+        f'href="{html.escape(href)}">'
+        for title, href in feeds
     )
+
+
+#: An empty sitemap. Material for MkDocs (9.x) fetches ``sitemap.xml`` beside the target of
+#: every ``<link rel="alternate">`` of a page (its language selector reads alternates from it;
+#: the same code in Zensical is zensical/zensical#908), so without one beside each entity feed
+#: every entity page would log a 404. An empty one lists nothing and is read as nothing.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
+def sitemap_stubs(feeds: dict[str, str]) -> dict[str, str]:
+    """An empty ``sitemap.xml`` in each folder of a feed but the site's root (which has MkDocs'
+    sitemap), for Material's fetch (``EMPTY_SITEMAP``)."""
+    folders = sorted({path.rpartition("/")[0] for path in feeds} - {""})
+    return {f"{folder}/sitemap.xml": EMPTY_SITEMAP for folder in folders}

@@ -106,8 +106,17 @@ def test_without_directory_urls_links_name_the_html_file(corpus_build):
 
 
 def test_alternate_links_escape_their_titles():
-    html = feeds.alternate_links(SITE, [('A "B" <C>', "people/x/feed.xml")])
+    html = feeds.alternate_links([('A "B" <C>', "../x/feed.xml?a&b")])
     assert html == (
         '<link rel="alternate" type="application/rss+xml" title="A &quot;B&quot; &lt;C&gt;" '
-        'href="https://example.org/dossier/people/x/feed.xml">'
+        'href="../x/feed.xml?a&amp;b">'
     )
+
+
+def test_each_feed_folder_has_an_empty_sitemap(corpus_build):
+    out = render_feeds(corpus_build.corpus, SITE)
+    stubs = feeds.sitemap_stubs(out)
+    assert "sitemap.xml" not in stubs  # the root's is MkDocs'
+    assert set(stubs) == {p.replace("feed.xml", "sitemap.xml") for p in out if "/" in p}
+    root = ET.fromstring(feeds.EMPTY_SITEMAP)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(root) == 0

@@ -126,12 +126,11 @@ def test_pages_name_their_feeds_in_the_head(site):
     head = (site / "people/lloyd-austin/index.html").read_text("utf-8").split("</head>")[0]
     links = re.findall(r'<link rel="alternate" type="application/rss\+xml"[^>]*>', head)
     hrefs = [re.search(r'href="([^"]+)"', link)[1] for link in links]
-    assert hrefs == [
-        "https://dossier-project.github.io/dossier/people/lloyd-austin/feed.xml",
-        "https://dossier-project.github.io/dossier/feed.xml",
-    ]
+    assert hrefs == ["feed.xml", "../../feed.xml"]  # its own, then the site's
     home = (site / "index.html").read_text("utf-8").split("</head>")[0]
-    assert 'href="https://dossier-project.github.io/dossier/feed.xml"' in home
+    assert 'type="application/rss+xml" title="Dossier: latest articles" href="feed.xml"' in home
+    # beside each feed a sitemap for Material's script to fetch (it follows rel="alternate")
+    assert (site / "people/lloyd-austin/sitemap.xml").is_file()
 
 
 def test_sitemap_lists_every_page(site):
