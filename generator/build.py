@@ -21,6 +21,7 @@ from generator.extract import Tools, extract
 from generator.ingest import ingest
 from generator.link import Linker, link_article
 from generator.memo import BuildMemo, CacheStats
+from generator.progress import NoProgress, Progress
 from generator.render.edits import EditTarget
 from generator.render.pages import RenderedPages, render_pages
 
@@ -58,19 +59,24 @@ def build(
     with_pages: bool = True,
     stage_hook: StageHook | None = None,
     memo: BuildMemo | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Run every stage. ``memo`` is what this build may reuse (by default the disk cache of
-    ``config``); ``tools`` are a model and matchers already loaded."""
+    ``config``); ``tools`` are a model and matchers already loaded; ``progress`` is told which
+    stage runs and how many articles of how many it has done."""
     memo = memo or BuildMemo(config.cache_dir)
     memo.start()
     timings: dict[str, float] = {}
+    progress = progress or NoProgress()
 
     @contextmanager
-    def stage(name: str) -> Iterator[None]:
+    def stage(name: str, total: int = 0) -> Iterator[None]:
+        progress.start(name, total)
         start = time.perf_counter()
         with stage_hook(name) if stage_hook else nullcontext():
             yield
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+        progress.end()
 
     # Curated knowledge first, with everything `check` finds in it: every later stage reads it.
     with stage("registry"):
@@ -81,24 +87,25 @@ def build(
         problems += ingest_problems
     # An article whose extraction is kept is neither cleaned nor extracted again (the kept
     # extraction carries its clean article).
-    with stage("cache"):
+    n = len(sources)
+    with stage("cache", n):
         digest = (tools.registry if tools else registry).digest
         keys = memo.extraction_keys(sources, digest, tools.model if tools else config.model)
         found = memo.extractions(sources, keys)
     # clean: boilerplate out; title, byline, date and publisher read.
-    with stage("clean"):
+    with stage("clean", n):
         rules = Rules.from_curated(registry.boilerplate)
         articles = [
             kept.article if kept is not None else clean(source, rules)
             for source, kept in zip(sources, found, strict=True)
         ]
     # extract: NER + registry + rules → mentions, quotes, events per article.
-    with stage("extract"):
+    with stage("extract", n):
         extractions, model_articles = _extract(
-            articles, found, keys, registry, config, tools, memo, timings
+            articles, found, keys, registry, config, tools, memo, timings, progress
         )
     # link: mentions → entity keys within each article.
-    with stage("link"):
+    with stage("link", n):
         linkers: list[Linker] = []
 
         def link_one(extraction: Extraction):
@@ -109,13 +116,15 @@ def build(
         linked = memo.link(extractions, keys, registry, link_one)
     # aggregate: one entity per real-world thing across articles; ids minted; events merged;
     # the relationship graph with its evidence.
-    with stage("aggregate"):
+    with stage("aggregate", n):
         corpus = aggregate(linked, registry, problems)
     # records and pages: rendered in memory; the caller decides where they go.
-    with stage("records"):
+    with stage("records", n):
         rendered = memo.render_records(corpus)
-    with stage("pages"):
-        pages = render_pages(corpus, registry, config) if with_pages else RenderedPages({})
+    pages = RenderedPages({})
+    if with_pages:
+        with stage("pages", n):
+            pages = render_pages(corpus, registry, config)
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(
@@ -141,12 +150,21 @@ def _extract(
     tools: Tools | None,
     memo: BuildMemo,
     timings: dict[str, float],
+    progress: Progress,
 ) -> tuple[list[Extraction], int]:
     """The kept extractions, and the others from the rules, over cached Docs where there are
     some and the model for the rest. The model (and the registry's matchers) are loaded only when
     some article's extraction is not kept. Also: the number of articles the model ran on."""
     missing = [i for i, extraction in enumerate(found) if extraction is None]
     out = list(found)
+    done = len(articles) - len(missing)  # the kept ones are done
+    progress.update(done)
+
+    def advance(more: int) -> None:
+        nonlocal done
+        done += more
+        progress.update(done)
+
     if missing:
         start = time.perf_counter()
         tools = tools or memo.tools(registry, config.model)
@@ -158,6 +176,7 @@ def _extract(
             n_process=config.n_process,
             cache=memo.store,
             timings=timings,
+            advance=advance,
         )
         start = time.perf_counter()
         for i, extraction in zip(missing, fresh, strict=True):

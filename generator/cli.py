@@ -111,10 +111,13 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     from generator.build import build
+    from generator.progress import ProgressReporter
     from generator.render.records import write
 
     config = BuildConfig(seeds=args.seeds, model=model_name(args.model))
-    result = build(config, with_pages=args.command == "pages")
+    # a bar per stage on a terminal, a few lines on stderr otherwise (CI logs, pipes)
+    progress = ProgressReporter(logging.getLogger("dossier"))
+    result = build(config, with_pages=args.command == "pages", progress=progress)
     if args.command == "records":
         write(result.records, args.out)
         print(f"wrote {len(result.records)} records to {args.out}", file=sys.stderr)

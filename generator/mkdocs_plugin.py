@@ -23,11 +23,21 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from generator.build import BuildResult, build
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.paths import RECORDS_FOLDER
+from generator.progress import ProgressReporter
+from generator.render.feeds import (
+    FeedSite,
+    alternate_links,
+    page_feeds,
+    render_feeds,
+    site_feed,
+    sitemap_stubs,
+)
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
@@ -50,6 +60,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: what the next build may reuse: this plugin's last build (``mkdocs serve`` rebuilds in
         #: one process) and the disk cache
         self.memo: BuildMemo | None = None
+        #: the feeds' site (None without ``site_url``: feeds need absolute links) and, per
+        #: entity page, its feed (name, path), for the <link rel="alternate"> in its <head>
+        self.feed_site: FeedSite | None = None
+        self.page_feeds: dict[str, tuple[str, str]] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -65,7 +79,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
         if self.memo is None or self.memo.cache_dir != settings.cache_dir:
             self.memo = BuildMemo(settings.cache_dir, keep_in_memory=True)
-        self.result = build(settings, memo=self.memo)
+        self.result = build(settings, memo=self.memo, progress=ProgressReporter(log))
         for problem in self.result.problems:
             # A warning makes `mkdocs build --strict` fail, naming the file and line.
             log.warning("%s", problem)
@@ -92,7 +106,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(File.generated(config, f"{RECORDS_FOLDER}/{path}", content=text))
         files.append(File.generated(config, ZIP_NAME, content=_archive(self.result)))
+        self._add_feeds(files, config)
         return files
+
+    def _add_feeds(self, files: Files, config) -> None:
+        """The RSS feeds, as generated files of the site (``generator.render.feeds``)."""
+        assert self.result is not None
+        self.feed_site, self.page_feeds = None, {}
+        if not config.site_url:
+            log.info("dossier: no site_url in mkdocs.yml, so no feeds (they need absolute links)")
+            return
+        self.feed_site = FeedSite(
+            url=config.site_url.rstrip("/") + "/",
+            name=config.site_name,
+            description=config.site_description or "",
+            directory_urls=config.use_directory_urls,
+        )
+        feeds = render_feeds(self.result.corpus, self.feed_site)
+        for path, text in {**feeds, **sitemap_stubs(feeds)}.items():
+            files.append(File.generated(config, path, content=text))
+        self.page_feeds = page_feeds(self.result.corpus, feeds)
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        # Every page offers the site's feed, an entity page its own too; written into <head>
+        # here rather than by a theme override, so it works under any theme. The links are
+        # relative, as the page's others are: a theme script that follows them (Material's)
+        # then stays on the host the site is served from.
+        if self.feed_site is None:
+            return output
+        feeds = [(f"{config.site_name}: latest articles", site_feed())]
+        if page.file.src_uri in self.page_feeds:
+            name, path = self.page_feeds[page.file.src_uri]
+            feeds.insert(0, (f"{config.site_name}: {name}", path))
+        links = alternate_links([(t, get_relative_url(path, page.url)) for t, path in feeds])
+        return output.replace("</head>", links + "</head>", 1)
 
     def _edit_uris(self, config) -> dict[str, str]:
         """Generated page -> its source file as a path from the docs folder (what MkDocs joins to

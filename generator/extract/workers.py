@@ -19,8 +19,8 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -70,6 +70,7 @@ def extract(
     n_process: int | None = 1,
     cache: ExtractionCache | None = None,
     timings: dict[str, float] | None = None,
+    advance: Callable[[int], None] | None = None,
 ) -> list[Extraction]:
     """Run the model over every article body and read mentions, quotes and events from it.
 
@@ -77,7 +78,9 @@ def extract(
     the rules always run. ``n_process=None`` chooses: 2 processes when there are at least
     ``config.PARALLEL_MIN_ARTICLES`` articles on a machine with 2+ cores, else 1. ``timings`` (if
     given) gains the seconds spent waiting for the model (``ner``), reading and writing cached Docs
-    (``doc_cache``) and in the rules (``rules``)."""
+    (``doc_cache``) and in the rules (``rules``). ``advance`` (if given) is called in this process
+    with the number of articles just done: after each article in one process, after each chunk
+    a worker sends back on several."""
     articles = list(articles)
     start = time.perf_counter()
     keys: list[str] = []
@@ -94,10 +97,10 @@ def extract(
     job = _Job(articles, tools, cache, keys, todo)
     forked = n_process > 1 and len(articles) > 1 and forking_available()
     if forked:
-        results, wall = _run_forked(job, n_process)
+        results, wall = _run_forked(job, n_process, advance)
     else:
         start = time.perf_counter()
-        results = [_extract_range(job, 0, len(articles))]
+        results = [_extract_range(job, 0, len(articles), advance)]
         wall = time.perf_counter() - start
     spent = {"ner": 0.0, "rules": 0.0, "doc_cache": 0.0}
     for result in results:
@@ -119,9 +122,12 @@ def forking_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _run_forked(job: _Job, n_process: int) -> tuple[list[ChunkResult], float]:
+def _run_forked(
+    job: _Job, n_process: int, advance: Callable[[int], None] | None = None
+) -> tuple[list[ChunkResult], float]:
     """Each chunk's result from ``n_process`` forked workers, in article order; the cache's
-    counts gain the workers' counts (their copies of it are lost when they exit)."""
+    counts gain the workers' counts (their copies of it are lost when they exit). Each chunk,
+    as a worker sends it back, ``advance``s the parent's progress."""
     global _JOB
     start = time.perf_counter()
     n = len(job.articles)
@@ -131,7 +137,12 @@ def _run_forked(job: _Job, n_process: int) -> tuple[list[ChunkResult], float]:
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-            for result in pool.map(_work, chunks):
+            futures = [pool.submit(_work, chunk) for chunk in chunks]
+            for future in as_completed(futures):
+                if advance is not None:
+                    advance(len(future.result().extractions))
+            for future in futures:  # in article order
+                result = future.result()
                 results.append(result)
                 if job.cache is not None:
                     stats = job.cache.stats
@@ -151,9 +162,12 @@ def _work(bounds: tuple[int, int]) -> ChunkResult:
     return _extract_range(_JOB, *bounds)
 
 
-def _extract_range(job: _Job, lo: int, hi: int) -> ChunkResult:
+def _extract_range(
+    job: _Job, lo: int, hi: int, advance: Callable[[int], None] | None = None
+) -> ChunkResult:
     """Extractions of articles ``lo``..``hi`` of the job, with the time spent in each part and
-    what this call added to the cache's counts."""
+    what this call added to the cache's counts; ``advance(1)`` after each article (in one
+    process only: a worker reports by sending its chunk back)."""
     cache, nlp = job.cache, job.tools.nlp
     before = _counts(cache)
     errors_before = len(cache.stats.errors) if cache is not None else 0
@@ -190,6 +204,8 @@ def _extract_range(job: _Job, lo: int, hi: int) -> ChunkResult:
         start = clock()
         result.extractions.append(extract_doc(article, doc, job.tools))
         result.rules += clock() - start
+        if advance is not None:
+            advance(1)
     start = clock()
     if next(fresh, None) is not None:
         raise RuntimeError("the model returned more documents than it was given")

@@ -13,8 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.render.feeds import FeedSite, render_feeds
 from tests.conftest import REPO, write_article
+from tests.render.test_feeds import channel_of
 
 pytestmark = pytest.mark.slow
 
@@ -89,6 +92,67 @@ def test_nav_lists_sections_not_entity_pages(site):
 def test_no_external_font_or_script(site):
     html = (site / "people/wei-fenghe/index.html").read_text("utf-8")
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_feeds_are_rss_with_one_item_per_dated_article(site, seeds_build):
+    """``/feed.xml`` and each entity's feed, as built by MkDocs, are the RSS 2.0 documents the
+    generator renders from the same seeds, byte for byte (no build time in them)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    feed_site = FeedSite(config["site_url"], config["site_name"], config["site_description"])
+    expected = render_feeds(seeds_build.corpus, feed_site)
+    dated = [a for a in seeds_build.corpus.articles if a.article.published]
+    undated = [a for a in seeds_build.corpus.articles if not a.article.published]
+    assert dated and undated  # the seeds have both: the undated one is left out
+    channel = channel_of((site / "feed.xml").read_text("utf-8"))
+    assert [i.findtext("title") for i in channel.findall("item")] == [
+        a.article.title
+        for a in sorted(
+            sorted(dated, key=lambda a: a.article.id),
+            key=lambda a: a.article.published,
+            reverse=True,
+        )
+    ]
+    for path, text in expected.items():
+        assert (site / path).read_text("utf-8") == text, path
+    person = next(e for e in seeds_build.corpus.entities if e.id == "lloyd-austin")
+    mentioned = {m.article for m in person.mentions}
+    channel = channel_of((site / "people/lloyd-austin/feed.xml").read_text("utf-8"))
+    listed = channel.findall("item")
+    assert len(listed) == len([a for a in dated if a.article.id in mentioned]) > 0
+    assert listed[0].findtext("pubDate") == "Tue, 22 Nov 2022 00:00:00 +0000"
+
+
+def test_pages_name_their_feeds_in_the_head(site):
+    head = (site / "people/lloyd-austin/index.html").read_text("utf-8").split("</head>")[0]
+    links = re.findall(r'<link rel="alternate" type="application/rss\+xml"[^>]*>', head)
+    hrefs = [re.search(r'href="([^"]+)"', link)[1] for link in links]
+    assert hrefs == ["feed.xml", "../../feed.xml"]  # its own, then the site's
+    home = (site / "index.html").read_text("utf-8").split("</head>")[0]
+    assert 'type="application/rss+xml" title="Dossier: latest articles" href="feed.xml"' in home
+    # beside each feed a sitemap for Material's script to fetch (it follows rel="alternate")
+    assert (site / "people/lloyd-austin/sitemap.xml").is_file()
+
+
+def test_sitemap_lists_every_page(site):
+    base = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["site_url"]
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8")))
+    pages = set()
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        pages.add(base + rel.removesuffix("index.html"))
+    assert len(pages) > 50  # generated pages too: articles, entities, events, listings
+    assert listed == pages
+
+
+def test_404_page_loads_from_the_project_path(site):
+    """On a project Pages site (user.github.io/dossier/) the 404 page is served at any depth, so
+    its links must start with the site's path, not with "/" alone."""
+    html = (site / "404.html").read_text("utf-8")
+    rooted = re.findall(r'(?:href|src)="(/[^"]*)"', html)
+    assert rooted and all(url.startswith("/dossier/") for url in rooted), rooted
+    assert '"/dossier/assets/stylesheets/' in html
 
 
 def test_broken_article_fails_strict_build_but_others_build(tmp_path):
