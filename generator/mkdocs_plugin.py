@@ -22,12 +22,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from generator.build import BuildResult, build
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
+from generator.mkdocs_files import ChangeTracker
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render.feeds import (
@@ -64,6 +65,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: entity page, its feed (name, path), for the <link rel="alternate"> in its <head>
         self.feed_site: FeedSite | None = None
         self.page_feeds: dict[str, tuple[str, str]] = {}
+        #: which generated files changed since the last build, so that `mkdocs serve --dirty`
+        #: renders only those again
+        self.changes = ChangeTracker()
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook is what makes MkDocs keep this plugin across the rebuilds of
+        # `mkdocs serve` (mkdocs.config.config_options.Plugins): the memo and the digests of the
+        # last build's files live on, so a rebuild extracts and renders only what changed.
+        self.command = command
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -100,13 +111,14 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                     path,
                 )
                 continue
-            page = File.generated(config, path, content=text)
+            page = self.changes.make(config, path, text)
             page.edit_uri = edits.get(path)  # None: no button (MkDocs' default for generated)
             files.append(page)
         for path, text in {**self.result.records, **self.result.records_json}.items():
-            files.append(File.generated(config, f"{RECORDS_FOLDER}/{path}", content=text))
-        files.append(File.generated(config, ZIP_NAME, content=_archive(self.result)))
+            files.append(self.changes.make(config, f"{RECORDS_FOLDER}/{path}", text))
+        files.append(self.changes.make(config, ZIP_NAME, _archive(self.result)))
         self._add_feeds(files, config)
+        self.changes.forget_missing({f.src_uri for f in files if f.generated_by})
         return files
 
     def _add_feeds(self, files: Files, config) -> None:
@@ -124,7 +136,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         )
         feeds = render_feeds(self.result.corpus, self.feed_site)
         for path, text in {**feeds, **sitemap_stubs(feeds)}.items():
-            files.append(File.generated(config, path, content=text))
+            files.append(self.changes.make(config, path, text))
         self.page_feeds = page_feeds(self.result.corpus, feeds)
 
     def on_post_page(self, output: str, *, page, config) -> str:

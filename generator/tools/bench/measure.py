@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.tools.bench.corpus import REPO, write_corpus
-from generator.tools.bench.site import mkdocs_build
+from generator.tools.bench.site import mkdocs_build, serve_rebuild
 
 if TYPE_CHECKING:
     from generator.build import BuildResult
@@ -250,6 +250,8 @@ def run_size(
 
     log(f"[{size}] mkdocs build …")
     out["mkdocs"] = mkdocs_build(work, seeds)
+    log(f"[{size}] mkdocs serve --dirty: one edited article …")
+    out["serve"] = serve_rebuild(work, seeds, victim)
     # leave the corpus as generated for a later look
     victim.write_text(text, encoding="utf-8")
     return out

@@ -23,10 +23,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SEARCH_TIMEOUT_S = 60
 MKDOCS_RUNNER = "generator.tools.bench.mkdocs_runner"
 SEARCH_RUNNER = "generator.tools.bench.search_runner"
+SERVE_RUNNER = "generator.tools.bench.serve_runner"
 
 
-def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
-    """``mkdocs build`` of a copy of the site's config and docs/ over the synthetic seeds."""
+def bench_project(work: Path, seeds: Path) -> Path:
+    """A copy of the site's config and docs/ in ``work/project``, its seeds the synthetic ones."""
     project = work / "project"
     if project.exists():
         shutil.rmtree(project)
@@ -36,6 +37,31 @@ def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
     if count != 1:
         raise RuntimeError("mkdocs.yml: no single 'seeds:' option to point at the corpus")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def serve_rebuild(work: Path, seeds: Path, article: Path) -> dict[str, Any]:
+    """`mkdocs serve --dirty`'s rebuild after one edited article, MkDocs included
+    (``serve_runner``): its seconds and how many pages MkDocs rendered again."""
+    project = bench_project(work, seeds)
+    report = work / "serve.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [sys.executable, "-m", SERVE_RUNNER, str(report), str(work / "served"), str(article)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0 or not report.is_file():
+        raise RuntimeError(f"mkdocs serve rebuild failed:\n{proc.stderr[-3000:]}")
+    shutil.rmtree(work / "served", ignore_errors=True)
+    return json.loads(report.read_text())
+
+
+def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
+    """``mkdocs build`` of a copy of the site's config and docs/ over the synthetic seeds."""
+    project = bench_project(work, seeds)
     site = work / "site"
     report = work / "mkdocs.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}

@@ -1,0 +1,46 @@
+"""The generated files of the site, and which of them changed since the plugin's last build.
+
+MkDocs counts every generated file (``File.generated``) as modified, so even ``mkdocs serve
+--dirty`` renders every generated page again after any edit: at 1,000 articles, about 7,000 pages
+and two and a half minutes. A :class:`GeneratedFile` is modified only when its content differs
+from what the same plugin gave the last build (``mkdocs serve`` keeps its plugins across
+rebuilds), so a dirty rebuild renders the pages an edit changed and copies the records it
+changed, and leaves the rest as they are in the site folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from mkdocs.structure.files import File
+
+
+class GeneratedFile(File):
+    """A generated file that knows whether its content changed since the last build."""
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
+class ChangeTracker:
+    """The digest of each generated file's content in the last build, owned by the plugin."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, bytes] = {}
+
+    def make(self, config, path: str, content: str | bytes) -> GeneratedFile:
+        """A generated file at ``path``, marked changed when its content is new or different."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        file = GeneratedFile.generated(config, path, content=content)
+        assert isinstance(file, GeneratedFile)
+        file.changed = self._last.get(path) != digest
+        self._last[path] = digest
+        return file
+
+    def forget_missing(self, paths: set[str]) -> None:
+        """Drop the files the last build no longer made (a removed article's pages)."""
+        for path in set(self._last) - paths:
+            del self._last[path]

@@ -1,0 +1,59 @@
+"""A `mkdocs serve --dirty` rebuild timed from inside: ``python -m
+generator.tools.bench.serve_runner REPORT SITE ARTICLE``, run in the project folder, builds the
+site into SITE as `mkdocs serve --dirty` does its first build, edits ARTICLE (a sentence added
+before its last paragraph), builds again in the same process, as `serve` does on a save, and
+writes to REPORT (JSON) the seconds of each build, the pages MkDocs rendered in the second, all
+pages, and the peak RSS in MB. The article is left as it was found."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    report, site, article = argv[0], argv[1], Path(argv[2])
+    import mkdocs.commands.build as mkdocs_build
+    from mkdocs.config import load_config
+
+    rendered = [0]
+    original = mkdocs_build._build_page
+
+    def counted(page, *args, **kwargs):
+        rendered[0] += page.file.is_modified()  # MkDocs skips the rest under --dirty
+        return original(page, *args, **kwargs)
+
+    mkdocs_build._build_page = counted
+
+    def build() -> float:
+        started = time.perf_counter()
+        # as `serve` does on each rebuild: the config is loaded again, the plugins are kept
+        mkdocs_build.build(load_config(site_dir=site), dirty=True)
+        return time.perf_counter() - started
+
+    first = build()
+    pages = rendered[0]
+    text = article.read_text("utf-8")
+    head, _, last = text.rstrip("\n").rpartition("\n\n")
+    article.write_text(f"{head}\n\nThe ministers are due to meet again in the spring.\n\n{last}\n")
+    rendered[0] = 0
+    try:
+        rebuild = build()
+    finally:
+        article.write_text(text, encoding="utf-8")
+    figures = {
+        "first_s": first,
+        "rebuild_s": rebuild,
+        "pages": pages,
+        "pages_rendered": rendered[0],
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    Path(report).write_text(json.dumps(figures), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

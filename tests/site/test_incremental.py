@@ -1,0 +1,64 @@
+"""`mkdocs serve --dirty` renders again only the generated pages an edit changed.
+
+The two builds run in one process, as `mkdocs serve` runs them: MkDocs keeps the plugin across
+rebuilds, and with it the digests of what the last build generated (``generator.mkdocs_files``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+
+def _project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "seeds", project / "seeds")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def _build(project: Path, site: Path) -> None:
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    build(config, dirty=True)
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(REPO / ".cache" / "dossier"))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project, site = _project(tmp_path), tmp_path / "site"
+    _build(project, site)
+    pages = _pages(site)
+    # stamp the site a day ahead: MkDocs then takes the hand-written pages as up to date
+    stamp = time.time() + 86_400
+    for path in site.rglob("*"):
+        if path.is_file():
+            os.utime(path, (stamp, stamp))
+
+    article = sorted((project / "seeds" / "articles").glob("*.txt"))[0]
+    text = article.read_text("utf-8")
+    article.write_text(text.rstrip("\n") + "\n\nThe two sides will meet again next year.\n")
+    _build(project, site)
+
+    rewritten = [p for p in _pages(site) if p.stat().st_mtime != stamp]
+    article_pages = [p for p in rewritten if p.relative_to(site).parts[0] == "articles"]
+    assert article_pages, "the edited article's page was not rendered again"
+    assert any("will meet again next year" in p.read_text("utf-8") for p in article_pages)
+    # the hand-written pages and every generated page the edit did not touch stay as they were
+    assert len(rewritten) < len(pages) / 3, [str(p.relative_to(site)) for p in rewritten]
+    assert (site / "about" / "index.html").stat().st_mtime == stamp
