@@ -130,6 +130,9 @@ class QuoteCandidate:
     speaker: int  # index into Extraction.mentions
     sentence_index: int
     cue: str  # the attribution that decided the speaker, e.g. "X said"
+    #: words quoted inside reported speech ('vowed "concrete action"', 'claiming the projectile
+    #: "is believed to have landed"'): the speaker's words, but not a whole statement
+    fragment: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ class Quote:
     text: str
     sentence: str
     cue: str
+    fragment: bool = False  # words quoted inside reported speech (QuoteCandidate.fragment)
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,7 @@ class QuoteRecord:
     speaker: str  # person id
     text: str
     sentence: str  # the sentence it stands in
+    fragment: bool = False  # words quoted inside reported speech, not a whole statement
 
 
 @dataclass

@@ -88,7 +88,15 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
         if resolved is None or not resolved[0].startswith("person:"):
             continue
         sentence = extraction.sentences[q.sentence_index]
-        quotes.append(Quote(speaker=resolved[0], text=q.text, sentence=sentence, cue=q.cue))
+        quotes.append(
+            Quote(
+                speaker=resolved[0],
+                text=q.text,
+                sentence=sentence,
+                cue=q.cue,
+                fragment=q.fragment,
+            )
+        )
     events = []
     for e in extraction.events:
         participants = tuple(

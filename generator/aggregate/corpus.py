@@ -276,7 +276,11 @@ def _article_record(
     for q in art.quotes:
         speaker = published.get(rekey.get(q.speaker, q.speaker))
         if speaker is not None:
-            quotes.append(QuoteRecord(speaker=speaker.id, text=q.text, sentence=q.sentence))
+            quotes.append(
+                QuoteRecord(
+                    speaker=speaker.id, text=q.text, sentence=q.sentence, fragment=q.fragment
+                )
+            )
     return ArticleRecord(
         article=art.article,
         entities={folder: sorted(ids) for folder, ids in by_folder.items()},

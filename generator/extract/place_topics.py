@@ -134,6 +134,7 @@ def place_topics(
         + _singles(text, places)
     )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
+    place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
     taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
     out: list[Mention] = []
     for topic in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -142,7 +143,7 @@ def place_topics(
         span = doc.char_span(topic.start, topic.end, alignment_mode="expand")
         if span is None:
             continue
-        key = _curated_for(topic, curated_issues) or f"issue:~{names.fold(topic.name)}"
+        key = _curated_for(topic, curated_issues, place_names) or f"issue:~{names.fold(topic.name)}"
         source = "cue" if not key.startswith("issue:~") else "topic"
         name = topic.name if source == "topic" else span.text
         out.append(make_mention(doc, span, name, "issue", key, sentences, sent_index, source))
@@ -265,14 +266,21 @@ def _bilateral(
     ]
 
 
-def _curated_for(topic: _Found, issues: list[tuple[str, list[str]]]) -> str | None:
-    """The curated issue named after the same places (all of them, and no other country)."""
-    wanted = {names.fold(p) for p in topic.places}
+def _curated_for(
+    topic: _Found, issues: list[tuple[str, list[str]]], place_names: dict[str, list[str]]
+) -> str | None:
+    """The curated issue named after the same places (by any of their names: "US-China
+    relations" for the United States and China), and a topic of the same kind."""
+    wanted = [
+        [names.fold(n).replace("-", " ") for n in place_names.get(p, [p])] for p in topic.places
+    ]
     kind = _kinds(topic.name)
     for key, labels in issues:
         for label in labels:
             folded = names.fold(label).replace("–", " ").replace("-", " ")
-            if not all(re.search(rf"\b{re.escape(p)}\b", folded) for p in wanted):
+            if not all(
+                any(re.search(rf"\b{re.escape(n)}\b", folded) for n in place) for place in wanted
+            ):
                 continue
             # and the same kind of topic: "India–Pakistan relations" is not "India-Pakistan
             # conflict", though "the war in Sudan" is the "Sudan conflict"

@@ -167,7 +167,13 @@ def find_quotes(
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
             continue
-        candidate = QuoteCandidate(text=quote, speaker=speaker, sentence_index=index, cue=cue)
+        candidate = QuoteCandidate(
+            text=quote,
+            speaker=speaker,
+            sentence_index=index,
+            cue=cue,
+            fragment=_fragment(text, q.start, quote),
+        )
         out.append(candidate)
         previous, previous_end = candidate, q.end
     for post in posts:
@@ -177,6 +183,24 @@ def find_quotes(
             cue = "embedded post" if isinstance(post, tweets.Post) else "transcript"
             out.append(QuoteCandidate(post.text, post.speaker, index, cue))
     return sorted(out, key=lambda c: c.sentence_index)
+
+
+#: What stands right before a quotation that is a whole statement though it opens in lower case:
+#: a speech verb ('Babayev said "we have reached ..."') or a colon.
+_INTRODUCED = re.compile(
+    r"(?:\b(?:say|says|said|saying|tell|tells|told|add|adds|added|adding|state|states|stated|"
+    r"write|writes|wrote|declare|declared|warn|warned|note|noted|insist|insisted)\s*,?|:)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _fragment(text: str, start: int, quote: str) -> bool:
+    """Words quoted inside reported speech: the quotation opens in lower case, in the middle of
+    the writer's own sentence ('vowed "concrete action"', 'claiming the projectile "is believed
+    to have landed"'), not after a speech verb or a colon."""
+    if not quote[:1].islower():
+        return False
+    return _INTRODUCED.search(text[max(0, start - 40) : start]) is None
 
 
 def quoted_spans(text: str) -> list[Quoted]:
@@ -318,8 +342,13 @@ def _subject(verb: Token, quote: Span) -> Token | None:
     ]
     if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
         return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head, quote)  # "Abe vowed action, added '...'": a shared subject
+    head = verb.head
+    if (
+        verb.dep_ in ("conj", "advcl")
+        and head.pos_ in ("VERB", "AUX")
+        and not quote.start <= head.i < quote.end  # a verb of the quoted words is theirs
+    ):
+        return _subject(head, quote)  # "Abe vowed action, added '...'": a shared subject
     return None
 
 

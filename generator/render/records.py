@@ -46,7 +46,10 @@ def article_data(record: ArticleRecord) -> dict[str, Any]:
 
 
 def quote_data(quote: QuoteRecord) -> dict[str, Any]:
-    return {"speaker": quote.speaker, "text": quote.text, "sentence": quote.sentence}
+    data = {"speaker": quote.speaker, "text": quote.text, "sentence": quote.sentence}
+    if quote.fragment:  # words quoted inside reported speech: kept apart from quotations
+        data["fragment"] = True
+    return data
 
 
 #: Relationships listed in an entity's record (the most supported first); the graph has all.
