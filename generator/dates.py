@@ -252,6 +252,9 @@ _LEAD = re.compile(
     r"\.?,?\s+)?",
     re.IGNORECASE,
 )
+#: The place of a wire dateline, before its date: "BRUSSELS, ", "KABUL/DOHA, ", "Siem Reap,
+#: Cambodia, " (each word capitalised, a comma after it).
+_DATELINE_PLACE = re.compile(r"^\s*(?:[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3},\s+){1,2}")
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})\b")
 
 
@@ -260,6 +263,10 @@ def leading_date(line: str) -> str | None:
     "date 2024-09-10 The abrupt departure ...", "July 8, 2024 -Haitian Prime Minister ...",
     "31-10-2022 at 5 PM Aden Time". A numeric day is read day first unless that is impossible,
     and not at all when both readings are possible."""
+    dateline = _DATELINE_PLACE.match(line)
+    printed = _PRINTED.match(line, dateline.end()) if dateline is not None else None
+    if printed is not None and line[printed.end() :].lstrip()[:1] in ("-", "–", "—", ":", "("):
+        line = line[dateline.end() :]  # "BRUSSELS, March 4, 2024 — ..." (a wire dateline)
     rest = line[_LEAD.match(line).end() :]
     match = _PRINTED.match(rest)
     if match:

@@ -20,6 +20,9 @@ from generator.data import SourceFile
         ("05-06-2024 Ministers met", None),  # May or June: not read at all
         ("The talks on March 4, 2024 were long", None),  # a date inside the text is no dateline
         ("Kabul, Feb 15 (Agency) Ministers met", None),  # no year
+        ("BRUSSELS, March 4, 2024 — Ministers met", "2024-03-04"),  # a wire dateline
+        ("Siem Reap, Cambodia, Nov 22, 2022 (Agency) - Ministers met", "2022-11-22"),
+        ("Earlier, March 4, 2024 was the day they met", None),  # no dateline's dash after it
     ],
 )
 def test_a_leading_date(line, expected):
