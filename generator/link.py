@@ -25,9 +25,6 @@ from generator.data import (
     Quote,
 )
 
-#: A name typed as a place, a work or a group of people (``extract/name_types.py``) is kept as an
-#: organization below the publishing confidence: the review page shows it, the site does not.
-TYPED_CONFIDENCE = 0.2
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 
 
@@ -181,10 +178,7 @@ def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
     if mention.entity_id and mention.entity_id.startswith("body:"):
         return _resolve_body(mention.entity_id, linker), 0.9
     if mention.label == "organization":
-        resolved = _resolve_org(mention.text, linker)
-        if resolved and mention.source.startswith("typed-") and mention.source != "typed-party":
-            return resolved[0], TYPED_CONFIDENCE  # a place or a programme: to the review page
-        return resolved
+        return _resolve_org(mention.text, linker)
     return None
 
 

@@ -11,7 +11,12 @@ from collections import Counter, defaultdict
 
 from generator import names
 from generator.aggregate.events import merge_events
-from generator.aggregate.name_types import ruled_out, settles_across_articles, typed_forms
+from generator.aggregate.name_types import (
+    is_evidence_only,
+    ruled_out,
+    settles_across_articles,
+    typed_forms,
+)
 from generator.aggregate.relations import build_graph
 from generator.aggregate.roles import TitleNormalizer, add_title_disagreements
 from generator.curated.registry import Registry
@@ -50,6 +55,8 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     for art in linked:
         for lm in art.mentions:
             key = rekey.get(lm.key, lm.key)
+            if is_evidence_only(lm.mention):
+                continue  # a place, work or group: it tells what a name is, it is no entity
             if key.startswith("person:?"):
                 review.append(_unresolved(lm, art))
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator import names
-from generator.data import LinkedArticle
+from generator.data import LinkedArticle, Mention
 from generator.extract.name_types import is_place
 
 
@@ -27,6 +27,12 @@ def typed_forms(linked: Iterable[LinkedArticle]) -> set[str]:
         for lm in art.mentions
         if lm.mention.source.startswith("typed-")
     }
+
+
+def is_evidence_only(mention: Mention) -> bool:
+    """A mention typed as a place, a work or a group (not a party): it weighs on what a name is
+    and becomes no entity."""
+    return mention.source.startswith("typed-") and mention.source != "typed-party"
 
 
 def ruled_out(variants: Iterable[str], titled: bool, typed: set[str]) -> bool:

@@ -17,7 +17,7 @@ from generator.extract.candidates import (
     title_at,
 )
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.name_types import NameTypes, name_start
+from generator.extract.name_types import NameTypes, name_start, party_contexts
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
@@ -111,6 +111,13 @@ def find_mentions(
         out.append(
             make_mention(
                 doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry"
+            )
+        )
+    for start, end in party_contexts(doc, types):
+        span = doc[start:end]
+        out.append(
+            make_mention(
+                doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
             )
         )
     return out

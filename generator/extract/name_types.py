@@ -202,3 +202,28 @@ def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
     if end - start == 1 and peer and names.fold(before.text) in types.peerages:
         start -= 1
     return start
+
+
+#: NER labels of words that are no party's name ('North Korean leader', 'Chinese leaders').
+_NOT_A_PARTY = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"}
+
+
+def party_contexts(doc: Doc, types: NameTypes) -> list[tuple[int, int]]:
+    """Spans of capitalised words that stand before a group word in lower case or as written:
+    'Verity Nova leader', 'Plaid MPs'. The tagger reads no name there, but the same words alone
+    elsewhere ('Verity Nova said') look like a person's name; aggregate weighs them."""
+    out = []
+    for i, token in enumerate(doc):
+        if i == 0 or token.text not in types.group_words:
+            continue
+        if not (token.is_lower or token.text in types.group_words.exact):
+            continue  # 'Majority Leader' is part of an office
+        start = i
+        while start > 0 and i - start < 4:
+            word = doc[start - 1]
+            if not (word.text[:1].isupper() and word.is_alpha) or word.ent_type_ in _NOT_A_PARTY:
+                break
+            start -= 1
+        if start < i:
+            out.append((start, i))
+    return out
