@@ -17,7 +17,12 @@ from generator.extract.candidates import (
     title_at,
 )
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.name_types import NameTypes, name_start, party_contexts
+from generator.extract.name_types import (
+    NameTypes,
+    name_start,
+    party_contexts,
+    person_read_as_organization,
+)
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
@@ -37,6 +42,7 @@ def find_mentions(
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
     types = tools.name_types or NameTypes.from_registry(tools.registry)
+    chosen = [_as_person(doc, c, types, gaz) for c in chosen]
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
@@ -121,6 +127,19 @@ def find_mentions(
             )
         )
     return out
+
+
+def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> Candidate:
+    """An NER organization the registry does not know that its evidence shows is a person."""
+    if cand.source != "ner-org" or cand.kind != "ORG":
+        return cand
+    span = doc[cand.start : cand.end]
+    text = _trim_org(span)
+    if not text or gaz.match_org(text) or text in gaz.country_names:
+        return cand
+    if not person_read_as_organization(doc, span, types, gaz.office_words):
+        return cand
+    return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:

@@ -64,6 +64,7 @@ class NameTypes:
     campaign_words: frozenset[str]  # folded
     group_words: WordSet
     place_words: frozenset[str]  # folded
+    organization_words: frozenset[str]  # folded
     work_words: WordSet
     peerages: frozenset[str]  # folded
 
@@ -80,6 +81,7 @@ class NameTypes:
             campaign_words=folded("campaign_words"),
             group_words=WordSet.of(data.get("group_words", [])),
             place_words=folded("place_words"),
+            organization_words=folded("organization_words"),
             work_words=WordSet.of(data.get("work_words", [])),
             peerages=folded("peerages"),
         )
@@ -88,6 +90,8 @@ class NameTypes:
         """What a name is by its words alone, if not a person: a party ('Lib Dems', 'Brexit
         Party', 'Vote Leave'), two names joined by 'and', a constituency or region."""
         words = names.strip_possessive(text).split()
+        if words and words[0].lower() == "the":
+            words = words[1:]  # the tagger's 'the Lib Dems''
         if not words:
             return None
         folded = [names.fold(w).strip(".,") for w in words]
@@ -191,6 +195,7 @@ def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
     titles, given_name_titles = _nameparser_titles()
     for i in range(end - 3, start - 1, -1):
         word = names.fold(doc[i].text).strip(".")
+        word = word if word in titles or not word.endswith("s") else word[:-1]  # 'Ministers'
         if (word in titles and word not in given_name_titles) or word in types.parties:
             if names.fold(doc[i + 1].text) in names.PARTICLES:
                 continue  # 'Sultan Al Jaber': the title word is the given name
@@ -227,3 +232,45 @@ def party_contexts(doc: Doc, types: NameTypes) -> list[tuple[int, int]]:
         if start < i:
             out.append((start, i))
     return out
+
+
+#: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
+_RELATIVE = {"whose", "which", "who", "where", "that"}
+
+
+def person_read_as_organization(
+    doc: Doc, span: Span, types: NameTypes, office_words: set[str]
+) -> bool:
+    """A span the tagger read as an organization that is a person's name by its evidence: two to
+    four capitalised name words, the last no organization's word, standing in a list of people
+    ('Anna Kerr, Tom Bale and Ruth Ames'), after an office ('party leader Tom Bale') or before an
+    apposition naming one ('Tom Bale, a senior adviser, said')."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
+        return False
+    folded = [names.fold(t.text) for t in words]
+    if folded[-1] in types.organization_words or folded[-1] in types.party_words:
+        return False
+    if types.shape(span.text):
+        return False
+    start, end = span.start, span.end
+    for link, person in ((start - 1, start - 2), (end, end + 1)):
+        listed = 0 <= person < len(doc) and doc[link].text in (",", "and")
+        if listed and doc[person].ent_type_ == "PERSON":
+            return True  # one of a list of people
+    if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in office_words:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ not in _RELATIVE:
+        for token in doc[end + 1 : end + 9]:
+            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+                break
+            if token.is_lower and token.lower_ in office_words:
+                return True
+    return False
+
+
+def _name_word(token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or text.isupper():  # an acronym: 'IMF'
+        return False
+    return token.is_alpha or "-" in text
