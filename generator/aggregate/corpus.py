@@ -48,7 +48,7 @@ MAX_SENTENCES = 5
 
 def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
     linked = sorted(linked, key=lambda a: a.article.id)
-    rekey = _settle_people(linked)
+    rekey = _settle_people(linked, _honorifics(registry))
     review: list[ReviewItem] = []
     by_key: dict[str, dict] = {}
     typed = typed_forms(linked)
@@ -146,8 +146,15 @@ def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
     return sorted(out, key=lambda c: (-c.count, c.key))
 
 
-def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
-    """Map provisional person keys to one key per person across the corpus."""
+def _honorifics(registry: Registry) -> set[str]:
+    """Honorifics and ranks as written ('Mr', 'Sir', 'Gen.'; not 'DR' in 'DR Congo'): only a
+    person has one."""
+    return {t for group in ("honorifics", "ranks") for t in registry.titles.get(group, [])}
+
+
+def _settle_people(linked: list[LinkedArticle], honorifics: set[str]) -> dict[str, str]:
+    """Map provisional person keys to one key per person across the corpus; a lone word named no
+    other way in the corpus is a person of its own after an honorific ('Mr Kilroy-Silk')."""
     name_of: dict[str, str] = {}  # provisional or curated key -> a full name it was written as
     parts_index: dict[str, set[str]] = defaultdict(set)
     titled: set[str] = set()  # lone-word keys some mention of which has a title ('Mr Hamilton')
@@ -162,7 +169,7 @@ def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
                     parts_index[part].add(lm.key)
                 if lm.mention.refers_to and not names.is_full(lm.mention.text):
                     tied.add((names.fold(lm.mention.text), lm.key))
-            elif lm.key.startswith("person:?") and lm.mention.titles:
+            elif lm.key.startswith("person:?") and set(lm.mention.titles) & honorifics:
                 titled.add(lm.key)
     rekey: dict[str, str] = {}
     for art in linked:
@@ -170,6 +177,8 @@ def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
             if lm.key.startswith("person:?") and lm.key not in rekey:
                 word = lm.key.removeprefix("person:?")
                 owners = parts_index.get(word, set())
+                if not owners and lm.key in titled:
+                    rekey[lm.key] = "person:~" + word  # 'Mr Kilroy-Silk', named no other way
                 if len(owners) != 1:
                     continue
                 owner = next(iter(owners))
