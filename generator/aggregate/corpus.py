@@ -43,6 +43,8 @@ from generator.slugs import is_safe, slug, unique
 
 #: Entities below this confidence go to the review page instead of the site's sections.
 PUBLISH_CONFIDENCE = 0.5
+#: A lone surname after an honorific ('Mr Kilroy-Silk') that names no one else: a person.
+TITLED_NAME_CONFIDENCE = 0.9
 MAX_SENTENCES = 5
 
 
@@ -75,6 +77,8 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
                     slot["variants"][lm.mention.text] += 0  # keep as an alias
             slot["mentions"][art.article.id].append(lm.mention.sentence)
             slot["confidence"] = max(slot["confidence"], lm.confidence)
+            if key == "person:~" + lm.key.removeprefix("person:?"):
+                slot["confidence"] = max(slot["confidence"], TITLED_NAME_CONFIDENCE)
             slot["titled"] = slot["titled"] or bool(lm.mention.titles)
             if lm.mention.role:
                 slot["roles"].append(Role(lm.mention.role, art.article.id, lm.mention.sentence))
@@ -147,9 +151,9 @@ def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
 
 
 def _honorifics(registry: Registry) -> set[str]:
-    """Honorifics and ranks as written ('Mr', 'Sir', 'Gen.'; not 'DR' in 'DR Congo'): only a
-    person has one."""
-    return {t for group in ("honorifics", "ranks") for t in registry.titles.get(group, [])}
+    """Honorifics as written ('Mr', 'Sir'; not 'DR' in 'DR Congo'): only a person has one. Not
+    ranks: 'General' also opens 'General Assembly'."""
+    return set(registry.titles.get("honorifics", []))
 
 
 def _settle_people(linked: list[LinkedArticle], honorifics: set[str]) -> dict[str, str]:

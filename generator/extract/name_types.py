@@ -193,12 +193,13 @@ def _nameparser_titles() -> tuple[frozenset[str], frozenset[str]]:
 
 def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
     """Where the name proper starts in a span the tagger read as a person: after an office in lower
-    case ('Tory leader Michael Howard'), after an office nameparser knows that leaves two words or
+    case ('Tory leader Michael Howard') or a group word ('Labour MP Tom Hale'), after an office nameparser knows that leaves two words or
     more ('Shadow Chancellor George Osborne', 'Tory Boris Johnson'); before a peerage that stands
     before a single word ('Lord Falconer', 'Baroness Meyer': the peer's name)."""
     for i in range(end - 2, start - 1, -1):
         token = doc[i]
-        if token.is_alpha and token.is_lower and names.fold(token.text) not in names.PARTICLES:
+        office = token.is_alpha and token.is_lower and names.fold(token.text) not in names.PARTICLES
+        if office or token.text in types.group_words.exact:  # 'Lib Dem MP Lembit Opik'
             start = i + 1
             break
     titles, given_name_titles = _nameparser_titles()
