@@ -35,6 +35,8 @@ _AFTER_BARE_NOUN = {
 }  # fmt: skip
 #: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
 _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
+#: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
+_RELATIVE = {"whose", "which", "who", "where", "that"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 PLACE_POPULATION = 15000
 
@@ -152,10 +154,49 @@ class NameTypes:
             and doc[start - 2].lower_ in _SEAT_NOUNS
         ):
             return PLACE
+        if self._party_apposition(doc, end) or _wins_seats(doc, end) or _led_by(doc, end):
+            return PARTY
         return None
+
+    def _party_apposition(self, doc: Doc, end: int) -> bool:
+        """'X, the far-right party,' / 'X, a centrist alliance': the apposition's head (its last
+        word before a punctuation mark or a verb) is a party's word ('the party leader' is not)."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _ARTICLES:
+            return False
+        head = None
+        for token in doc[end + 2 : end + 9]:
+            if token.text == "-" and not token.whitespace_:
+                continue  # 'far-right'
+            if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
+                break  # the head ends before 'of': 'the secretary-general of the party'
+            head = token
+        return head is not None and head.is_lower and head.lower_ in self.party_words | _LISTS
 
     def ruling(self, doc: Doc, span: Span) -> str | None:
         return self.shape(span.text) or self.context(doc, span.start, span.end)
+
+
+_ARTICLES = {"a", "an", "the"}
+_LISTS = {"list", "faction", "parties"}
+_SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost", "loses", "secured"}
+
+
+def _wins_seats(doc: Doc, end: int) -> bool:
+    """'X won 33 seats': a party wins a number of seats; a person wins a seat."""
+    words = [t for t in doc[end : end + 5] if t.lower_ not in ("about", "around", "just", "only")]
+    return (
+        len(words) >= 3
+        and words[0].lower_ in _SEAT_VERBS
+        and words[1].like_num
+        and words[1].lower_ not in ("one", "1", "a")
+        and words[2].lower_ in ("seats", "of")
+    )
+
+
+def _led_by(doc: Doc, end: int) -> bool:
+    """'X, led by Y' or 'X led by Y': a party or a movement, not a person."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return i + 2 < len(doc) and doc[i].lower_ == "led" and doc[i + 1].lower_ == "by"
 
 
 @lru_cache(maxsize=1)
@@ -242,10 +283,6 @@ def party_contexts(doc: Doc, types: NameTypes) -> list[tuple[int, int]]:
         if start < i:
             out.append((start, i))
     return out
-
-
-#: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
-_RELATIVE = {"whose", "which", "who", "where", "that"}
 
 
 def person_read_as_organization(
