@@ -224,6 +224,11 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found | states), frozenset(cities | states)
 
 
+def load_places() -> None:
+    """Read GeoNames now: before extraction forks its workers, so that they share one copy."""
+    _places()
+
+
 def is_place(name: str) -> bool:
     """A town or US state GeoNames knows by this name (any case)."""
     return names.fold(name) in _places()[0]

@@ -11,7 +11,7 @@ from generator.curated.registry import Registry
 from generator.data import EntityType
 from generator.extract import gazetteer, model, topics
 from generator.extract.gazetteer import Gazetteer
-from generator.extract.name_types import NameTypes
+from generator.extract.name_types import NameTypes, load_places
 
 
 @dataclass
@@ -39,6 +39,7 @@ def load_tools(registry: Registry, model_name: str) -> Tools:
     ]
     known = topics.known_phrases(issue_texts)
     matchers = gazetteer.build(language, registry)
+    load_places()
     return Tools(
         language,
         matchers,
