@@ -32,7 +32,8 @@ _NOTIFICATIONS = re.compile(r"notifications from\s+(?:the\s+)?(?P<name>.+?)\s*$"
 _WIRE_CREDIT = re.compile(
     r"^[A-Z][A-Za-z .,'-]{1,60}\((?P<name>Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg)\)\s*[-–—]"
 )
-_FIRST_PLURAL = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
+#: 'us' in any case but 'US', the country ('the US financier ... pledged to donate' is news)
+_FIRST_PLURAL = re.compile(r"\b(we|our|(?-i:(?!US\b))us)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 
 

@@ -11,6 +11,12 @@ from collections import Counter, defaultdict
 
 from generator import names
 from generator.aggregate.events import merge_events
+from generator.aggregate.name_types import (
+    is_evidence_only,
+    ruled_out,
+    settles_across_articles,
+    typed_forms,
+)
 from generator.aggregate.relations import build_graph
 from generator.aggregate.roles import TitleNormalizer, add_title_disagreements
 from generator.curated.registry import Registry
@@ -37,17 +43,22 @@ from generator.slugs import is_safe, slug, unique
 
 #: Entities below this confidence go to the review page instead of the site's sections.
 PUBLISH_CONFIDENCE = 0.5
+#: A lone surname after an honorific ('Mr Kilroy-Silk') that names no one else: a person.
+TITLED_NAME_CONFIDENCE = 0.9
 MAX_SENTENCES = 5
 
 
 def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
     linked = sorted(linked, key=lambda a: a.article.id)
-    rekey = _settle_people(linked)
+    rekey = _settle_people(linked, _honorifics(registry))
     review: list[ReviewItem] = []
     by_key: dict[str, dict] = {}
+    typed = typed_forms(linked)
     for art in linked:
         for lm in art.mentions:
             key = rekey.get(lm.key, lm.key)
+            if is_evidence_only(lm.mention):
+                continue  # a place, work or group: it tells what a name is, it is no entity
             if key.startswith("person:?"):
                 review.append(_unresolved(lm, art))
                 continue
@@ -58,6 +69,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
                     "mentions": defaultdict(list),
                     "confidence": 0.0,
                     "roles": [],
+                    "titled": False,
                 }
             if lm.mention.source != "cue":
                 slot["variants"][lm.mention.refers_to or lm.mention.text] += 1
@@ -65,8 +77,14 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
                     slot["variants"][lm.mention.text] += 0  # keep as an alias
             slot["mentions"][art.article.id].append(lm.mention.sentence)
             slot["confidence"] = max(slot["confidence"], lm.confidence)
+            if key == "person:~" + lm.key.removeprefix("person:?"):
+                slot["confidence"] = max(slot["confidence"], TITLED_NAME_CONFIDENCE)
+            slot["titled"] = slot["titled"] or bool(lm.mention.titles)
             if lm.mention.role:
                 slot["roles"].append(Role(lm.mention.role, art.article.id, lm.mention.sentence))
+    for key in [k for k in by_key if k.startswith("person:~")]:
+        if ruled_out(by_key[key]["variants"], by_key[key]["titled"], typed):
+            del by_key[key]  # a party, place or group the corpus shows is no person
     ids = _mint_ids(by_key, registry)
     entities = []
     for key in sorted(by_key):
@@ -132,24 +150,46 @@ def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
     return sorted(out, key=lambda c: (-c.count, c.key))
 
 
-def _settle_people(linked: list[LinkedArticle]) -> dict[str, str]:
-    """Map provisional person keys to one key per person across the corpus."""
-    full: dict[str, str] = {}  # provisional or curated key -> itself
+def _honorifics(registry: Registry) -> set[str]:
+    """Honorifics as written ('Mr', 'Sir'; not 'DR' in 'DR Congo'): only a person has one. Not
+    ranks: 'General' also opens 'General Assembly'."""
+    return set(registry.titles.get("honorifics", []))
+
+
+def _settle_people(linked: list[LinkedArticle], honorifics: set[str]) -> dict[str, str]:
+    """Map provisional person keys to one key per person across the corpus; a lone word named no
+    other way in the corpus is a person of its own after an honorific ('Mr Kilroy-Silk')."""
+    name_of: dict[str, str] = {}  # provisional or curated key -> a full name it was written as
     parts_index: dict[str, set[str]] = defaultdict(set)
+    titled: set[str] = set()  # lone-word keys some mention of which has a title ('Mr Hamilton')
+    tied: set[tuple[str, str]] = set()  # (word, key): an article used the word for that person
     for art in linked:
         for lm in art.mentions:
             if lm.key.startswith("person:") and not lm.key.startswith("person:?"):
-                full[lm.key] = lm.key
                 name = lm.mention.refers_to or lm.mention.text
+                if names.is_full(name):
+                    name_of.setdefault(lm.key, name)
                 for part in names.parts(name):
                     parts_index[part].add(lm.key)
+                if lm.mention.refers_to and not names.is_full(lm.mention.text):
+                    tied.add((names.fold(lm.mention.text), lm.key))
+            elif lm.key.startswith("person:?") and set(lm.mention.titles) & honorifics:
+                titled.add(lm.key)
     rekey: dict[str, str] = {}
     for art in linked:
         for lm in art.mentions:
-            if lm.key.startswith("person:?"):
-                owners = parts_index.get(lm.key.removeprefix("person:?"), set())
-                if len(owners) == 1:
-                    rekey[lm.key] = next(iter(owners))
+            if lm.key.startswith("person:?") and lm.key not in rekey:
+                word = lm.key.removeprefix("person:?")
+                owners = parts_index.get(word, set())
+                if not owners and lm.key in titled:
+                    rekey[lm.key] = "person:~" + word  # 'Mr Kilroy-Silk', named no other way
+                if len(owners) != 1:
+                    continue
+                owner = next(iter(owners))
+                if settles_across_articles(
+                    word, name_of.get(owner, word), lm.key in titled, (word, owner) in tied
+                ):
+                    rekey[lm.key] = owner
     return rekey
 
 

@@ -30,6 +30,7 @@ CURATED_FILES = (
     "people",
     "issues",
     "titles",
+    "name_types",
     "boilerplate",
     "merges",
     "suppressions",
@@ -76,6 +77,8 @@ class Registry:
     titles: dict[str, list[str]] = field(default_factory=dict)
     title_equivalents: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     boilerplate: dict[str, list[str]] = field(default_factory=dict)
+    #: words and patterns that show a name is no person (``name_types.yml``), by group
+    name_types: dict[str, list[str]] = field(default_factory=dict)
     merges: list[dict[str, Any]] = field(default_factory=list)
     suppressions: list[dict[str, Any]] = field(default_factory=list)
     lines: dict[str, list[int]] = field(default_factory=dict)  # list file stem -> entry lines
@@ -311,6 +314,8 @@ def _index(
         # "equivalents" maps a variant to its canonical spelling; the other groups are word lists
         registry.title_equivalents = dict(data.get("equivalents") or {})
         registry.titles = {k: list(v or []) for k, v in data.items() if k != "equivalents"}
+    elif stem == "name_types":
+        registry.name_types = {k: list(v or []) for k, v in data.items()}
     elif stem == "boilerplate":
         registry.boilerplate = {k: list(v or []) for k, v in data.items()}
         for group, patterns in registry.boilerplate.items():

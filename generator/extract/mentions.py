@@ -17,9 +17,17 @@ from generator.extract.candidates import (
     title_at,
 )
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import (
+    NameTypes,
+    name_start,
+    party_contexts,
+    person_read_as_organization,
+)
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
+#: Words no person's name holds ('Deliver Brexit' is a slogan); 'X' and 'God' may ('Malcolm X').
+_NEVER_IN_A_NAME = PERSON_STOP - {"god", "allah", "x"}
 
 
 def find_mentions(
@@ -33,12 +41,20 @@ def find_mentions(
     gaz = tools.gazetteer
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
+    types = tools.name_types or NameTypes.from_registry(tools.registry)
+    chosen = [_as_person(doc, c, types, gaz) for c in chosen]
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
+    rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
     for cand in people:
-        span = _person_span(doc, cand, gaz)
-        if span is not None and not _group_of_people(span):
-            person_spans[(cand.start, cand.end)] = span
+        span = _person_span(doc, cand, gaz, types)
+        if span is None or _group_of_people(span):
+            continue
+        ruling = types.ruling(doc, span) if cand.source != "registry" else None
+        if ruling:
+            rulings[(cand.start, cand.end)] = ruling
+            continue
+        person_spans[(cand.start, cand.end)] = span
     full_names = sorted(
         {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
     )
@@ -46,6 +62,23 @@ def find_mentions(
     last_body: dict[str, str] = {}  # body id -> country key, for "the Defense Ministry" later on
     for cand in chosen:
         span = doc[cand.start : cand.end]
+        ruling = rulings.get((cand.start, cand.end))
+        if ruling:  # kept as a ruling the aggregate stage weighs across the corpus
+            text = _trim_org(person_spans.get((cand.start, cand.end), span))
+            if text and names.looks_like_name(text):
+                out.append(
+                    make_mention(
+                        doc,
+                        span,
+                        text,
+                        "organization",
+                        None,
+                        sentences,
+                        sent_index,
+                        "typed-" + ruling,
+                    )
+                )
+            continue
         if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
             person = person_spans.get((cand.start, cand.end), span)
             mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
@@ -86,7 +119,27 @@ def find_mentions(
                 doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry"
             )
         )
+    for start, end in party_contexts(doc, types):
+        span = doc[start:end]
+        out.append(
+            make_mention(
+                doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
+            )
+        )
     return out
+
+
+def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> Candidate:
+    """An NER organization the registry does not know that its evidence shows is a person."""
+    if cand.source != "ner-org" or cand.kind != "ORG":
+        return cand
+    span = doc[cand.start : cand.end]
+    text = _trim_org(span)
+    if not text or gaz.match_org(text) or text in gaz.country_names:
+        return cand
+    if not person_read_as_organization(doc, span, types, gaz.office_words):
+        return cand
+    return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:
@@ -98,8 +151,9 @@ def _short_form(span: Span, full_names: list[str]) -> bool:
     return sum(folded in names.parts(full) for full in full_names) == 1
 
 
-def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer) -> Span | None:
-    """The name without leading titles ('Gen. Wei Fenghe' → 'Wei Fenghe') or trailing 's."""
+def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) -> Span | None:
+    """The name without leading titles ('Gen. Wei Fenghe' → 'Wei Fenghe') or trailing 's; a
+    peer's title stays ('Lord Falconer')."""
     start, end = cand.start, cand.end
     if _given_name_before_particle(doc, start, gaz):
         start -= 1  # NER's "Al Jaber" in "Sultan Al Jaber": the word before is the given name
@@ -116,6 +170,8 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer) -> Span | None:
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    if start < end:
+        start = name_start(doc, start, end, types)
     while (
         end + 1 < len(doc)
         and doc[end].text == "-"
@@ -172,6 +228,8 @@ def _person_mention(
     text = names.strip_possessive(span.text)
     if not names.looks_like_name(text) or names.fold(text) in PERSON_STOP:
         return None
+    if len(text.split()) > 1 and {names.fold(w) for w in text.split()} & _NEVER_IN_A_NAME:
+        return None  # 'Deliver Brexit', a slogan
     if gazetteer.title_key(text) in gaz.title_phrases or text in gaz.country_names:
         return None
     if all(gazetteer.title_key(w) in gaz.title_phrases for w in text.split()):

@@ -11,6 +11,7 @@ from generator.curated.registry import Registry
 from generator.data import EntityType
 from generator.extract import gazetteer, model, topics
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import NameTypes, load_places
 
 
 @dataclass
@@ -23,6 +24,8 @@ class Tools:
     known_issues: frozenset[str] = frozenset()
     #: title abbreviations the pipeline keeps whole and never ends a sentence after ("Gen.")
     abbreviations: tuple[str, ...] = ()
+    #: what shows a name is a party, a group, a place or a work rather than a person
+    name_types: NameTypes | None = None
 
 
 def load_tools(registry: Registry, model_name: str) -> Tools:
@@ -36,4 +39,13 @@ def load_tools(registry: Registry, model_name: str) -> Tools:
     ]
     known = topics.known_phrases(issue_texts)
     matchers = gazetteer.build(language, registry)
-    return Tools(language, matchers, registry, model_name, known, abbreviations)
+    load_places()
+    return Tools(
+        language,
+        matchers,
+        registry,
+        model_name,
+        known,
+        abbreviations,
+        NameTypes.from_registry(registry),
+    )

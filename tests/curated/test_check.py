@@ -105,7 +105,7 @@ def test_unknown_curated_file(seeds):
     assert messages(seeds) == [
         "curated/events.yml: unknown curated file (expected one of: bodies.yml, "
         "boilerplate.yml, countries.yml, forums.yml, issues.yml, merges.yml, "
-        "organizations.yml, people.yml, suppressions.yml, titles.yml)"
+        "name_types.yml, organizations.yml, people.yml, suppressions.yml, titles.yml)"
     ]
 
 
