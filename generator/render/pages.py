@@ -23,6 +23,15 @@ from generator.data import ArticleRecord, Corpus, Edge, Entity, EntityType, Even
 from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
 from generator.render import svg
 from generator.render.edits import EditTarget, edit_targets
+from generator.render.linking import (
+    Matcher,
+    Name,
+    Span,
+    cue_names,
+    entity_names,
+    expand_names,
+    link_text,
+)
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -320,25 +329,44 @@ class Site:
         return (found[0], found[-1]) if found else (None, None)
 
     def linked_body(self, record: ArticleRecord) -> list[str]:
-        """The cleaned body, paragraph by paragraph, with each mention linked to its page."""
+        """The cleaned body, paragraph by paragraph, each entity linked at its first mention in
+        the paragraph, the longest name winning (``generator.render.linking``)."""
         body = record.article.body
-        spans = sorted(s for s in record.mention_spans if s[0] < s[1])
+        placed = [Span(s, e, (folder, ident)) for s, e, folder, ident in record.mention_spans]
+        matcher = Matcher(self.link_names(record, placed))
         out: list[str] = []
         offset = 0
         for paragraph in record.article.paragraphs:
             first, last = offset, offset + len(paragraph)
             offset = last + 2  # paragraphs are joined by a blank line
-            pieces: list[str] = []
-            cursor = first
-            for start, end, folder, ident in spans:
-                if start < cursor or start < first or end > last:
-                    continue
-                pieces.append(_inline(body[cursor:start]))
-                pieces.append(f"[{md(body[start:end])}](../{paths.page_of(folder, ident)})")
-                cursor = end
-            pieces.append(_inline(body[cursor:last]))
-            out.append(_block_safe("".join(pieces).strip()))
+            text = body[first:last]
+            spans = [
+                Span(s.start - first, s.end - first, s.target)
+                for s in placed
+                if first <= s.start and s.end <= last
+            ]
+            linked = link_text(text, [*spans, *matcher.spans(text)], self._body_link, _inline)
+            out.append(_block_safe(linked.strip()))
         return out
+
+    def link_names(self, record: ArticleRecord, placed: list[Span]) -> list[Name]:
+        """Every name the article's entities go by, the words extract linked among them."""
+        body = record.article.body
+        names = [Name(body[s.start : s.end], s.target, True) for s in placed]
+        for folder, idents in record.entities.items():
+            for ident in idents:
+                entity = self.entities.get((folder, ident))
+                if entity is None:
+                    continue
+                person = entity.type is EntityType.PERSON
+                names += entity_names((folder, ident), entity.name, entity.aliases, person)
+                curated = self.registry.get(entity.key)
+                names += cue_names((folder, ident), curated.get("cues", []) or [] if curated else [])
+        return expand_names(names)
+
+    @staticmethod
+    def _body_link(label: str, target: tuple[str, str]) -> str:
+        return f"[{md(label)}](../{paths.page_of(*target)})"
 
 
 def _unique(texts: list[str]) -> list[str]:
