@@ -6,16 +6,22 @@ those names with a part that is another entity of the article written out, "Asso
 Southeast Asian Nations" for "ASEAN") is matched again over the text. The curated cue phrases of
 its issues and forums are matched too: one that names the topic links to it ("South China Sea"),
 one that only signals it ("sanctions", "Huawei") links nowhere, but no name inside either is the
-name meant. Then, longest first, spans that overlap a longer one are dropped: "China" in "South China Sea"
-stays text, the ADMM-Plus's long name is one link, "Russia-Ukraine war" is the issue. In each
-paragraph only an entity's first surviving span is a link: a page of underlines helps nobody.
+name meant. Then, longest first, spans that overlap a longer one are dropped: "China" in "South
+China Sea" stays text, the ADMM-Plus's long name is one link, "Russia-Ukraine war" is the issue.
+In each paragraph only an entity's first surviving span is a link: a page of underlines helps
+nobody.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+
+from generator.curated.registry import Registry
+from generator.data import ArticleRecord, Entity, EntityType
+from generator.paths import page_of
+from generator.render.escape import block_safe, md, spaced
 
 #: Typographic marks folded to their plain forms before matching, one character for one, so
 #: offsets in the folded text are offsets in the text ("Ministers’ Meeting" is "Ministers'").
@@ -200,3 +206,54 @@ def link_text(
         cursor = span.end
     pieces.append(plain(text[cursor:]))
     return "".join(pieces)
+
+
+def linked_paragraphs(
+    record: ArticleRecord,
+    entities: Mapping[Target, Entity],
+    registry: Registry,
+) -> list[str]:
+    """The article's body as Markdown paragraphs, each entity linked at its first mention in
+    the paragraph (``entities``: the published entities by folder and id)."""
+    body = record.article.body
+    placed = [Span(s, e, (folder, ident)) for s, e, folder, ident in record.mention_spans]
+    matcher = Matcher(article_names(record, placed, entities, registry))
+    out: list[str] = []
+    offset = 0
+    for paragraph in record.article.paragraphs:
+        first, last = offset, offset + len(paragraph)
+        offset = last + 2  # paragraphs are joined by a blank line
+        text = body[first:last]
+        spans = [
+            Span(s.start - first, s.end - first, s.target)
+            for s in placed
+            if first <= s.start and s.end <= last
+        ]
+        linked = link_text(text, [*spans, *matcher.spans(text)], _markdown_link, spaced)
+        out.append(block_safe(linked.strip()))
+    return out
+
+
+def article_names(
+    record: ArticleRecord,
+    placed: list[Span],
+    entities: Mapping[Target, Entity],
+    registry: Registry,
+) -> list[Name]:
+    """Every name the article's entities go by, the words extract linked among them."""
+    body = record.article.body
+    names = [Name(body[s.start : s.end], s.target, True) for s in placed]
+    for folder, idents in record.entities.items():
+        for ident in idents:
+            entity = entities.get((folder, ident))
+            if entity is None:
+                continue
+            person = entity.type is EntityType.PERSON
+            names += entity_names((folder, ident), entity.name, entity.aliases, person)
+            curated = registry.get(entity.key)
+            names += cue_names((folder, ident), curated.get("cues", []) or [] if curated else [])
+    return expand_names(names)
+
+
+def _markdown_link(label: str, target: Target) -> str:
+    return f"[{md(label)}](../{page_of(*target)})"
