@@ -271,19 +271,25 @@ class Site:
             return []
         return [(name, sorted(arts)) for name, arts in sorted(full.items())]
 
-    def short_roles(self, entity: Entity) -> list[str]:
+    def short_roles(self, entity: Entity, trusted: bool = False) -> list[str]:
         """Role titles of at most five words, without the country the country chip gives
-        ("President of Russia" → "President"), one per title however spelled."""
-        titles = (self.corpus.titles.without_places(row["title"]) for row in self.role_rows(entity))
+        ("President of Russia" → "President"), one per title however spelled, in
+        ``role_rows`` order. ``trusted``: only the first, the curated ones and those two or
+        more articles give (the theme sorts chips by name, so a phrase from one garbled
+        sentence must not be a chip at all)."""
+        rows = self.role_rows(entity)
+        if trusted:
+            rows = rows[:1] + [r for r in rows[1:] if r["curated"] or int(r["count"]) >= 2]
+        titles = (self.corpus.titles.without_places(row["title"]) for row in rows)
         return _unique([t for t in titles if t and len(t.split()) <= 5])
 
     def tags(self, entity: Entity) -> list[str]:
         """The chips shown on the page (Material's tags plugin reads them from ``chips``, see
-        mkdocs.yml): type, country and short role titles."""
+        mkdocs.yml): type, country and the trusted short role titles."""
         tags = [entity.type.value]
         if entity.country and ("countries", entity.country) in self.entities:
             tags.append(self.entities[("countries", entity.country)].name)
-        return _unique([*tags, *self.short_roles(entity)])[:6]
+        return _unique([*tags, *self.short_roles(entity, trusted=True)])[:6]
 
     def search_keywords(self, entity: Entity) -> list[str]:
         """The page's ``tags``, which Material's search weights a thousand times above a title:
