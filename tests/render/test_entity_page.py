@@ -116,3 +116,19 @@ def test_related_entities_by_type_each_shared_article_title_printed_once():
         "| [Gilberto Teodoro](../people/gilberto-teodoro.md) | [1](../articles/b.md), [2]("
         in related
     )
+
+
+def test_people_index_gives_each_persons_main_role_and_country():
+    drafts = _austin_in_three_articles()
+    # a mention publishes the country (any word will do here): the row links to its page
+    drafts[0].mention("Manila", "country", entity_id="country:united-states", source="registry")
+    registry = seeds_registry()
+    index = render_pages(corpus_of(registry, *drafts), registry, CONFIG).pages["people/index.md"]
+    assert "| Name | Role | Country | Articles | Also known as |" in index
+    row = next(line for line in index.splitlines() if line.startswith("| [Lloyd Austin]"))
+    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    assert cells[1:4] == [
+        "Secretary of Defense",
+        "[United States](../countries/united-states.md)",
+        "3",
+    ]
