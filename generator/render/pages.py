@@ -19,10 +19,30 @@ import jinja2
 from generator import paths, yamlio
 from generator.config import BuildConfig
 from generator.curated.registry import Registry
-from generator.data import ArticleRecord, Corpus, Edge, Entity, EntityType, Event, Graph
+from generator.data import (
+    ArticleRecord,
+    Corpus,
+    Edge,
+    Entity,
+    EntityType,
+    Event,
+    Graph,
+    QuoteRecord,
+)
 from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
 from generator.render import svg
 from generator.render.edits import EditTarget, edit_targets
+from generator.render.entity_page import (
+    RELATED_PER_TYPE,
+    Quotation,
+    Related,
+    context_html,
+    quotation,
+    related_by_type,
+    role_order,
+)
+from generator.render.escape import md, para
+from generator.render.linking import linked_paragraphs
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -41,19 +61,6 @@ MAX_MENTIONS_SHOWN = 50
 PAGE_ROWS = 200
 #: Pages linked either side of the current one in a listing's pager.
 PAGER_WINDOW = 3
-_MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
-
-
-def md(text: object) -> str:
-    """Inline text, inert: HTML-escaped and Markdown punctuation backslash-escaped."""
-    if text is None:
-        return ""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
-
-
-def para(text: str) -> str:
-    """A paragraph of article text: inline-escaped, and never read as a list, heading or quote."""
-    return _block_safe(md(text))
 
 
 @dataclass
@@ -135,9 +142,10 @@ class Site:
         return ranked[:MAX_MENTIONS_SHOWN]
 
     def role_rows(self, entity: Entity) -> list[dict[str, object]]:
-        """One row per title, in first-seen order: curated ones with their start date, extracted
-        ones with the first and latest article that gives them and how many do. A title repeated
-        in hundreds of articles stays one row."""
+        """One row per title: curated ones first with their start date, then extracted ones by
+        how many articles give them (a phrase from one garbled sentence comes last), each with
+        the first and latest article that gives it. A title repeated in hundreds of articles
+        stays one row."""
         rows: dict[str, dict[str, object]] = {}
         for role in entity.roles:
             row = rows.setdefault(
@@ -154,8 +162,8 @@ class Site:
                 key=lambda a: (self.dated(a) or "", a),
             )
             row["first"], row["last"] = (dated[0], dated[-1]) if dated else (None, None)
-            row["count"] = len(dated)
-        return list(rows.values())
+            row["count"] = len(set(dated))
+        return sorted(rows.values(), key=lambda row: role_order(row, self.dated))
 
     def links_capped(
         self, folder: str, idents: list[str], limit: int = 5, here: str = "section"
@@ -190,8 +198,17 @@ class Site:
                         shared[other.key].append(m.article)
                         others[other.key] = other
             ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), others[kv[0]].name))
-            out[entity.key] = [(others[k], sorted(set(v))) for k, v in ranked[:15]]
+            per_type: Counter[EntityType] = Counter(others[k].type for k, _ in ranked)
+            kept, left = [], dict.fromkeys(per_type, RELATED_PER_TYPE)
+            for k, v in ranked:  # the best of each type: countries must not crowd out people
+                if left[others[k].type] > 0:
+                    left[others[k].type] -= 1
+                    kept.append((others[k], sorted(set(v))))
+            out[entity.key] = kept
         return out
+
+    def related_groups(self, entity: Entity) -> Related:
+        return related_by_type(self.related[entity.key])
 
     @property
     def graph(self) -> Graph:
@@ -218,15 +235,23 @@ class Site:
         ranked = sorted(self.graph.edges, key=lambda e: (-len(e.articles), e.kind, e.source))
         return drawing, ranked[:300]
 
-    def quotes_on(self, entity: Entity) -> list[tuple[str, str, str]]:
-        """(article, speaker id, text) of quotes said in a sentence that mentions this entity."""
+    def quotes_on(self, entity: Entity) -> list[tuple[str, str, Quotation]]:
+        """(article, speaker id, quotation) of quotes said in a sentence that mentions this
+        entity."""
         out = []
         for mention in entity.mentions:
             record = self.articles.get(mention.article)
             for quote in record.quotes if record else []:
                 if quote.sentence in mention.sentences and quote.speaker != entity.id:
-                    out.append((mention.article, quote.speaker, quote.text))
+                    out.append(
+                        (mention.article, quote.speaker, self.quotation(mention.article, quote))
+                    )
         return out
+
+    def quotation(self, article_id: str, quote: QuoteRecord) -> Quotation:
+        """The quote as the quoted words, whole, with the sentence around them."""
+        record = self.articles.get(article_id)
+        return quotation(quote.text, quote.sentence, record.article.body if record else "")
 
     def spellings(self, entity: Entity) -> list[tuple[str, list[str]]]:
         """For a person the sources name differently ('Lloyd J. Austin' / 'Lloyd J. Austin II'):
@@ -246,19 +271,25 @@ class Site:
             return []
         return [(name, sorted(arts)) for name, arts in sorted(full.items())]
 
-    def short_roles(self, entity: Entity) -> list[str]:
+    def short_roles(self, entity: Entity, trusted: bool = False) -> list[str]:
         """Role titles of at most five words, without the country the country chip gives
-        ("President of Russia" → "President"), one per title however spelled."""
-        titles = (self.corpus.titles.without_places(role.title) for role in entity.roles)
+        ("President of Russia" → "President"), one per title however spelled, in
+        ``role_rows`` order. ``trusted``: only the first, the curated ones and those two or
+        more articles give (the theme sorts chips by name, so a phrase from one garbled
+        sentence must not be a chip at all)."""
+        rows = self.role_rows(entity)
+        if trusted:
+            rows = rows[:1] + [r for r in rows[1:] if r["curated"] or int(r["count"]) >= 2]
+        titles = (self.corpus.titles.without_places(row["title"]) for row in rows)
         return _unique([t for t in titles if t and len(t.split()) <= 5])
 
     def tags(self, entity: Entity) -> list[str]:
         """The chips shown on the page (Material's tags plugin reads them from ``chips``, see
-        mkdocs.yml): type, country and short role titles."""
+        mkdocs.yml): type, country and the trusted short role titles."""
         tags = [entity.type.value]
         if entity.country and ("countries", entity.country) in self.entities:
             tags.append(self.entities[("countries", entity.country)].name)
-        return _unique([*tags, *self.short_roles(entity)])[:6]
+        return _unique([*tags, *self.short_roles(entity, trusted=True)])[:6]
 
     def search_keywords(self, entity: Entity) -> list[str]:
         """The page's ``tags``, which Material's search weights a thousand times above a title:
@@ -287,16 +318,16 @@ class Site:
                     index[key].append(entity)
         return index
 
-    def quotes_by(self, person_id: str) -> list[tuple[str, str]]:
-        return self._quotes_by_speaker.get(person_id, [])
+    def quotes_by(self, person_id: str) -> list[tuple[str, Quotation]]:
+        return [(a, self.quotation(a, q)) for a, q in self._quotes_by_speaker.get(person_id, [])]
 
     @cached_property
-    def _quotes_by_speaker(self) -> dict[str, list[tuple[str, str]]]:
-        """Speaker id → (article id, text) in corpus order (built once, not once per person)."""
-        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    def _quotes_by_speaker(self) -> dict[str, list[tuple[str, QuoteRecord]]]:
+        """Speaker id → (article id, quote) in corpus order (built once, not once per person)."""
+        index: dict[str, list[tuple[str, QuoteRecord]]] = defaultdict(list)
         for record in self.corpus.articles:
             for quote in record.quotes:
-                index[quote.speaker].append((record.article.id, quote.text))
+                index[quote.speaker].append((record.article.id, quote))
         return index
 
     @cached_property
@@ -315,30 +346,14 @@ class Site:
         """The entity's events by date: as participant, as the forum, or as the host country."""
         return self._events_by_entity.get((FOLDERS[entity.type], entity.id), [])
 
+    def linked_body(self, record: ArticleRecord) -> list[str]:
+        """The cleaned body, paragraph by paragraph, each entity linked at its first mention in
+        the paragraph, the longest name winning (``generator.render.linking``)."""
+        return linked_paragraphs(record, self.entities, self.registry)
+
     def seen(self, entity: Entity) -> tuple[str | None, str | None]:
         found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
         return (found[0], found[-1]) if found else (None, None)
-
-    def linked_body(self, record: ArticleRecord) -> list[str]:
-        """The cleaned body, paragraph by paragraph, with each mention linked to its page."""
-        body = record.article.body
-        spans = sorted(s for s in record.mention_spans if s[0] < s[1])
-        out: list[str] = []
-        offset = 0
-        for paragraph in record.article.paragraphs:
-            first, last = offset, offset + len(paragraph)
-            offset = last + 2  # paragraphs are joined by a blank line
-            pieces: list[str] = []
-            cursor = first
-            for start, end, folder, ident in spans:
-                if start < cursor or start < first or end > last:
-                    continue
-                pieces.append(_inline(body[cursor:start]))
-                pieces.append(f"[{md(body[start:end])}](../{paths.page_of(folder, ident)})")
-                cursor = end
-            pieces.append(_inline(body[cursor:last]))
-            out.append(_block_safe("".join(pieces).strip()))
-        return out
 
 
 def _unique(texts: list[str]) -> list[str]:
@@ -347,15 +362,6 @@ def _unique(texts: list[str]) -> list[str]:
     for text in texts:
         first.setdefault(text.casefold(), text)
     return list(first.values())
-
-
-def _inline(text: str) -> str:
-    """Escaped text that keeps one space at either end, so links sit between words."""
-    if not text:
-        return ""
-    lead = " " if text[0].isspace() else ""
-    trail = " " if text[-1].isspace() and text.strip() else ""
-    return lead + md(text) + trail if text.strip() else " "
 
 
 #: Front-matter keys the theme prints as HTML: the header prints ``title``, the tags partial
@@ -378,11 +384,6 @@ def _escaped(value: object) -> object:
     return value
 
 
-def _block_safe(paragraph: str) -> str:
-    """Never let a paragraph start read as a list item, heading, quote or rule."""
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+=>*])", r"\\\1", paragraph))
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
@@ -395,6 +396,8 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = md
     env.filters["para"] = para
     env.filters["front"] = front
+    env.filters["context"] = context_html
+    env.filters["article_page"] = paths.article_page
     return env
 
 
@@ -560,6 +563,14 @@ def _section_rows(site: Site, folder: str) -> list[dict[str, object]]:
     entities = [e for e in site.corpus.entities if FOLDERS[e.type] == folder]
     entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
     return [
-        {"id": e.id, "name": e.name, "date": None, "extra": len(e.mentions), "aliases": e.aliases}
+        {
+            "id": e.id,
+            "name": e.name,
+            "date": None,
+            "extra": len(e.mentions),
+            "aliases": e.aliases,
+            "role": next(iter(site.short_roles(e)), ""),  # the curated title when there is one
+            "country": e.country if site.exists("countries", e.country or "") else None,
+        }
         for e in entities
     ]

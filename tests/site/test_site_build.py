@@ -83,6 +83,36 @@ def test_search_index_holds_aliases(site):
     assert austin and "Lloyd J. Austin II" in austin[0]["text"]
 
 
+def _article_paragraphs(site: Path) -> dict[str, list[str]]:
+    """Each article page's paragraphs (text and quotes), as HTML."""
+    out = {}
+    for page in sorted((site / "articles").glob("*/index.html")):
+        html = page.read_text("utf-8")
+        content = html[html.index("<article") : html.index("</article>")]
+        out[page.parent.name] = re.findall(r"<p>(.*?)</p>", content, re.S)
+    return out
+
+
+def test_no_article_paragraph_links_one_entity_twice(site):
+    paragraphs = _article_paragraphs(site)
+    assert sum(len(p) for p in paragraphs.values()) > 20
+    linked = 0
+    for article, texts in paragraphs.items():
+        for text in texts:
+            pages = re.findall(r'<a href="\.\./\.\./([a-z]+/[^"]+)"', text)
+            linked += bool(pages)
+            twice = sorted({p for p in pages if pages.count(p) > 1})
+            assert not twice, f"{article}: a paragraph links {twice} more than once: {text}"
+    assert linked > 10  # the paragraphs do link
+
+
+def test_south_china_sea_is_not_a_link_to_china(site):
+    text = " ".join(" ".join(p) for p in _article_paragraphs(site).values())
+    assert re.sub(r"<[^>]+>", "", text).count("South China Sea") >= 2  # both articles name it
+    assert not re.search(r'South\s*<a href="[^"]*countries/china/"[^>]*>China</a>', text)
+    assert not re.search(r'<a href="[^"]*countries/china/"[^>]*>South China Sea', text)
+
+
 def test_nav_lists_sections_not_entity_pages(site):
     html = (site / "index.html").read_text("utf-8")
     assert 'href="people/"' in html
@@ -206,9 +236,10 @@ def test_title_disagreement_note_is_rendered(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/people/maret-lindqvist/index.html").read_text("utf-8")
-    start = html.index('<div class="admonition note">')
+    heading = re.search(r"<h2[^>]*>Sources disagree on the title", html)
+    assert heading, "the note has no heading of its own"
+    start = html.index('<div class="admonition note">', heading.end())
     note = html[start : html.index("</div>", start)]
-    assert "Sources disagree on the title" in note
     for title, article in (
         ("Estonian Defense Minister", "defense"),
         ("Estonian Foreign Minister", "foreign"),
