@@ -242,7 +242,11 @@ class Site:
         for mention in entity.mentions:
             record = self.articles.get(mention.article)
             for quote in record.quotes if record else []:
-                if quote.sentence in mention.sentences and quote.speaker != entity.id:
+                if (
+                    quote.sentence in mention.sentences
+                    and quote.speaker != entity.id
+                    and not quote.fragment
+                ):
                     out.append(
                         (mention.article, quote.speaker, self.quotation(mention.article, quote))
                     )
@@ -319,7 +323,21 @@ class Site:
         return index
 
     def quotes_by(self, person_id: str) -> list[tuple[str, Quotation]]:
-        return [(a, self.quotation(a, q)) for a, q in self._quotes_by_speaker.get(person_id, [])]
+        """The person's whole quotations: (article id, quotation)."""
+        return [
+            (a, self.quotation(a, q))
+            for a, q in self._quotes_by_speaker.get(person_id, [])
+            if not q.fragment
+        ]
+
+    def reported_by(self, person_id: str) -> list[tuple[str, Quotation]]:
+        """Words of the person's quoted inside reported speech, kept apart from quotations:
+        they read right only in the writer's sentence around them."""
+        out: dict[tuple[str, str], tuple[str, Quotation]] = {}
+        for a, q in self._quotes_by_speaker.get(person_id, []):
+            if q.fragment:  # one line per sentence, however many pieces of it are quoted
+                out.setdefault((a, q.sentence), (a, self.quotation(a, q)))
+        return list(out.values())
 
     @cached_property
     def _quotes_by_speaker(self) -> dict[str, list[tuple[str, QuoteRecord]]]:

@@ -127,7 +127,9 @@ def test_build_records_and_page_carry_the_disagreement(build_articles):
     }
     page = result.pages["people/maret-lindqvist.md"]
     # the note sits under its own heading
-    note = page[page.index("## Sources disagree on the title { data-search-exclude }\n\n!!! note") :]
+    note = page[
+        page.index("## Sources disagree on the title { data-search-exclude }\n\n!!! note") :
+    ]
     assert (
         "**Estonian Defense Minister**: [Officials discuss Baltic security](../articles/defense.md)"
         in note

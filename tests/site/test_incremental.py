@@ -20,7 +20,6 @@ from tests.conftest import REPO
 pytestmark = pytest.mark.slow
 
 
-
 def _project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(REPO / "seeds", project / "seeds")
