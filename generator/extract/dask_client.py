@@ -28,6 +28,7 @@ from generator.extract.dask_worker import (
     WorkerIdentity,
     extract_chunk,
     identity,
+    loaded,
 )
 from generator.extract.workers import CHUNK
 from generator.memo.fingerprint import code_fingerprint
@@ -41,6 +42,8 @@ LOCAL = "local"
 #: Chunks in flight per worker thread: enough to keep each busy, few enough that the client
 #: does not hold every cached Doc of a large corpus in memory at once.
 IN_FLIGHT_PER_THREAD = 2
+#: How long a build waits for a first worker to join the scheduler.
+WAIT_FOR_WORKERS_S = 120
 
 
 class DaskMismatch(RuntimeError):
@@ -111,7 +114,10 @@ class DaskEngine:
         registered again only when they changed), and what they run, checked to agree."""
         key = sha256(registry.digest, model)
         if key != self._key or self._identity is None:
-            self.client.register_plugin(ExtractionPlugin(registry, model, key))
+            self.client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS_S)
+            held = self.client.run(loaded, key)
+            if None in held.values():  # else an earlier client left them loaded for this key
+                self.client.register_plugin(ExtractionPlugin(registry, model, key))
             found = set(self.client.run(identity, key).values())
             if len(found) != 1:
                 raise DaskMismatch(

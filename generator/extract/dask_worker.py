@@ -117,6 +117,15 @@ def identity(key: str, dask_worker: Any = None) -> WorkerIdentity:
     return plugin.identity
 
 
+def loaded(key: str, dask_worker: Any = None) -> WorkerIdentity | None:
+    """``Client.run`` target: this worker's identity if it holds the tools for ``key`` (a
+    client joining a cluster that an earlier build prepared need not load them again)."""
+    plugin = dask_worker.plugins.get(PLUGIN) if dask_worker is not None else None
+    if isinstance(plugin, ExtractionPlugin) and plugin.key == key and plugin.tools is not None:
+        return plugin.identity
+    return None
+
+
 def counts(dask_worker: Any = None) -> dict[str, int]:
     """``Client.run`` target: how often this worker loaded the model, and tasks it ran."""
     plugin = dask_worker.plugins.get(PLUGIN) if dask_worker is not None else None
