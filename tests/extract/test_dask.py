@@ -34,6 +34,11 @@ CORPUS = ["01_wire-seoul-drills.txt", "03_liveblog-g20-rio.txt",
 def engine() -> Iterator[DaskEngine]:
     with DaskEngine(DaskSettings("local", workers=2, threads=1, chunk=1)) as running:
         yield running
+    # distributed keeps one idle thread (its offload executor) for the rest of the process; the
+    # tests of the fork path that may follow in this process need it single-threaded
+    from distributed import utils
+
+    utils._offload_executor.shutdown(wait=True)
 
 
 @pytest.fixture(scope="module")
