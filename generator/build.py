@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.aggregate import aggregate
 from generator.clean import Rules, clean
@@ -24,6 +25,9 @@ from generator.memo import BuildMemo, CacheStats
 from generator.progress import NoProgress, Progress
 from generator.render.edits import EditTarget
 from generator.render.pages import RenderedPages, render_pages
+
+if TYPE_CHECKING:
+    from generator.extract.dask_client import DaskEngine
 
 log = logging.getLogger("dossier")
 
@@ -60,10 +64,13 @@ def build(
     stage_hook: StageHook | None = None,
     memo: BuildMemo | None = None,
     progress: Progress | None = None,
+    dask: DaskEngine | None = None,
 ) -> BuildResult:
     """Run every stage. ``memo`` is what this build may reuse (by default the disk cache of
     ``config``); ``tools`` are a model and matchers already loaded; ``progress`` is told which
-    stage runs and how many articles of how many it has done."""
+    stage runs and how many articles of how many it has done. With ``config.dask`` the model
+    runs on a Dask cluster: ``dask``'s, kept by the caller across builds, or one for this build
+    only."""
     memo = memo or BuildMemo(config.cache_dir)
     memo.start()
     timings: dict[str, float] = {}
@@ -102,7 +109,7 @@ def build(
     # extract: NER + registry + rules → mentions, quotes, events per article.
     with stage("extract", n):
         extractions, model_articles = _extract(
-            articles, found, keys, registry, config, tools, memo, timings, progress
+            articles, found, keys, registry, config, tools, memo, timings, progress, dask
         )
     # link: mentions → entity keys within each article.
     with stage("link", n):
@@ -151,6 +158,7 @@ def _extract(
     memo: BuildMemo,
     timings: dict[str, float],
     progress: Progress,
+    dask: DaskEngine | None = None,
 ) -> tuple[list[Extraction], int]:
     """The kept extractions, and the others from the rules, over cached Docs where there are
     some and the model for the rest. The model (and the registry's matchers) are loaded only when
@@ -166,18 +174,24 @@ def _extract(
         progress.update(done)
 
     if missing:
-        start = time.perf_counter()
-        tools = tools or memo.tools(registry, config.model)
-        timings["load_model"] = time.perf_counter() - start
         doc_hits = memo.stats.doc_hits if memo.stats else 0
-        fresh = extract(
-            [articles[i] for i in missing],
-            tools,
-            n_process=config.n_process,
-            cache=memo.store,
-            timings=timings,
-            advance=advance,
-        )
+        if config.dask is not None or dask is not None:  # the model is on the cluster's workers
+            fresh = _extract_on_dask(
+                [articles[i] for i in missing], registry, config, tools, memo, timings, dask
+            )
+            advance(len(missing))
+        else:
+            start = time.perf_counter()
+            tools = tools or memo.tools(registry, config.model)
+            timings["load_model"] = time.perf_counter() - start
+            fresh = extract(
+                [articles[i] for i in missing],
+                tools,
+                n_process=config.n_process,
+                cache=memo.store,
+                timings=timings,
+                advance=advance,
+            )
         start = time.perf_counter()
         for i, extraction in zip(missing, fresh, strict=True):
             out[i] = extraction
@@ -188,3 +202,35 @@ def _extract(
         doc_hits = (memo.stats.doc_hits if memo.stats else 0) - doc_hits
         return [e for e in out if e is not None], len(missing) - doc_hits
     return [e for e in out if e is not None], 0
+
+
+def _extract_on_dask(
+    articles: list[CleanArticle],
+    registry: Registry,
+    config: BuildConfig,
+    tools: Tools | None,
+    memo: BuildMemo,
+    timings: dict[str, float],
+    dask: DaskEngine | None,
+) -> list[Extraction]:
+    """``extract`` on the Dask cluster of ``config.dask`` (``generator.extract.dask_client``):
+    the given engine's, or one started for this build and closed after it."""
+    with nullcontext(dask) if dask is not None else dask_engine(config) as engine:
+        return engine.extract(
+            articles,
+            tools.registry if tools else registry,
+            tools.model if tools else config.model,
+            cache=memo.store,
+            timings=timings,
+        )
+
+
+def dask_engine(config: BuildConfig) -> DaskEngine:
+    """An engine for ``config.dask``, started at its first use; close it when done."""
+    try:
+        from generator.extract.dask_client import DaskEngine, DaskSettings
+    except ModuleNotFoundError as exc:  # an optional extra
+        raise RuntimeError(
+            f"extraction on Dask needs Dask distributed ({exc}): pip install 'dossier[dask]'"
+        ) from exc
+    return DaskEngine(DaskSettings(config.dask or "", config.dask_workers, config.dask_threads))

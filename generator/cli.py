@@ -23,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     records.add_argument("--out", type=Path, required=True, help="out folder (replaced whole)")
     records.add_argument("--model", help="spaCy pipeline name")
     records.add_argument("--strict", action="store_true", help="exit non-zero on any problem")
+    _dask_options(records)
 
     check = sub.add_parser("check", help="validate everything a contributor can edit")
     check.add_argument("--seeds", type=Path, default=Path("seeds"), help="seeds folder")
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     pages.add_argument("--seeds", type=Path, default=Path("seeds"))
     pages.add_argument("--out", type=Path, required=True)
     pages.add_argument("--model")
+    _dask_options(pages)
 
     evaluate = sub.add_parser(
         "evaluate", help="score the records of a seeds folder against hand-made gold files"
@@ -59,6 +61,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _dask_options(parser: argparse.ArgumentParser) -> None:
+    dask = parser.add_argument_group("extraction on Dask distributed (pip install 'dossier[dask]')")
+    dask.add_argument(
+        "--dask",
+        metavar="local|ADDRESS",
+        help="run the model on Dask: 'local' starts a LocalCluster on this machine; "
+        "tcp://HOST:8786 joins a running scheduler (see docs/scaling.md)",
+    )
+    dask.add_argument("--dask-workers", type=int, default=2, help="LocalCluster worker processes")
+    dask.add_argument("--dask-threads", type=int, default=1, help="threads per LocalCluster worker")
+
+
+def _quiet_dask() -> None:
+    """Dask's warnings, not each step of its scheduler and workers. Importing distributed sets
+    its loggers' levels, so the level is set after it."""
+    try:
+        import distributed  # noqa: F401
+    except ModuleNotFoundError:
+        return  # the build says what to install
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:  # the benchmark has its own options: python -m generator bench -h
@@ -67,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return bench(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if getattr(args, "dask", None):
+        _quiet_dask()
     try:
         return _run(args)
     except Exception as exc:  # one line for users; the traceback with --debug
@@ -114,7 +140,13 @@ def _run(args: argparse.Namespace) -> int:
     from generator.progress import ProgressReporter
     from generator.render.records import write
 
-    config = BuildConfig(seeds=args.seeds, model=model_name(args.model))
+    config = BuildConfig(
+        seeds=args.seeds,
+        model=model_name(args.model),
+        dask=args.dask,
+        dask_workers=args.dask_workers,
+        dask_threads=args.dask_threads,
+    )
     # a bar per stage on a terminal, a few lines on stderr otherwise (CI logs, pipes)
     progress = ProgressReporter(logging.getLogger("dossier"))
     result = build(config, with_pages=args.command == "pages", progress=progress)

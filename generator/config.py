@@ -34,6 +34,12 @@ class BuildConfig:
     #: Processes for the NER model; None: 2 (on a machine with 2+ cores) when at least
     #: ``PARALLEL_MIN_ARTICLES`` articles need the model, else 1.
     n_process: int | None = None
+    #: Extraction on Dask distributed instead (``generator.extract.dask_client``): "local" starts
+    #: a LocalCluster of ``dask_workers`` processes of ``dask_threads`` threads; an address such as
+    #: tcp://host:8786 joins a running scheduler. None: this machine's processes, as above.
+    dask: str | None = None
+    dask_workers: int = 2
+    dask_threads: int = 1
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cache_dir", resolve_cache_dir(self.seeds, self.cache_dir))

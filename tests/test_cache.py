@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -296,6 +298,9 @@ def test_bench_smoke(tmp_path):
     figures = json.loads((tmp_path / "bench.json").read_text())
     run = figures["sizes"]["5"]
     assert run["one_change_served"]["wall_s"] > 0
+    if importlib.util.find_spec("distributed") or os.environ.get("CI"):  # the `dask` extra
+        assert run["dask"]["identical"] is True  # --dask local gave the default's records
+        assert "records identical to the default path" in text
     if Path(bench.CHROMIUM).is_file():  # the time to a first search result in the browser
         seconds = run["mkdocs"]["search_first_result_s"]
         assert seconds is not None, f"no first search result: {run['mkdocs']['search_probe']}"

@@ -1,7 +1,8 @@
 """Extract: names, quotes, events and new-issue candidates from each clean article.
 
 ``tools`` loads the model and compiles the registry; ``workers`` runs the model and the rules over
-the articles (on several cores when there are many); ``article`` is every rule over one Doc, built
+the articles (on several cores when there are many; ``dask_client`` on a Dask cluster, whose
+workers run ``dask_worker``); ``article`` is every rule over one Doc, built
 from ``candidates``, ``mentions``, ``cues``, ``quotes`` (+ ``tweets``), ``events/`` and ``topics``.
 """
 

@@ -92,6 +92,21 @@ def doc_fingerprint(nlp: Language, model: str, abbreviations: tuple[str, ...]) -
     )
 
 
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A Doc as the Doc layer stores it."""
+    docbin = DocBin(attrs=DOC_ATTRS, store_user_data=False)
+    docbin.add(doc)
+    return docbin.to_bytes()
+
+
+def doc_from_bytes(payload: bytes, nlp: Language) -> Doc:
+    """The Doc of a ``doc_to_bytes`` payload, in ``nlp``'s vocabulary; raises if it is none."""
+    docs = list(DocBin(attrs=DOC_ATTRS).from_bytes(payload).get_docs(nlp.vocab))
+    if len(docs) != 1:
+        raise ValueError(f"{len(docs)} docs in one entry")
+    return docs[0]
+
+
 @dataclass
 class CacheStats:
     extraction_hits: int = 0
@@ -167,26 +182,38 @@ class ExtractionCache:
         return self._path("docs", key, ".spacy").is_file()
 
     def get_doc(self, key: str, nlp: Language) -> Doc | None:
-        path = self._path("docs", key, ".spacy")
-        payload = self._read(path)
+        payload = self.get_doc_bytes(key)
         if payload is None:
-            self.stats.doc_misses += 1
             return None
         try:
-            docs = list(DocBin(attrs=DOC_ATTRS).from_bytes(payload).get_docs(nlp.vocab))
-            if len(docs) != 1:
-                raise ValueError(f"{len(docs)} docs in one entry")
+            doc = doc_from_bytes(payload, nlp)
         except Exception as exc:
-            self._corrupt(path, exc)
-            self.stats.doc_misses += 1
+            self.unreadable_doc(key, exc)
             return None
         self.stats.doc_hits += 1
-        return docs[0]
+        return doc
 
     def put_doc(self, key: str, doc: Doc) -> None:
-        docbin = DocBin(attrs=DOC_ATTRS, store_user_data=False)
-        docbin.add(doc)
-        self._write(self._path("docs", key, ".spacy"), docbin.to_bytes())
+        self.put_doc_bytes(key, doc_to_bytes(doc))
+
+    # The Doc layer as bytes, for a client whose workers hold the model (``extract.dask_client``):
+    # it reads and writes the entries, the workers turn them into Docs and back.
+
+    def get_doc_bytes(self, key: str) -> bytes | None:
+        """The stored ``doc_to_bytes`` payload under ``key`` (checksum checked), if any; the hit is
+        counted by whoever turns it into a Doc."""
+        payload = self._read(self._path("docs", key, ".spacy"))
+        if payload is None:
+            self.stats.doc_misses += 1
+        return payload
+
+    def put_doc_bytes(self, key: str, payload: bytes) -> None:
+        self._write(self._path("docs", key, ".spacy"), payload)
+
+    def unreadable_doc(self, key: str, exc: Exception) -> None:
+        """The entry under ``key`` passed its checksum but is no Doc (another spaCy): dropped."""
+        self._corrupt(self._path("docs", key, ".spacy"), exc)
+        self.stats.doc_misses += 1
 
     # --- the rendered-records layer ---------------------------------------------------------
 

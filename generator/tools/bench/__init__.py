@@ -7,6 +7,8 @@ the repository's curated data, and measures in one process:
 
 * the floor: ``spacy.load`` + ``nlp.pipe`` over the same cleaned bodies, nothing else, one process;
 * a cold build (empty extraction cache), stage by stage: wall time and peak RSS;
+* a cold build of the records with ``--dask local`` (2 worker processes), in a process of its
+  own, and whether its records equal the default cold build's byte for byte;
 * a warm rebuild of the records (everything cached), a curated edit (Docs cached, rules re-run),
   and one changed article;
 * ``mkdocs build`` of the resulting site in a subprocess (a copy of ``mkdocs.yml`` and ``docs/``
@@ -20,7 +22,8 @@ It prints a table with every time also as a ratio of the floor, then each target
 Modules: ``corpus`` (the synthetic corpus), ``measure`` (the floor, the builds, their stages and
 memory), ``site`` (``mkdocs build`` and the search probe), ``report`` (targets and the table). The
 programs run in processes of their own: ``sampler`` (memory of the process tree),
-``mkdocs_runner`` (``mkdocs build`` timed from inside) and ``search_runner`` (Chromium).
+``mkdocs_runner`` (``mkdocs build`` timed from inside), ``search_runner`` (Chromium) and
+``dask_runner`` (the ``--dask local`` build; ``dask_site`` runs it and compares the records).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.tools.bench.corpus import REPO, write_corpus
+from generator.tools.bench.dask_site import DASK_WORKERS, dask_build
 from generator.tools.bench.site import mkdocs_build, serve_rebuild
 
 if TYPE_CHECKING:
@@ -196,8 +197,13 @@ def run_size(
     out["cold"]["tree_pss_mb"] = tree.peak_pss_mb
     out["cold"]["tree_rss_mb"] = tree.peak_rss_mb
     cold_records = dict(cold.records)
+    cold_json = dict(cold.records_json)
     del cold
     gc.collect()
+
+    log(f"[{size}] cold build with --dask local ({DASK_WORKERS} workers) …")
+    out["dask"] = dask_build(work, seeds, model, cold_records, cold_json)
+    del cold_json
 
     log(f"[{size}] warm rebuild …")
     memo = _new_process(cache_dir)  # from the disk cache, as a new process reads it

@@ -101,6 +101,11 @@ def evaluate(results: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         add(f"peak RSS ≤ {TARGET_RSS_MB / 1024:.1f} GB", size, peak,
             f"{peak:,.0f} MB (PSS of process + workers; RSS summed {rss:,.0f} MB)",
             peak <= TARGET_RSS_MB, note)  # fmt: skip
+        run = r.get("dask", {})
+        if "identical" in run:
+            add(f"--dask local ({run['workers']} workers): records identical to the default path",
+                size, float(run["identical"]), f"{run['identical']} ({run['wall_s']:.1f} s)",
+                run["identical"])  # fmt: skip
     if len(sizes) >= 2:
         small, large = results[sizes[0]]["mkdocs"], results[sizes[-1]]["mkdocs"]
         growth = large["about_page_bytes"] / max(small["about_page_bytes"], 1) - 1
@@ -185,6 +190,8 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
             for s in sizes
         ],
     )
+
+    _dask_rows(results, sizes, row, secs)
 
     def identical_and_model(run: str) -> None:
         """Whether a rebuild gave the cold build's records, and how many articles it ran NER on."""
@@ -277,3 +284,28 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
         note = f"  {target['note']}" if target["note"] else ""
         lines.append(f"  {verdict}  {target['target']:52} {size:>6}: {target['shown']}{note}")
     return "\n".join(lines) + "\n"
+
+
+def _dask_rows(results: dict[int, dict[str, Any]], sizes: list[int], row, secs) -> None:
+    """The ``--dask local`` cold build of the records beside the default one."""
+
+    def cells(figure) -> list[str]:
+        return [
+            figure(results[s]["dask"]) if "wall_s" in results[s].get("dask", {})
+            else results[s].get("dask", {}).get("skipped", "not run")
+            for s in sizes
+        ]  # fmt: skip
+
+    def the_map(run: dict[str, Any]) -> float:
+        return run["timings"].get("extract", 0.0) - run["timings"].get("load_model", 0.0)
+
+    row("cold records, default path (all but pages)",
+        [secs(s, _records_seconds(results[s]["cold"])) for s in sizes])  # fmt: skip
+    row("cold records, --dask local", cells(lambda run: f"{run['wall_s']:8.2f} s ({run['workers']} workers)"))  # fmt: skip
+    row("  cluster start + model loads", cells(lambda run: f"{run['timings'].get('load_model', 0.0):8.2f} s"))  # fmt: skip
+    row("  the map over articles (wall)", cells(lambda run: f"{the_map(run):8.2f} s"))
+    row("  per article: wall / worker-seconds",
+        cells(lambda run: f"{1000 * the_map(run) / max(run['model_articles'], 1):.0f} / "
+              f"{1000 * run['workers'] * the_map(run) / max(run['model_articles'], 1):.0f} ms"))  # fmt: skip
+    row("  closing the cluster", cells(lambda run: f"{run['close_s']:8.2f} s"))
+    row("  records identical to the default path", cells(lambda run: str(run["identical"])))
