@@ -136,9 +136,8 @@
       total === 0 ? words.none : total === 1 ? words.one : words.other.replace("#", total);
     drawFilters(search);
     list.innerHTML = "";
-    var terms = query.toLowerCase().split(/\s+/);
     data.forEach(function (page) {
-      list.appendChild(item(page, terms));
+      list.appendChild(item(page, query));
     });
     if (total > data.length) {
       var more = element("li", "dossier-search-more");
@@ -156,7 +155,7 @@
     result.setAttribute("data-dossier-filter", kind || "");
   }
 
-  function item(page, terms) {
+  function item(page, query) {
     var type = (page.filters && page.filters.type && page.filters.type[0]) || "";
     var li = element("li", "md-search-result__item");
     var link = element("a", "md-search-result__link");
@@ -169,7 +168,7 @@
     article.appendChild(title);
     var summary = page.meta.summary || type;
     if (summary) article.appendChild(text("p", "dossier-search-summary", summary));
-    var aliases = matching(page.meta.aliases, terms, page.meta.title || "");
+    var aliases = matching(page.meta.aliases, query, page.meta.title || "");
     if (aliases.length) {
       var aka = element("p", "dossier-search-aliases", escapeHtml(words.aka) + " ");
       aliases.forEach(function (alias, i) {
@@ -361,21 +360,35 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
   }
-  // The other names that hold a word of the query, so a result found by its alias says so.
-  function matching(aliases, terms, title) {
+  // The other names that hold a word of the query, the one that is the query first, then
+  // those holding the most of its words: a result found by an alias says so.
+  function matching(aliases, query, title) {
     if (!aliases) return [];
-    var lowerTitle = title.toLowerCase();
+    var wanted = normal(query);
+    var terms = wanted.split(" ");
+    var named = normal(title);
+    var seen = {};
     return aliases
       .split(", ")
-      .filter(function (alias) {
-        var lower = alias.toLowerCase();
-        return (
-          lowerTitle.indexOf(lower) < 0 &&
-          terms.some(function (term) {
-            return term && lower.indexOf(term) >= 0;
-          })
-        );
+      .map(function (alias) {
+        var words = normal(alias).split(" ");
+        var hits = terms.filter(function (term) {
+          return term && words.indexOf(term) >= 0;
+        }).length;
+        return { alias: alias, score: normal(alias) === wanted ? terms.length + 1 : hits };
       })
-      .slice(0, 3);
+      .filter(function (found) {
+        var key = normal(found.alias); // "Mainland China" and "mainland China" are one name
+        var fresh = found.score > 0 && key !== named && !seen[key];
+        seen[key] = true;
+        return fresh;
+      })
+      .sort(function (a, b) {
+        return b.score - a.score;
+      })
+      .slice(0, 3)
+      .map(function (found) {
+        return found.alias;
+      });
   }
 })();
