@@ -7,6 +7,12 @@ Nothing is written to ``docs/`` or ``seeds/``: generated pages and downloadable 
 docs folder, as MkDocs defines it) opens the file behind each generated page, as the build gives it
 (``generator.render.edits``): this plugin only turns it into a path from the docs folder.
 Hand-written pages keep MkDocs' default.
+
+The reader's search is Pagefind (``generator.search``): each page's searchable part is marked in
+its HTML, Pagefind indexes the built site after the build (``mkdocs build`` and every ``mkdocs
+serve`` rebuild: it writes into the site folder, which serve does not watch, so no rebuild loop),
+and a script mounts it into the theme's search box. Without the Pagefind binary the site builds
+with a warning and its search box says search is unavailable. ``search: false`` turns it off.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
+from generator import search
 from generator.build import BuildResult, build, dask_engine
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
@@ -62,6 +69,8 @@ class DossierConfig(Config):
     """Worker processes of ``dask: local``."""
     dask_threads = c.Type(int, default=1)
     """Threads per worker of ``dask: local``."""
+    search = c.Type(bool, default=True)
+    """The reader's search: index the built site with Pagefind and mount it in the theme."""
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -92,6 +101,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.seeds = (root / self.config.seeds).resolve()
+        if self.config.search:
+            for _, site_path in search.ASSETS:
+                target = config.extra_css if site_path.endswith(".css") else config.extra_javascript
+                if site_path not in target:
+                    target.append(site_path)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -138,6 +152,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(self.changes.make(config, f"{RECORDS_FOLDER}/{path}", text))
         files.append(self.changes.make(config, ZIP_NAME, _archive(self.result)))
+        if self.config.search:
+            package = Path(__file__).parent
+            for source, site_path in search.ASSETS:
+                content = (package / source).read_bytes()
+                files.append(self.changes.make(config, site_path, content))
         self._add_feeds(files, config)
         self.changes.forget_missing({f.src_uri for f in files if f.generated_by})
         return files
@@ -196,6 +215,30 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if page.file.generated_by and page.edit_url:
             page.edit_url = _resolve_dots(page.edit_url)
         return context
+
+    def on_page_content(self, html, *, page, config, files):
+        if not self.config.search or search.excluded(page.meta):
+            return html
+        return search.mark_for_index(html)
+
+    def on_post_build(self, *, config):
+        if not self.config.search:
+            return
+        try:
+            run = search.run_pagefind(Path(config.site_dir))
+        except search.PagefindMissing as exc:
+            # A warning, so `mkdocs build --strict` stops; otherwise the site is whole but
+            # for its search, whose box says so.
+            log.warning("dossier: the site has no search: %s", exc)
+            return
+        except (OSError, RuntimeError) as exc:
+            raise PluginError(f"dossier: Pagefind could not index the site: {exc}") from exc
+        log.info(
+            "dossier: search: Pagefind indexed %d pages in %.1f s (%.1f MB)",
+            run.pages,
+            run.seconds,
+            run.bundle_bytes / 1e6,
+        )
 
     def _dask_engine(self, settings: BuildConfig) -> DaskEngine | None:
         """The Dask engine of ``dask:``, started once for every rebuild under ``mkdocs serve``."""

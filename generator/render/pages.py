@@ -30,7 +30,7 @@ from generator.data import (
     QuoteRecord,
 )
 from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
-from generator.render import svg
+from generator.render import search_marks, svg
 from generator.render.edits import EditTarget, edit_targets
 from generator.render.entity_page import (
     RELATED_PER_TYPE,
@@ -295,20 +295,6 @@ class Site:
             tags.append(self.entities[("countries", entity.country)].name)
         return _unique([*tags, *self.short_roles(entity, trusted=True)])[:6]
 
-    def search_keywords(self, entity: Entity) -> list[str]:
-        """The page's ``tags``, which Material's search weights a thousand times above a title:
-        every name the entity goes by and its role titles, so "PRC" or "Pentagon Press
-        Secretary" finds the page. Not its country: a person tagged "Russia" outranked the
-        page on Russia."""
-        return _unique([entity.type.value, entity.name, *entity.aliases, *self.short_roles(entity)])
-
-    def search_boost(self, entity: Entity) -> float:
-        """Entity pages rank above articles (boost 1). Among entities a shorter name ranks
-        higher: Material's search scores by term frequency without length normalisation, so
-        "Ukraine" would tie the country with the "Russia-Ukraine war" it matches less of."""
-        words = len(re.findall(r"\w+", entity.name)) or 1
-        return round(3 * (1 + 1 / words), 2)
-
     def people_named(self, name: str) -> list[Entity]:
         """The people a lone name could mean: one of the words of their name, or an alias."""
         return self._people_by_name.get(name, [])
@@ -416,6 +402,9 @@ def _environment() -> jinja2.Environment:
     env.filters["front"] = front
     env.filters["context"] = context_html
     env.filters["article_page"] = paths.article_page
+    env.filters["unindexed"] = search_marks.unindexed
+    env.globals["entity_summary"] = search_marks.entity_summary
+    env.globals["kind_filter"] = search_marks.kind_filter
     return env
 
 

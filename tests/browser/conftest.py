@@ -276,33 +276,6 @@ def browser() -> Iterator[object]:
         pw.stop()
 
 
-#: Added to every page before its own scripts: counts the messages between Material's search and
-#: its web worker (``SearchMessageType``: 1 READY, 2 QUERY, 3 RESULT), so a test can wait for the
-#: index to be ready and for the answer to the last query typed, instead of for a while.
-SEARCH_TAP = """(() => {
-  const Native = window.Worker;
-  if (!Native) return;
-  const tap = (window.__dossierSearch = { ready: false, queries: 0, results: 0, last: null });
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (event) => {
-        const type = event.data && event.data.type;
-        if (type === 1) tap.ready = true;
-        else if (type === 3) tap.results += 1;
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) {
-        tap.queries += 1;
-        tap.last = message.data;
-      }
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();"""
-
-
 @dataclass
 class Watched:
     """A page and what it did: console errors, uncaught exceptions and every request URL."""
@@ -317,7 +290,6 @@ def watched(browser) -> Iterator[Watched]:
     """A fresh browser context and page, with console errors and requests recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     context.set_default_timeout(15_000)
-    context.add_init_script(SEARCH_TAP)
     page = context.new_page()
     w = Watched(page)
 
@@ -330,7 +302,7 @@ def watched(browser) -> Iterator[Watched]:
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: w.errors.append(f"uncaught exception: {exc}"))
-    # On the context, so requests made by the search web worker are seen too.
+    # On the context, so requests made by Pagefind's web worker are seen too.
     context.on("request", lambda request: w.requests.append(request.url))
     try:
         yield w

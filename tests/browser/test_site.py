@@ -62,40 +62,43 @@ def goto(page, site, path: str):
     return response
 
 
-#: Material's search worker has indexed the site (counted by conftest's ``SEARCH_TAP``): keys
-#: typed before then can be lost.
-SEARCH_READY = "() => window.__dossierSearch !== undefined && window.__dossierSearch.ready"
-#: The worker has answered every query, the last of them being what the search box holds: the
-#: result list is the one for the whole query, not for the keys typed so far.
-SEARCH_ANSWERED = """() => {
-  const tap = window.__dossierSearch;
+#: The search (Pagefind in Material's box, generator/assets/search/search.js) has drawn the
+#: results for exactly what the box holds, under the type filter ``kind`` ("" for all): the
+#: list is the answer to the whole query, not to the keys typed so far.
+SEARCH_ANSWERED = """([kind]) => {
+  const result = document.querySelector(".md-search-result");
   const box = document.querySelector(".md-search__input");
-  return tap.queries > 0 && tap.results === tap.queries && box !== null && tap.last === box.value;
+  return result !== null && box !== null && box.value.trim() !== ""
+    && result.getAttribute("data-dossier-query") === box.value.trim()
+    && result.getAttribute("data-dossier-filter") === kind;
 }"""
 
 
 def type_search(page, query: str) -> None:
-    """Wait for Material's search to be ready, open its box, type ``query`` key by key, and wait
-    for the answer to the whole query with a first result in it."""
+    """Open the search box, type ``query`` key by key, and wait for the answer to the whole
+    query with a first result in it."""
     box = page.locator(".md-search__input")
-    page.wait_for_function(SEARCH_READY, timeout=30_000)
     box.click()
     expect(box).to_be_focused()
-    box.press_sequentially(query, delay=20)  # Material searches on key events, not on fill()
-    page.wait_for_function(SEARCH_ANSWERED, timeout=15_000)
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function(SEARCH_ANSWERED, arg=[""], timeout=30_000)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
 
 
-def search(page, site, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; return the result links' paths, best first."""
-    goto(page, site, HOME)
-    type_search(page, query)  # results arrive per keystroke: this waits for the last key's
+def result_paths(page) -> list[str]:
     items = page.locator(".md-search-result__item > .md-search-result__link")
     hrefs = items.evaluate_all("els => els.map(e => e.href)")
     return [
         urlsplit(h).path + (f"#{urlsplit(h).fragment}" if urlsplit(h).fragment else "")
         for h in hrefs
     ]
+
+
+def search(page, site, query: str) -> list[str]:
+    """Type ``query`` into the search box; return the result links' paths, best first."""
+    goto(page, site, HOME)
+    type_search(page, query)
+    return result_paths(page)
 
 
 def assert_first_result(page, site, query: str, expected: str) -> None:
@@ -144,6 +147,87 @@ def test_seeds_search_finds_names_aliases_and_titles(page, seeds_site):
         assert_first_result(page, seeds_site, query, expected)
 
 
+@pytest.mark.browser
+def test_search_filters_by_type(page, seeds_site):
+    """The type filters narrow the results: "Austin" finds the person and the events he was at;
+    the "event" filter keeps only event pages, "all" brings the person back first."""
+    results = search(page, seeds_site, "Austin")
+    assert results[0] == "/people/lloyd-austin/"
+    assert any(r.startswith("/events/") for r in results)
+    page.locator('.dossier-search-filter[data-dossier-type="event"]').click()
+    page.wait_for_function(SEARCH_ANSWERED, arg=["event"], timeout=15_000)
+    events = result_paths(page)
+    assert events and all(r.startswith("/events/") for r in events), events
+    page.locator('.dossier-search-filter[data-dossier-type=""]').click()
+    page.wait_for_function(SEARCH_ANSWERED, arg=[""], timeout=15_000)
+    assert result_paths(page)[0] == "/people/lloyd-austin/"
+
+
+@pytest.mark.browser
+def test_search_results_show_a_reader_summary(page, seeds_site):
+    """A person's result: the name, "type · main role · country", the alias it was found by;
+    never the fact table or editor text; at most a few aliases drawn."""
+    search(page, seeds_site, "Lloyd J. Austin II")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("Lloyd Austin")
+    expect(first.locator(".dossier-search-summary")).to_have_text(
+        "person · Secretary of Defense · United States"
+    )
+    expect(first.locator(".dossier-search-aliases mark").first).to_have_text("Lloyd J. Austin II")
+    assert first.locator(".dossier-search-aliases mark").count() <= 3
+    shown = page.locator(".md-search-result").inner_text()
+    for editor in ("curated registry", "not curated", "curated/people.yml", "YAML", "First seen"):
+        assert editor not in shown, f"the results show {editor!r}:\n{shown}"
+
+
+@pytest.mark.browser
+def test_search_leaves_out_developer_pages(page, seeds_site):
+    for query in ("ADMM", "ids", "scaling"):
+        goto(page, seeds_site, HOME)
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially(query, delay=20)
+        page.wait_for_function(SEARCH_ANSWERED, arg=[""], timeout=30_000)
+        found = result_paths(page)
+        assert not [r for r in found if r.startswith(("/dev/", "/scaling/", "/reliability/"))], (
+            f"{query!r} finds developer pages: {found}"
+        )
+
+
+@pytest.mark.browser
+def test_search_keys_open_and_close(page, seeds_site):
+    goto(page, seeds_site, "/about/")
+    page.keyboard.press("/")
+    expect(page.locator(".md-search__input")).to_be_focused()
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
+def test_open_search_is_accessible(browser, seeds_site, screenshots_dir: Path, width, scheme):
+    """The search dialog with results, on a desktop in the light scheme and on a phone in the
+    dark one: axe-clean, and kept as a screenshot."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        goto(page, seeds_site, "/about/")
+        if width < 960:  # on a phone the box opens from the header's magnifier
+            page.locator('label.md-header__button[for="__search"]').click()
+        type_search(page, "China")
+        results = Axe().run(page, context=".md-search")
+        bad = [
+            v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
+        ]
+        assert not bad, "the open search has violations:\n" + describe_violations(bad)
+        page.screenshot(path=str(screenshots_dir / f"seeds-search-{width}-{scheme}.png"))
+    finally:
+        context.close()
+
+
 # --- 3: navigation ---------------------------------------------------------------------------
 
 
@@ -179,14 +263,17 @@ def test_no_console_errors_and_no_external_requests(watched, site, name):
     """One visit checks both: each page is loaded and searched once per site, not twice."""
     path = page_path(site, name)
     goto(watched.page, site, path)
-    # Open the search too: it starts the web worker and loads the index.
+    # Search too: it loads Pagefind, its web worker, index chunks and result fragments.
     type_search(watched.page, site.probe.person_name)
     watched.page.wait_for_load_state("networkidle")
     assert not watched.errors, f"{path}: errors in the browser console:\n" + "\n".join(
         watched.errors
     )
-    assert any(u.endswith("search/search_index.json") for u in watched.requests), (
-        f"{path}: the search index request was not recorded: {watched.requests}"
+    assert any(urlsplit(u).path.endswith("/pagefind/pagefind.js") for u in watched.requests), (
+        f"{path}: Pagefind was not loaded: {watched.requests}"
+    )
+    assert any("/pagefind/fragment/" in u for u in watched.requests), (
+        f"{path}: no result fragment was fetched: {watched.requests}"
     )
     outside = [
         url
@@ -285,7 +372,9 @@ def test_pages_hold_their_parts(site):
         return (site.root / path.strip("/") / "index.html").read_text(encoding="utf-8")
 
     def has_row(page_html: str, label: str) -> bool:  # the first row is the table's header
-        return re.search(rf"<t[dh]>{label}</t[dh]>", page_html) is not None
+        # a provenance label sits in a span that keeps it out of the search index
+        cell = rf"<t[dh]>(?:<span data-pagefind-ignore>)?{label}(?:</span>)?</t[dh]>"
+        return re.search(cell, page_html) is not None
 
     person = built(person_path(site))
     for part in ("Type", "Articles", "First seen", "Last seen"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -122,24 +123,56 @@ def test_entity_page_has_aliases_evidence_and_related(seeds_build):
     assert "../articles/000-2011f7586461d12d.md" in page
 
 
-def test_entity_front_matter_feeds_search_and_chips(seeds_build):
-    """``tags`` is what Material's search weights highest: every name of the entity; ``chips``
-    is what the page shows: type, country and roles without the country."""
+def test_entity_front_matter_shows_chips_not_every_alias(seeds_build):
+    """``chips`` is what the page shows: type, country and roles without the country, at most
+    six; the aliases are searchable (the page's search summary) but not drawn."""
     front = yamlio.load(seeds_build.pages["people/lloyd-austin.md"].split("---")[1])
-    assert {"Lloyd J. Austin III", "Lloyd J. Austin II", "person"} <= set(front["tags"])
-    assert "United States" not in front["tags"]  # a country tag made people outrank countries
+    assert "tags" not in front and "search" not in front
     assert front["chips"][:2] == ["person", "United States"]
     assert "Secretary of Defense" in front["chips"]  # "... of the United States" left to the chip
     assert not any("United States" in chip for chip in front["chips"][2:])
-    boosts = {
-        path: yamlio.load(page.split("---")[1])["search"]["boost"]
-        for path, page in seeds_build.pages.items()
-        if path
-        in ("countries/china.md", "people/lloyd-austin.md", "articles/000-2011f7586461d12d.md")
-    }
-    # entity pages above articles; a shorter name above a longer one the query matches less of
-    assert boosts["countries/china.md"] > boosts["people/lloyd-austin.md"] > 1
-    assert boosts["articles/000-2011f7586461d12d.md"] == 1
+    assert not any("Austin" in chip for chip in front["chips"])
+    assert all(len(yamlio.load(page.split("---")[1]).get("chips", [])) <= 6
+               for page in seeds_build.pages.values())  # fmt: skip
+
+
+def search_summary(page: str) -> str:
+    found = re.search(r'<div class="dossier-search-summary".*?</div>', page, re.S)
+    assert found, "no search summary on the page"
+    return found.group(0)
+
+
+def test_entity_page_marks_its_search_summary(seeds_build):
+    """The entity page's only indexed part: name and aliases weighted highest, the reader's
+    summary line and the description as metadata, the type as a filter; no editor text."""
+    summary = search_summary(seeds_build.pages["people/lloyd-austin.md"])
+    assert "data-pagefind-body" in summary and "hidden" in summary.split(">")[0]
+    assert 'data-pagefind-filter="type:person"' in summary
+    assert '<p data-pagefind-weight="10">Lloyd Austin</p>' in summary
+    assert 'data-pagefind-meta="summary:person · Secretary of Defense · United States"' in summary
+    aliases = re.search(r'data-pagefind-meta="aliases:([^"]*)"', summary).group(1)
+    assert {"Lloyd J. Austin II", "Lloyd J. Austin III", "Austin"} <= set(aliases.split(", "))
+    assert 'data-pagefind-meta="description:American retired Army general' in summary
+    for editor in ("curated registry", "curated/", "not curated", "confidence", "Record"):
+        assert editor not in summary
+    china = search_summary(seeds_build.pages["countries/china.md"])
+    assert "PRC" in china and 'data-pagefind-filter="type:country"' in china
+
+
+def test_provenance_and_listings_stay_out_of_search(seeds_build):
+    article = seeds_build.pages["articles/000-2011f7586461d12d.md"]
+    assert 'data-pagefind-filter="type:article"' in article
+    assert "| <span data-pagefind-ignore>Source file</span> |" in article
+    assert "| <span data-pagefind-ignore>Record</span> |" in article
+    event = next(page for path, page in seeds_build.pages.items() if path.startswith("events/")
+                 and not path.endswith("index.md"))  # fmt: skip
+    assert 'data-pagefind-filter="type:event"' in event
+    for path in ("index.md", "people/index.md", "timeline.md", "graph.md", "review.md"):
+        front = yamlio.load(seeds_build.pages[path].split("---")[1])
+        assert front["search"] == {"exclude": True}, path
+    # The home page has no title of its own: the theme titles it with the site's name alone,
+    # not "Dossier - Dossier".
+    assert "title" not in yamlio.load(seeds_build.pages["index.md"].split("---")[1])
 
 
 def test_record_memo_reuses_unchanged_records_only(seeds_build):

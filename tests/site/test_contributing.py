@@ -109,7 +109,10 @@ def test_add_an_article(tmp_path, tools):
     person = record(after, "people/maria-elena-santos.yml")
     assert person["mentions"][0]["article"] == ident
     page = after.pages[f"articles/{ident}.md"]
-    assert "| Publisher | Manila Bulletin (front matter) |" in page
+    # the "(front matter)" note is for editors: shown, but kept out of the search index
+    assert (
+        "| Publisher | Manila Bulletin<span data-pagefind-ignore> (front matter)</span> |" in page
+    )
     assert "[Maria Elena Santos](../people/maria-elena-santos.md)" in page
     assert f"]({ident}.md)" in after.pages["articles/index.md"]
     # the articles that were there before are untouched

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.render.feeds import FeedSite, render_feeds
+from generator.search.pagefind import indexed_pages
 from tests.conftest import REPO, write_article
 from tests.render.test_feeds import channel_of
 
@@ -78,9 +79,63 @@ def test_records_are_downloadable(site, seeds_build):
 
 
 def test_search_index_holds_aliases(site):
-    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
-    austin = [d for d in index["docs"] if d["location"] == "people/lloyd-austin/"]
-    assert austin and "Lloyd J. Austin II" in austin[0]["text"]
+    """Pagefind's index, not Material's: the person's record carries every alias (searchable
+    metadata and weighted text), the type filter and the reader's summary line."""
+    assert not (site / "search" / "search_index.json").exists()  # no lunr index any more
+    pages = {p["url"]: p for p in indexed_pages(site)}
+    austin = pages["/people/lloyd-austin/"]
+    assert "Lloyd J. Austin II" in austin["meta"]["aliases"].split(", ")
+    assert austin["meta"]["title"] == "Lloyd Austin"  # no "¶" from the heading's permalink
+    assert austin["meta"]["summary"] == "person · Secretary of Defense · United States"
+    assert austin["filters"] == {"type": ["person"]}
+    assert pages["/countries/china/"]["meta"]["aliases"].count("PRC") == 1
+
+
+#: What an editor reads and a reader's search must never show: provenance lines, the "add it to
+#: curated/..." hint, the record links, the lines dropped as boilerplate.
+EDITOR_TEXT = re.compile(
+    r"curated registry:|not curated|add it to|curated/\w+\.yml|confidence \d|Source file"
+    r"|\w\.txt\b|YAML · JSON|Dropped as boilerplate|\(front matter\)"
+)
+
+
+def test_no_search_record_holds_editor_text(site):
+    pages = indexed_pages(site)
+    assert len(pages) > 20
+    for page in pages:
+        for field, text in [("content", page["content"]), *page["meta"].items()]:
+            found = EDITOR_TEXT.search(text)
+            assert not found, f"{page['url']} {field}: {found.group(0)!r} in {text[:300]!r}"
+    # the pages that hold such text are indexed: it is left out, not missing
+    built = (site / "articles/002-2f1f37a58d6b76d2/index.html").read_text("utf-8")
+    assert "Source file" in built and "Dropped as boilerplate" in built
+    person = (site / "people/lloyd-austin/index.html").read_text("utf-8")
+    assert EDITOR_TEXT.search(re.sub(r"<[^>]+>", "", person)), "the check sees the infobox"
+    assert any(p["url"] == "/articles/002-2f1f37a58d6b76d2/" for p in pages)
+
+
+def test_developer_pages_and_listings_are_not_in_the_search(site):
+    urls = {p["url"] for p in indexed_pages(site)}
+    for path in ("dev/ids", "scaling", "reliability", "review", "timeline", "graph", "people"):
+        assert (site / path / "index.html").is_file(), path  # built, and still in the site
+        assert f"/{path}/" not in urls, f"/{path}/ is in the reader's search"
+    assert "/" not in urls
+    assert {"/about/", "/people/wei-fenghe/", "/events/admm-plus-2022/"} <= urls
+
+
+def test_home_page_title_is_the_site_name_once(site):
+    title = re.search(r"<title>([^<]*)</title>", (site / "index.html").read_text("utf-8"))
+    assert title and title.group(1).strip() == "Dossier"
+    person = (site / "people/wei-fenghe/index.html").read_text("utf-8")
+    assert "<title>Wei Fenghe - Dossier</title>" in person
+
+
+def test_search_assets_are_in_the_site(site):
+    html = (site / "people/wei-fenghe/index.html").read_text("utf-8")
+    assert 'src="../../assets/dossier/search.js"' in html
+    assert 'href="../../assets/dossier/search.css"' in html
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
+        assert (site / "pagefind" / name).is_file(), name
 
 
 def _article_paragraphs(site: Path) -> dict[str, list[str]]:

@@ -1,7 +1,8 @@
 """``mkdocs build`` timed from inside: ``python -m generator.tools.bench.mkdocs_runner REPORT
 SITE``, run in the project folder, builds the site into SITE quietly and writes to REPORT (JSON)
 the total seconds (from before the generator and MkDocs are imported), the seconds spent in the
-generator's ``build``, MkDocs' exit code and the peak RSS in MB."""
+generator's ``build`` and in Pagefind's indexing after it, MkDocs' exit code and the peak RSS in
+MB (of this process: Pagefind's own process is not counted)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ def main(argv: list[str]) -> int:
             spent[0] += time.perf_counter() - started
 
     plugin.build = timed  # the generator's share of the time, apart from MkDocs' own
+    indexing = [0.0]
+    run_pagefind = plugin.search.run_pagefind
+
+    def timed_pagefind(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return run_pagefind(*args, **kwargs)
+        finally:
+            indexing[0] += time.perf_counter() - started
+
+    plugin.search.run_pagefind = timed_pagefind
     from mkdocs.__main__ import cli
 
     code = 0
@@ -37,6 +49,7 @@ def main(argv: list[str]) -> int:
     figures = {
         "total_s": time.perf_counter() - start,
         "generator_s": spent[0],
+        "pagefind_s": indexing[0],
         "code": code,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }

@@ -55,6 +55,24 @@ def _search_seconds(mkdocs: dict[str, Any]) -> str:
     return f"{value:.1f} s"
 
 
+def _seconds_or_na(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} s"
+
+
+def _search_bytes(mkdocs: dict[str, Any]) -> str:
+    total, own = mkdocs.get("search_bytes_fetched"), mkdocs.get("search_bundle_bytes_fetched")
+    if total is None:
+        return "n/a"
+    return f"{total / 1e6:,.2f} MB ({(own or 0) / 1e6:,.2f} MB)"
+
+
+def _person_first(mkdocs: dict[str, Any]) -> str:
+    first = mkdocs.get("search_person_first")
+    if first is None:
+        return "n/a"
+    return f"{'yes' if first else 'NO'} ({mkdocs.get('search_query')})"
+
+
 def evaluate(results: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     """Each target, per size where it applies, with PASS/FAIL."""
     targets: list[dict[str, Any]] = []
@@ -106,6 +124,10 @@ def evaluate(results: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
             add(f"--dask local ({run['workers']} workers): records identical to the default path",
                 size, float(run["identical"]), f"{run['identical']} ({run['wall_s']:.1f} s)",
                 run["identical"])  # fmt: skip
+        first = r["mkdocs"].get("search_person_first")
+        if first is not None:  # a search in Chromium ran: the person's page must come first
+            add("search for a person's name: their page first", size, float(first),
+                _person_first(r["mkdocs"]), bool(first))  # fmt: skip
     if len(sizes) >= 2:
         small, large = results[sizes[0]]["mkdocs"], results[sizes[-1]]["mkdocs"]
         growth = large["about_page_bytes"] / max(small["about_page_bytes"], 1) - 1
@@ -270,12 +292,28 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
     )  # fmt: skip
     row("  peak RSS", [f"{results[s]['mkdocs']['peak_mb']:,.0f} MB" for s in sizes])
     row(
-        "search/search_index.json",
-        [f"{results[s]['mkdocs']['search_index_bytes'] / 1e6:,.1f} MB" for s in sizes],
+        "search: Pagefind bundle (pagefind/)",
+        [
+            f"{results[s]['mkdocs']['search_index_bytes'] / 1e6:,.1f} MB, "
+            f"{results[s]['mkdocs'].get('search_index_files', 0):,} files"
+            for s in sizes
+        ],
+    )
+    row(
+        "  Pagefind indexing",
+        [_seconds_or_na(results[s]["mkdocs"].get("pagefind_s")) for s in sizes],
     )
     row(
         "  first search result in Chromium",
         [_search_seconds(results[s]["mkdocs"]) for s in sizes],
+    )
+    row(
+        "  bytes fetched to it (Pagefind's)",
+        [_search_bytes(results[s]["mkdocs"]) for s in sizes],
+    )
+    row(
+        "  person's page first",
+        [_person_first(results[s]["mkdocs"]) for s in sizes],
     )
     lines += ["", "Targets"]
     for target in meta["targets"]:

@@ -1,8 +1,10 @@
 """The time to a first search result: ``python -m generator.tools.bench.search_runner SITE QUERY
 CHROMIUM [TIMEOUT_S]`` serves the built site SITE on 127.0.0.1, opens its home page in headless
-Chromium, waits for Material's search to be ready, types QUERY into it key by key and waits for a
-first result. It prints the seconds from opening the page to that result (a reader waits for the
-search worker to fetch and index ``search_index.json`` too).
+Chromium, clicks the search box, types QUERY key by key and waits until the results for the
+whole query are drawn (Pagefind in Material's box, ``generator/assets/search/search.js``). It
+prints one JSON line: the seconds from opening the page to those results, the bytes the page
+fetched from the site on the way (pages, scripts, Pagefind's bundle, index chunks and result
+fragments) and how many of them were Pagefind's, and the first result's path.
 
 Every wait is on a condition, and all of them together get at most TIMEOUT_S seconds (default
 60): on a timeout it prints why to stderr and exits 1. Playwright's sync API must not share a
@@ -12,24 +14,20 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import sys
 import threading
 import time
+from urllib.parse import urlsplit
 
 DEFAULT_TIMEOUT_S = 60.0  # the benchmark passes its own (site.SEARCH_TIMEOUT_S)
 SEARCH_INPUT = "input.md-search__input"
-RESULT_ITEM = ".md-search-result__item"
-#: Material's search is ready when its worker has indexed the site: it then answers the empty
-#: query, and the result list's first line turns from "Initializing search" to the placeholder
-#: "Type to start searching" (read from the page's own translations, so any language will do).
-#: Typed before then, keys can be lost: the first query goes out when the worker is ready.
-SEARCH_READY = """() => {
-  const input = document.querySelector("input.md-search__input");
-  const meta = document.querySelector(".md-search-result__meta");
-  const config = document.getElementById("__config");
-  if (!input || input.disabled || !meta || !config) return false;
-  const placeholder = JSON.parse(config.textContent).translations["search.result.placeholder"];
-  return meta.textContent.trim() === placeholder;
+FIRST_RESULT = ".md-search-result__item .md-search-result__link"
+#: The results drawn are those for the whole query (the script marks what it answered).
+ANSWERED = """(query) => {
+  const result = document.querySelector(".md-search-result");
+  return result !== null && result.getAttribute("data-dossier-query") === query
+    && document.querySelector(".md-search-result__item") !== null;
 }"""
 
 
@@ -38,15 +36,25 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_result(url: str, query: str, chromium: str, timeout_s: float) -> float:
-    """Seconds from opening ``url`` to the first result for ``query``; raises Playwright's
-    TimeoutError when the search is not ready or gives no result within ``timeout_s``."""
+def first_result(url: str, query: str, chromium: str, timeout_s: float) -> dict[str, object]:
+    """Time, bytes and first result of a search for ``query`` from ``url``; raises
+    Playwright's TimeoutError when no result comes within ``timeout_s``."""
     from playwright.sync_api import sync_playwright
+
+    fetched: dict[str, int] = {}
+
+    def on_response(response) -> None:
+        try:
+            fetched[response.url] = len(response.body())
+        except Exception:  # a redirect or an aborted request has no body
+            fetched.setdefault(response.url, 0)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
-            page = browser.new_page()
+            context = browser.new_context()
+            context.on("response", on_response)  # the worker's requests too
+            page = context.new_page()
             start = time.perf_counter()
             deadline = start + timeout_s
 
@@ -55,12 +63,17 @@ def first_result(url: str, query: str, chromium: str, timeout_s: float) -> float
 
             page.goto(url, timeout=left())
             box = page.locator(SEARCH_INPUT)
-            box.wait_for(state="attached", timeout=left())
-            page.wait_for_function(SEARCH_READY, timeout=left())
             box.click(timeout=left())
-            box.press_sequentially(query, timeout=left())  # Material searches on key events
-            page.locator(RESULT_ITEM).first.wait_for(state="visible", timeout=left())
-            return time.perf_counter() - start
+            box.press_sequentially(query, timeout=left())
+            page.wait_for_function(ANSWERED, arg=query.strip(), timeout=left())
+            seconds = time.perf_counter() - start
+            href = page.locator(FIRST_RESULT).first.get_attribute("href", timeout=left()) or ""
+            return {
+                "seconds": seconds,
+                "bytes": sum(fetched.values()),
+                "search_bytes": sum(n for u, n in fetched.items() if "/pagefind/" in u),
+                "first": urlsplit(href).path,
+            }
         finally:
             browser.close()
 
@@ -74,16 +87,14 @@ def main(argv: list[str]) -> int:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        seconds = first_result(
-            f"http://127.0.0.1:{server.server_port}/", query, chromium, timeout_s
-        )
+        found = first_result(f"http://127.0.0.1:{server.server_port}/", query, chromium, timeout_s)
     except PlaywrightTimeoutError as exc:
         print(f"no search result within {timeout_s:g} s: {exc}", file=sys.stderr)
         return 1
     finally:
         server.shutdown()
         server.server_close()
-    print(seconds)
+    print(json.dumps(found))
     return 0
 
 

@@ -1,5 +1,6 @@
 """The site: ``mkdocs build`` of the synthetic corpus in a subprocess, the sizes of its pages and
-of Material's search index, and the time to a first search result in Chromium."""
+of the Pagefind search bundle, and a search for a person's name in Chromium: time to the first
+results, bytes fetched, and whether the person's page comes first."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from generator.search.pagefind import BUNDLE, indexed_pages
 from generator.tools.bench.corpus import REPO
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -80,13 +82,14 @@ def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
     if figures["code"]:
         raise RuntimeError(f"mkdocs build exited {figures['code']}:\n{proc.stderr[-3000:]}")
     pages = sorted(site.rglob("*.html"))
-    pages = [p for p in pages if p.name != "404.html"]
+    pages = [p for p in pages if p.name != "404.html" and BUNDLE not in p.parts]
     sizes = [p.stat().st_size for p in pages]
     largest = sorted(zip(sizes, pages, strict=True), reverse=True)[:3]
     about = site / "about" / "index.html"
-    index = site / "search" / "search_index.json"
-    mkdocs_s = figures["total_s"] - figures["generator_s"]
-    search_s, search_note = search_first_result(site)
+    bundle = site / BUNDLE
+    bundle_files = [p for p in bundle.rglob("*") if p.is_file()]
+    mkdocs_s = figures["total_s"] - figures["generator_s"] - figures.get("pagefind_s", 0.0)
+    search, search_note = search_first_result(site)
     out = {
         "wall_s": wall,
         "total_s": figures["total_s"],
@@ -98,30 +101,40 @@ def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
         "max_page_bytes": max(sizes) if sizes else 0,
         "about_page_bytes": about.stat().st_size if about.is_file() else 0,
         "largest_pages": [[p.parent.relative_to(site).as_posix(), n] for n, p in largest],
-        "search_index_bytes": index.stat().st_size if index.is_file() else 0,
+        # Pagefind's bundle: everything under pagefind/ (a browser fetches a few of its files)
+        "search_index_bytes": sum(p.stat().st_size for p in bundle_files),
+        "search_index_files": len(bundle_files),
+        "pagefind_s": figures.get("pagefind_s"),
         "peak_mb": figures["peak_mb"],
         "warnings": sum("WARNING" in line for line in proc.stderr.splitlines()),
-        "search_first_result_s": search_s,
+        "search_first_result_s": search.get("seconds"),
+        "search_bytes_fetched": search.get("bytes"),
+        "search_bundle_bytes_fetched": search.get("search_bytes"),
+        "search_query": search.get("query"),
+        "search_person_first": search.get("person_first"),
         "search_probe": search_note,  # why there is no time to a first result ("" when there is)
     }
     shutil.rmtree(site, ignore_errors=True)
     return out
 
 
-def search_first_result(site: Path) -> tuple[float | None, str]:
-    """Seconds from opening the home page to the first search result, in Chromium over a local
-    server (``search_runner``), with "" beside them; or None with the reason there is none (no
-    search index, no Chromium, no Playwright, no result within ``SEARCH_TIMEOUT_S``). The query
-    is the title of the site's first person page, so it has results."""
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        return None, "no search index"
+def search_first_result(site: Path) -> tuple[dict[str, Any], str]:
+    """A search in Chromium over a local server (``search_runner``) for the name of the person
+    in the most articles: its figures with "" beside them; or {} with the reason there are
+    none (no index, no Chromium, no Playwright, no result within ``SEARCH_TIMEOUT_S``)."""
+    people = (
+        [p for p in indexed_pages(site) if p["url"].startswith("/people/")]
+        if (site / BUNDLE).is_dir()
+        else []
+    )
+    if not people:
+        return {}, "no search index"
     if not Path(CHROMIUM).is_file():
-        return None, "no Chromium"
+        return {}, "no Chromium"
     if importlib.util.find_spec("playwright") is None:
-        return None, "no Playwright"
-    docs = json.loads(index.read_text("utf-8")).get("docs", [])
-    query = next((d["title"] for d in docs if d["location"].startswith("people/")), "Dossier")
+        return {}, "no Playwright"
+    person = max(people, key=lambda page: _articles_named(page, site))
+    query = person["meta"]["title"]
     try:
         proc = subprocess.run(
             [
@@ -139,11 +152,19 @@ def search_first_result(site: Path) -> tuple[float | None, str]:
             timeout=SEARCH_TIMEOUT_S + 60,
         )
     except subprocess.TimeoutExpired:
-        return None, f"no result in {SEARCH_TIMEOUT_S:g} s"
+        return {}, f"no result in {SEARCH_TIMEOUT_S:g} s"
     try:
-        return float(proc.stdout.strip().splitlines()[-1]), ""
+        found = json.loads(proc.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
         if proc.returncode == 1 and "no search result within" in proc.stderr:
-            return None, f"no result in {SEARCH_TIMEOUT_S:g} s"
+            return {}, f"no result in {SEARCH_TIMEOUT_S:g} s"
         lines = proc.stderr.strip().splitlines()
-        return None, f"search probe failed: {lines[-1] if lines else f'exit {proc.returncode}'}"
+        return {}, f"search probe failed: {lines[-1] if lines else f'exit {proc.returncode}'}"
+    return {**found, "query": query, "person_first": found["first"] == person["url"]}, ""
+
+
+def _articles_named(page: dict[str, Any], site: Path) -> tuple[int, str]:
+    """How many articles mention the person of an indexed page (its JSON record's mentions)."""
+    record = site / "records" / f"{page['url'].strip('/')}.json"
+    mentions = json.loads(record.read_text("utf-8")).get("mentions", []) if record.is_file() else []
+    return (len(mentions), page["url"])
