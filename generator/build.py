@@ -57,6 +57,20 @@ class BuildResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
+#: The stages in the order a build runs them (the names its progress and timings use).
+STAGES = (
+    "registry",
+    "ingest",
+    "cache",
+    "clean",
+    "extract",
+    "link",
+    "aggregate",
+    "records",
+    "pages",
+)
+
+
 def build(
     config: BuildConfig,
     tools: Tools | None = None,
