@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import threading
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +89,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: renders only those again
         self.changes = ChangeTracker()
         self.command = "build"
+        #: Pagefind's run in the background under `mkdocs serve` (see on_post_build)
+        self.indexer: threading.Thread | None = None
         #: the Dask client (and local cluster) of ``dask:``, kept across rebuilds
         self.dask: DaskEngine | None = None
         self.dask_settings: tuple[str | None, int, int] | None = None
@@ -221,17 +224,40 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return html
         return search.mark_for_index(html)
 
+    def on_pre_build(self, *, config) -> None:
+        if self.indexer is not None:  # the last build's index is whole before pages change
+            self.indexer.join()
+
     def on_post_build(self, *, config):
         if not self.config.search:
             return
+        site = Path(config.site_dir)
+        if self.command != "serve":
+            self._index(site, strict=True)
+            return
+        # Under `mkdocs serve` the browser reloads as soon as the build returns: the index is
+        # made meanwhile (8 s at 1,000 articles), one run at a time, so search catches up a few
+        # seconds after the page shows the edit.
+        if self.indexer is not None:
+            self.indexer.join()
+        self.indexer = threading.Thread(
+            target=self._index, args=(site, False), name="dossier-pagefind", daemon=True
+        )
+        self.indexer.start()
+
+    def _index(self, site: Path, strict: bool) -> None:
+        """Pagefind over the built site; a failure stops a build, and is logged under serve."""
         try:
-            run = search.run_pagefind(Path(config.site_dir))
+            run = search.run_pagefind(site)
         except search.PagefindMissing as exc:
             # A warning, so `mkdocs build --strict` stops; otherwise the site is whole but
             # for its search, whose box says so.
             log.warning("dossier: the site has no search: %s", exc)
             return
         except (OSError, RuntimeError) as exc:
+            if not strict:
+                log.error("dossier: Pagefind could not index the site: %s", exc)
+                return
             raise PluginError(f"dossier: Pagefind could not index the site: {exc}") from exc
         log.info(
             "dossier: search: Pagefind indexed %d pages in %.1f s (%.1f MB)",
@@ -250,6 +276,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return self.dask
 
     def on_shutdown(self) -> None:
+        if self.indexer is not None:
+            self.indexer.join()
         if self.dask is not None:
             self.dask.close()
         self.dask = self.dask_settings = None

@@ -15,6 +15,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator.search.pagefind import indexed_pages
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -33,6 +34,10 @@ def _build(project: Path, site: Path) -> None:
     build(config, dirty=True)
 
 
+def _config(project: Path, site: Path):
+    return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+
+
 def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -41,6 +46,8 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkey
     monkeypatch.setenv("DOSSIER_CACHE_DIR", str(REPO / ".cache" / "dossier"))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     project, site = _project(tmp_path), tmp_path / "site"
+    config = _config(project, site)
+    config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     _build(project, site)
     pages = _pages(site)
     # stamp the site a day ahead: MkDocs then takes the hand-written pages as up to date
@@ -51,13 +58,24 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkey
 
     article = sorted((project / "seeds" / "articles").glob("*.txt"))[0]
     text = article.read_text("utf-8")
-    article.write_text(text.rstrip("\n") + "\n\nThe two sides will meet again next year.\n")
+    marker = "\n\nRelated Articles"  # a sentence at the end of the story, before its footer
+    assert marker in text
+    added = " The officials spoke to reporters again after the talks ended that evening."
+    article.write_text(text.replace(marker, added + marker, 1))
     _build(project, site)
 
     rewritten = [p for p in _pages(site) if p.stat().st_mtime != stamp]
     article_pages = [p for p in rewritten if p.relative_to(site).parts[0] == "articles"]
     assert article_pages, "the edited article's page was not rendered again"
-    assert any("will meet again next year" in p.read_text("utf-8") for p in article_pages)
+    assert any(
+        "spoke to reporters again after the talks" in p.read_text("utf-8") for p in article_pages
+    )
     # the hand-written pages and every generated page the edit did not touch stay as they were
     assert len(rewritten) < len(pages) / 3, [str(p.relative_to(site)) for p in rewritten]
     assert (site / "about" / "index.html").stat().st_mtime == stamp
+    # under serve the search index is made in the background; whole once serve stops
+    config.plugins.on_shutdown()
+    # (the fragments of every run stay in the folder: one of the edited page's is the new one)
+    page = "/" + article_pages[0].parent.relative_to(site).as_posix() + "/"
+    found = [p["content"] for p in indexed_pages(site) if p["url"] == page]
+    assert any("spoke to reporters again after the talks" in content for content in found)

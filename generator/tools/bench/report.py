@@ -248,6 +248,10 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
             [secs(s, results[s]["serve"]["rebuild_s"]) for s in sizes],
         )
         row(
+            "  the search index whole again after",
+            [secs(s, results[s]["serve"].get("search_ready_s", 0.0)) for s in sizes],
+        )
+        row(
             "  pages rendered again / all",
             [
                 f"{results[s]['serve']['pages_rendered']:,} / {results[s]['serve']['pages']:,}"

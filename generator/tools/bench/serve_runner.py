@@ -2,7 +2,8 @@
 generator.tools.bench.serve_runner REPORT SITE ARTICLE``, run in the project folder, builds the
 site into SITE as `mkdocs serve --dirty` does its first build, edits ARTICLE (a sentence added
 before its last paragraph), builds again in the same process, as `serve` does on a save, and
-writes to REPORT (JSON) the seconds of each build, the pages MkDocs rendered in the second, all
+writes to REPORT (JSON) the seconds of each build (the second: until the browser may reload),
+the seconds until its search index is whole too, the pages MkDocs rendered in the second, all
 pages, and the peak RSS in MB. The article is left as it was found."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def main(argv: list[str]) -> int:
         mkdocs_build.build(load_config(site_dir=site), dirty=True)
         return time.perf_counter() - started
 
+    config = load_config(site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     first = build()
     pages = rendered[0]
     text = article.read_text("utf-8")
@@ -42,11 +45,15 @@ def main(argv: list[str]) -> int:
     rendered[0] = 0
     try:
         rebuild = build()
+        started = time.perf_counter()
+        config.plugins.on_shutdown()  # waits for the search index the rebuild started
+        search_ready = rebuild + time.perf_counter() - started
     finally:
         article.write_text(text, encoding="utf-8")
     figures = {
         "first_s": first,
         "rebuild_s": rebuild,
+        "search_ready_s": search_ready,
         "pages": pages,
         "pages_rendered": rendered[0],
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
