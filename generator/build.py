@@ -145,7 +145,8 @@ def build(
     pages = RenderedPages({})
     if with_pages:
         with stage("pages", n):
-            pages = render_pages(corpus, registry, config)
+            pages = render_pages(corpus, registry, config, memo.matchers)
+            memo.matchers = pages.matchers  # this build's only: an edit's old ones drop out
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(

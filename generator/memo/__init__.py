@@ -41,6 +41,9 @@ class BuildMemo:
         self.cache_dir = cache_dir
         self.store = ExtractionCache(cache_dir) if cache_dir is not None else None
         self.last = LastBuild() if keep_in_memory else None
+        #: the article-name matchers of the last build's pages (``render.pages.Site.matchers``),
+        #: kept in memory only, for the next build of this process
+        self.matchers: dict = {}
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""

@@ -212,12 +212,19 @@ def linked_paragraphs(
     record: ArticleRecord,
     entities: Mapping[Target, Entity],
     registry: Registry,
+    previous: Mapping[tuple[Name, ...], Matcher] | None = None,
+    compiled: dict[tuple[Name, ...], Matcher] | None = None,
 ) -> list[str]:
     """The article's body as Markdown paragraphs, each entity linked at its first mention in
-    the paragraph (``entities``: the published entities by folder and id)."""
+    the paragraph (``entities``: the published entities by folder and id). The matcher of the
+    article's names is taken from ``previous`` (a last build's) when it is there, and put in
+    ``compiled``."""
     body = record.article.body
     placed = [Span(s, e, (folder, ident)) for s, e, folder, ident in record.mention_spans]
-    matcher = Matcher(article_names(record, placed, entities, registry))
+    names = tuple(article_names(record, placed, entities, registry))
+    matcher = (previous or {}).get(names) or Matcher(names)
+    if compiled is not None:
+        compiled[names] = matcher
     out: list[str] = []
     offset = 0
     for paragraph in record.article.paragraphs:

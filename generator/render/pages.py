@@ -70,6 +70,11 @@ class Site:
     corpus: Corpus
     registry: Registry
     config: BuildConfig
+    #: the name matchers of article bodies a last build compiled, by the names they match
+    #: (owned by the caller, so that `mkdocs serve` compiles only an edited article's again),
+    #: and those this build uses
+    matchers: dict = field(default_factory=dict)
+    compiled: dict = field(default_factory=dict)
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
@@ -353,7 +358,7 @@ class Site:
     def linked_body(self, record: ArticleRecord) -> list[str]:
         """The cleaned body, paragraph by paragraph, each entity linked at its first mention in
         the paragraph, the longest name winning (``generator.render.linking``)."""
-        return linked_paragraphs(record, self.entities, self.registry)
+        return linked_paragraphs(record, self.entities, self.registry, self.matchers, self.compiled)
 
     def seen(self, entity: Entity) -> tuple[str | None, str | None]:
         found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
@@ -482,17 +487,23 @@ class RenderedPages:
     pages: dict[str, str]  # path under the docs root -> Markdown
     #: page -> the file behind it, for "Edit this page" (see ``generator.render.edits``)
     edits: dict[str, EditTarget] = field(default_factory=dict)
+    #: the article-name matchers this build compiled or reused (``Site.compiled``)
+    matchers: dict = field(default_factory=dict)
 
 
-def render_pages(corpus: Corpus, registry: Registry, config: BuildConfig) -> RenderedPages:
-    """Every page, with the file behind each."""
-    pages = _render(corpus, registry, config)
-    return RenderedPages(pages, edit_targets(pages, corpus, registry))
+def render_pages(
+    corpus: Corpus, registry: Registry, config: BuildConfig, matchers: dict | None = None
+) -> RenderedPages:
+    """Every page, with the file behind each. ``matchers``: the article-name matchers a last
+    build compiled (``Site.matchers``), when the caller keeps them."""
+    site = Site(corpus, registry, config, {} if matchers is None else matchers)
+    pages = _render(site)
+    return RenderedPages(pages, edit_targets(pages, corpus, registry), site.compiled)
 
 
-def _render(corpus: Corpus, registry: Registry, config: BuildConfig) -> dict[str, str]:
+def _render(site: Site) -> dict[str, str]:
+    corpus = site.corpus
     env = _environment()
-    site = Site(corpus, registry, config)
     pages: dict[str, str] = {}
     common = {"site": site, "TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
     latest = sorted(
