@@ -22,6 +22,7 @@ from generator.ingest import ingest
 from generator.link import Linker, link_article
 from generator.memo import BuildMemo, CacheStats
 from generator.render.edits import EditTarget
+from generator.render.graph_data import graph_files
 from generator.render.pages import RenderedPages, render_pages
 
 log = logging.getLogger("dossier")
@@ -46,6 +47,8 @@ class BuildResult:
     registry: Registry | None = None  # the curated data the build read
     #: page -> the file behind it, for "Edit this page" (``generator.render.edits``)
     edits: dict[str, EditTarget] = field(default_factory=dict)
+    #: path under the site root -> text: the interactive graphs' data (``render.graph_data``)
+    site_files: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -116,6 +119,7 @@ def build(
         rendered = memo.render_records(corpus)
     with stage("pages"):
         pages = render_pages(corpus, registry, config) if with_pages else RenderedPages({})
+        site_files = graph_files(corpus) if with_pages else {}
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(
@@ -129,6 +133,7 @@ def build(
         model_articles=model_articles,
         registry=registry,
         edits=pages.edits,
+        site_files=site_files,
     )
 
 

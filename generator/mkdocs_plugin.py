@@ -28,6 +28,7 @@ from generator.build import BuildResult, build
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.paths import RECORDS_FOLDER
+from generator.render import graph_data
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
@@ -54,6 +55,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.seeds = (root / self.config.seeds).resolve()
+        # The interactive graphs: a small script on every page, which loads the library and the
+        # data only on a page with a graph.
+        if graph_data.STYLE not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(graph_data.STYLE)
+        if graph_data.SCRIPT not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(graph_data.SCRIPT)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -92,6 +99,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(File.generated(config, f"{RECORDS_FOLDER}/{path}", content=text))
         files.append(File.generated(config, ZIP_NAME, content=_archive(self.result)))
+        for path, text in self.result.site_files.items():
+            files.append(File.generated(config, path, content=text))
+        for path, source in graph_data.static_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def _edit_uris(self, config) -> dict[str, str]:
