@@ -150,15 +150,19 @@ def graph_files(corpus: Corpus) -> dict[str, str]:
     degree = degrees(graph)
     files = {WHOLE_FILE: dumps(graph_json(most_connected(graph, WHOLE_NODES), corpus, degree))}
     for key in graph.nodes:
-        sub, hops = neighbourhood(graph, key)
-        if len(sub.nodes) >= 2:
+        if has_neighbourhood(graph, key):  # the same test as the page's (relationships.py)
+            sub, hops = neighbourhood(graph, key)
             files[data_file(key)] = dumps(graph_json(sub, corpus, degree, key, hops))
     return dict(sorted(files.items()))
 
 
 def has_neighbourhood(graph: Graph, key: str) -> bool:
-    """Whether ``key``'s page gets a drawing (it has a relationship with something else)."""
-    return any(edge.source != edge.target for edge in graph.edges_of(key))
+    """Whether ``key``'s page gets a drawing: a sentence states a relationship of it with
+    something else."""
+    return any(
+        edge.source != edge.target and edge.evidence and edge.articles
+        for edge in graph.edges_of(key)
+    )
 
 
 def static_files() -> dict[str, Path]:
