@@ -24,6 +24,7 @@ from generator.link import Linker, link_article
 from generator.memo import BuildMemo, CacheStats
 from generator.progress import NoProgress, Progress
 from generator.render.edits import EditTarget
+from generator.render.graph_data import graph_files
 from generator.render.pages import RenderedPages, render_pages
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ class BuildResult:
     registry: Registry | None = None  # the curated data the build read
     #: page -> the file behind it, for "Edit this page" (``generator.render.edits``)
     edits: dict[str, EditTarget] = field(default_factory=dict)
+    #: path under the site root -> text: the interactive graphs' data (``render.graph_data``)
+    site_files: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -143,10 +146,12 @@ def build(
     with stage("records", n):
         rendered = memo.render_records(corpus)
     pages = RenderedPages({})
+    site_files: dict[str, str] = {}
     if with_pages:
         with stage("pages", n):
             pages = render_pages(corpus, registry, config, memo.matchers)
             memo.matchers = pages.matchers  # this build's only: an edit's old ones drop out
+            site_files = graph_files(corpus)
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(
@@ -160,6 +165,7 @@ def build(
         model_articles=model_articles,
         registry=registry,
         edits=pages.edits,
+        site_files=site_files,
     )
 
 

@@ -395,15 +395,19 @@ class Graph:
             if len(keep) > limit:
                 break
             keep.update((edge.source, edge.target))
-        # the edges among the kept nodes, looked up pair by pair (a hub has thousands of edges)
         kept = sorted(keep)
+        return Graph({k: self.nodes[k] for k in kept}, self.edges_among(kept))
+
+    def edges_among(self, keys: list[str]) -> list[Edge]:
+        """The edges joining two of ``keys``, in graph order: looked up pair by pair, as a hub
+        has thousands of edges."""
+        kept = sorted(keys)
         found = [
             i
             for a, b in combinations_with_replacement(kept, 2)
             for i in self._between.get((a, b), ())
         ]
-        edges = [self.edges[i] for i in sorted(found)]  # in graph order
-        return Graph({k: self.nodes[k] for k in kept}, edges)
+        return [self.edges[i] for i in sorted(found)]
 
     @cached_property
     def _between(self) -> dict[tuple[str, str], list[int]]:

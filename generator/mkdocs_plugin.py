@@ -30,7 +30,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from generator import search
@@ -40,6 +40,7 @@ from generator.memo import BuildMemo
 from generator.mkdocs_files import ChangeTracker
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
+from generator.render import graph_data
 from generator.render.feeds import (
     FeedSite,
     alternate_links,
@@ -109,6 +110,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 target = config.extra_css if site_path.endswith(".css") else config.extra_javascript
                 if site_path not in target:
                     target.append(site_path)
+        # The interactive graphs: a small script on every page, which loads the library and the
+        # data only on a page with a graph.
+        if graph_data.STYLE not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(graph_data.STYLE)
+        if graph_data.SCRIPT not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(graph_data.SCRIPT)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -155,6 +162,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(self.changes.make(config, f"{RECORDS_FOLDER}/{path}", text))
         files.append(self.changes.make(config, ZIP_NAME, _archive(self.result)))
+        for path, text in self.result.site_files.items():
+            files.append(self.changes.make(config, path, text))
+        for path, source in graph_data.static_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.config.search:
             package = Path(__file__).parent
             for source, site_path in search.ASSETS:

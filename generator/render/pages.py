@@ -22,7 +22,6 @@ from generator.curated.registry import Registry
 from generator.data import (
     ArticleRecord,
     Corpus,
-    Edge,
     Entity,
     EntityType,
     Event,
@@ -30,7 +29,7 @@ from generator.data import (
     QuoteRecord,
 )
 from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
-from generator.render import search_marks, svg
+from generator.render import search_marks
 from generator.render.edits import EditTarget, edit_targets
 from generator.render.entity_page import (
     RELATED_PER_TYPE,
@@ -43,6 +42,7 @@ from generator.render.entity_page import (
 )
 from generator.render.escape import md, para
 from generator.render.linking import linked_paragraphs
+from generator.render.relationships import Relationships
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -218,27 +218,6 @@ class Site:
     @property
     def graph(self) -> Graph:
         return self.corpus.relations
-
-    def neighbourhood_svg(self, entity: Entity) -> str:
-        key = paths.entity_stem(entity)
-        if key not in self.graph.nodes:
-            return ""
-        near = self.graph.neighbourhood(key)
-        if len(near.nodes) < 2:
-            return ""
-        return svg.render(near, key, "../../", f"Relationships of {entity.name}")
-
-    def whole_graph(self, limit: int = 120) -> tuple[str, list[Edge]]:
-        degree = Counter()
-        for edge in self.graph.edges:
-            degree[edge.source] += len(edge.articles) or 1
-            degree[edge.target] += len(edge.articles) or 1
-        keep = {k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
-        edges = [e for e in self.graph.edges if e.source in keep and e.target in keep]
-        sub = Graph({k: n for k, n in self.graph.nodes.items() if k in keep}, edges)
-        drawing = svg.render(sub, None, "../", "Relationships between the most connected entities")
-        ranked = sorted(self.graph.edges, key=lambda e: (-len(e.articles), e.kind, e.source))
-        return drawing, ranked[:300]
 
     def quotes_on(self, entity: Entity) -> list[tuple[str, str, Quotation]]:
         """(article, speaker id, quotation) of quotes said in a sentence that mentions this
@@ -505,7 +484,12 @@ def _render(site: Site) -> dict[str, str]:
     corpus = site.corpus
     env = _environment()
     pages: dict[str, str] = {}
-    common = {"site": site, "TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
+    common = {
+        "site": site,
+        "graphs": Relationships(site, md),
+        "TYPE_FOLDERS": TYPE_FOLDERS,
+        "SECTION_TITLES": SECTION_TITLES,
+    }
     latest = sorted(
         corpus.articles, key=lambda a: (a.article.published or "", a.article.id), reverse=True
     )[:10]
@@ -535,7 +519,7 @@ def _render(site: Site) -> dict[str, str]:
     pages[paths.REVIEW_PAGE] = env.get_template("review.md.j2").render(
         **common, review=review, cap=PAGE_ROWS
     )
-    pages[paths.GRAPH_PAGE] = env.get_template("graph.md.j2").render(**common, legend=svg.legend())
+    pages[paths.GRAPH_PAGE] = env.get_template("graph.md.j2").render(**common)
     timeline = sorted(corpus.events, key=lambda e: (e.date or "0000", e.id), reverse=True)
     for listing in paginate(timeline, paths.TIMELINE_PAGE):
         pages[listing.path] = env.get_template("timeline.md.j2").render(**common, listing=listing)

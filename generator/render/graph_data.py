@@ -1,0 +1,177 @@
+"""The relationship graph as JSON files for the interactive drawings (``assets/graph/graph.js``).
+
+One file for the graph page (the most connected entities, at most ``WHOLE_NODES``) and one per
+entity in the graph (its neighbourhood: one hop, then two), so no page and no file an entity page
+loads grows with the corpus. Each edge carries the sentences that state it and the articles they
+come from, for the drawing to show on hover or tap. Addresses are relative to the site's root
+(``people/lloyd-austin/``); the script resolves them against its own address, so the files work
+wherever the site is served. The text is plain data: the script only ever sets it as text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from generator.data import Corpus, Edge, Graph
+from generator.paths import ARTICLES_FOLDER
+
+#: Where the script, its style sheet, the vendored library and the data live on the site.
+ASSETS = "assets/graph"
+SCRIPT = f"{ASSETS}/graph.js"
+STYLE = f"{ASSETS}/graph.css"
+DATA = f"{ASSETS}/data"
+WHOLE_FILE = f"{DATA}/all.json"
+_PACKAGE_ASSETS = Path(__file__).resolve().parents[1] / "assets"
+#: The most entities drawn on the graph page: a few hundred stay readable and lay out in about a
+#: second on a phone; the rest are reached from each other's neighbourhoods.
+WHOLE_NODES = 300
+#: A neighbourhood: the strongest ``FIRST_HOP`` neighbours, then theirs up to ``NEIGHBOURHOOD``.
+FIRST_HOP = 20
+NEIGHBOURHOOD = 36
+#: Edges a second-hop node is looked for among, per first-hop neighbour (a hub has thousands).
+SECOND_HOP_SCAN = 30
+
+
+def data_file(key: str) -> str:
+    """``assets/graph/data/people/lloyd-austin.json``: the neighbourhood file of node ``key``."""
+    return f"{DATA}/{key}.json"
+
+
+def strength(edge: Edge) -> tuple[int, str, str, str]:
+    """Sort key, strongest first: more articles, then a stable order."""
+    return (-len(edge.articles), edge.kind, edge.source, edge.target)
+
+
+def degrees(graph: Graph) -> Counter[str]:
+    """Node key → the number of articles behind its relationships (at least one per edge)."""
+    out: Counter[str] = Counter()
+    for edge in graph.edges:
+        out[edge.source] += len(edge.articles) or 1
+        out[edge.target] += len(edge.articles) or 1
+    return out
+
+
+def most_connected(graph: Graph, limit: int) -> Graph:
+    """The ``limit`` nodes with the strongest relationships and the edges among them."""
+    degree = degrees(graph)
+    keep = sorted(k for k, _ in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+    return Graph({k: graph.nodes[k] for k in keep}, graph.edges_among(keep))
+
+
+def neighbourhood(
+    graph: Graph, key: str, first: int = FIRST_HOP, limit: int = NEIGHBOURHOOD
+) -> tuple[Graph, dict[str, int]]:
+    """The node, its strongest ``first`` neighbours, then the nodes most strongly tied to those
+    up to ``limit`` nodes, with the edges among them; and each node's hops from ``key``."""
+    hops = {key: 0}
+    for edge in sorted(graph.edges_of(key), key=strength):
+        if len(hops) > first:
+            break
+        hops.setdefault(edge.target if edge.source == key else edge.source, 1)
+    ties: Counter[str] = Counter()
+    for near in [k for k, hop in hops.items() if hop == 1]:
+        for edge in sorted(graph.edges_of(near), key=strength)[:SECOND_HOP_SCAN]:
+            other = edge.target if edge.source == near else edge.source
+            if other not in hops:
+                ties[other] += len(edge.articles) or 1
+    for other, _ in sorted(ties.items(), key=lambda kv: (-kv[1], kv[0]))[: limit - len(hops)]:
+        hops[other] = 2
+    kept = sorted(hops)
+    return Graph({k: graph.nodes[k] for k in kept}, graph.edges_among(kept)), hops
+
+
+def graph_json(
+    sub: Graph,
+    corpus: Corpus,
+    degree: Counter[str],
+    centre: str | None = None,
+    hops: dict[str, int] | None = None,
+) -> dict[str, object]:
+    """The drawing's data: nodes (name, type, page, weight), edges with their evidence, and the
+    articles the evidence comes from (title, date, page), each listed once."""
+    titles = {a.article.id: a.article for a in corpus.articles}
+    nodes = [
+        {
+            "id": key,
+            "name": node.name,
+            "type": node.type,
+            "url": f"{key}/",
+            "degree": degree.get(key, 0),
+            **({"hop": hops.get(key, 2)} if hops is not None else {}),
+        }
+        for key, node in sub.nodes.items()
+    ]
+    used: dict[str, dict[str, str | None]] = {}
+    edges = []
+    for edge in sorted(sub.edges, key=strength):
+        evidence = [{"sentence": c.value, "article": c.article} for c in edge.evidence]
+        if not evidence:
+            continue  # nothing states it: not drawn
+        for claim in edge.evidence:
+            article = titles.get(claim.article)
+            used.setdefault(
+                claim.article,
+                {
+                    "title": article.title if article else claim.article,
+                    "date": article.published if article else None,
+                    "url": f"{ARTICLES_FOLDER}/{claim.article}/",
+                },
+            )
+        edges.append(
+            {
+                "id": f"e{len(edges)}",
+                "source": edge.source,
+                "target": edge.target,
+                "kind": edge.kind,
+                "articles": len(edge.articles),
+                "evidence": evidence,
+            }
+        )
+    return {
+        "centre": centre,
+        "nodes": nodes,
+        "edges": edges,
+        "articles": dict(sorted(used.items())),
+        "total_nodes": len(corpus.relations.nodes),
+        "total_edges": len(corpus.relations.edges),
+    }
+
+
+def dumps(data: dict[str, object]) -> str:
+    """Compact, byte-stable JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def graph_files(corpus: Corpus) -> dict[str, str]:
+    """Site path → JSON text: the graph page's file and one per entity with a neighbour."""
+    graph = corpus.relations
+    degree = degrees(graph)
+    files = {WHOLE_FILE: dumps(graph_json(most_connected(graph, WHOLE_NODES), corpus, degree))}
+    for key in graph.nodes:
+        if has_neighbourhood(graph, key):  # the same test as the page's (relationships.py)
+            sub, hops = neighbourhood(graph, key)
+            files[data_file(key)] = dumps(graph_json(sub, corpus, degree, key, hops))
+    return dict(sorted(files.items()))
+
+
+def has_neighbourhood(graph: Graph, key: str) -> bool:
+    """Whether ``key``'s page gets a drawing: a sentence states a relationship of it with
+    something else."""
+    return any(
+        edge.source != edge.target and edge.evidence and edge.articles
+        for edge in graph.edges_of(key)
+    )
+
+
+def static_files() -> dict[str, Path]:
+    """Site path → the package file it is copied from: the script, its style sheet and the
+    vendored Cytoscape.js with its licence (``generator/assets/vendor/cytoscape/README.md``)."""
+    vendor = _PACKAGE_ASSETS / "vendor" / "cytoscape"
+    return {
+        SCRIPT: _PACKAGE_ASSETS / "graph" / "graph.js",
+        STYLE: _PACKAGE_ASSETS / "graph" / "graph.css",
+        f"{ASSETS}/vendor/cytoscape.min.js": vendor / "cytoscape.min.js",
+        f"{ASSETS}/vendor/LICENSE-cytoscape.txt": vendor / "LICENSE",
+    }
