@@ -141,12 +141,13 @@ def find_quotes(
         if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
     ]
     context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions), text)
-    posts = tweets.find_posts(text, mentions) + transcripts.find_turns(text, mentions)
+    posts = tweets.find_posts(text, mentions)
+    turns = transcripts.find_turns(text, mentions)
     out: list[QuoteCandidate] = []
     previous: QuoteCandidate | None = None
     previous_end = -1
     for q in quoted:
-        if any(p.start <= q.start < p.end for p in posts):
+        if any(p.start <= q.start < p.end for p in posts + turns):
             continue  # the post's own text, attributed by its signature below
         quote = " ".join(q.text.split()).strip()
         if len(quote.split()) < MIN_WORDS:
@@ -176,11 +177,10 @@ def find_quotes(
         )
         out.append(candidate)
         previous, previous_end = candidate, q.end
-    for post in posts:
+    for post, cue in [(p, "embedded post") for p in posts] + [(t, "transcript") for t in turns]:
         span = doc.char_span(post.start, post.end, alignment_mode="expand")
         if span is not None and len(post.text.split()) >= MIN_WORDS:
             index = sent_index.get(span.start, 0)
-            cue = "embedded post" if isinstance(post, tweets.Post) else "transcript"
             out.append(QuoteCandidate(post.text, post.speaker, index, cue))
     return sorted(out, key=lambda c: c.sentence_index)
 

@@ -16,10 +16,10 @@ speaker, and its turn is not a quotation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator import names
 from generator.data import Mention
+from generator.extract.tweets import Post
 
 #: "LABEL:" or "Name:" at the very start of a paragraph (an opening quotation mark may stand
 #: before it), then the words spoken. A label has at most five words and no sentence punctuation.
@@ -31,22 +31,13 @@ MAX_TURN_CHARS = 1500
 _QUOTES = '“”"‘’'
 
 
-@dataclass(frozen=True)
-class Turn:
-    """One speaker's turn: the range of its words in the body, the words, and the speaker."""
-
-    start: int
-    end: int
-    text: str
-    speaker: int  # index into the article's mentions
-
-
-def find_turns(text: str, mentions: list[Mention]) -> list[Turn]:
-    """Every paragraph that opens with the label of a person the article names."""
+def find_turns(text: str, mentions: list[Mention]) -> list[Post]:
+    """Every paragraph that opens with the label of a person the article names: a turn is, like
+    an embedded post, a passage with its speaker (its range in the body, its words)."""
     people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
     if not people:
         return []
-    out: list[Turn] = []
+    out: list[Post] = []
     for para in re.finditer(r"[^\n]+", text):
         match = _TURN.match(para.group())
         if match is None or len(match["label"].split()) > 5:
@@ -56,7 +47,7 @@ def find_turns(text: str, mentions: list[Mention]) -> list[Turn]:
             continue
         words = match["text"].strip().strip(_QUOTES).strip()
         start = para.start() + match.start("text")
-        out.append(Turn(start, para.end(), words[:MAX_TURN_CHARS], speaker))
+        out.append(Post(start, para.end(), words[:MAX_TURN_CHARS], speaker))
     return out
 
 
