@@ -321,38 +321,69 @@ def test_axe_no_serious_violations(page, site, name):
 # --- 7: screenshots --------------------------------------------------------------------------
 
 
+#: Every page type, for the screenshots kept in test-artifacts/screenshots.
+PAGE_TYPES = [
+    *PAGES,
+    "country",
+    "forum",
+    "issue",
+    "organization",
+    "event",
+    "timeline",
+    "review",
+]
+TYPE_FOLDERS = {
+    "country": "countries",
+    "forum": "forums",
+    "issue": "issues",
+    "organization": "organizations",
+    "event": "events",
+}
+
+
+def any_page_path(site, name: str) -> str:
+    """The site path of a page of type ``name``: the first one its section lists."""
+    if name in ("timeline", "review"):
+        return f"/{name}/"
+    if name not in TYPE_FOLDERS:
+        return page_path(site, name)
+    folder = TYPE_FOLDERS[name]
+    index = (site.root / folder / "index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"#]+)"', index[index.find("<article") :]):
+        path = urlsplit(urljoin(site.url(f"/{folder}/"), href)).path
+        if re.fullmatch(rf"/{folder}/(?!list/)[^/]+/", path):
+            return path
+    pytest.fail(f"the index /{folder}/ lists no {name} page")
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("name", PAGES)
-def test_screenshots(page, site, screenshots_dir: Path, name):
-    path = page_path(site, name)
-    goto(page, site, path)
-    target = screenshots_dir / f"{site.name}-{name}.png"
-    target.unlink(missing_ok=True)
-    page.screenshot(path=str(target), full_page=True)
-    assert target.is_file() and target.stat().st_size > 0, f"no screenshot of {path} in {target}"
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots(browser, site, screenshots_dir: Path, width):
+    """A full-page screenshot of every page type at a desktop and a phone width, for a person
+    to look at; a graph is drawn before its page is taken."""
+    phone = width < 600
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 900},
+        has_touch=phone,
+        is_mobile=phone,
+        service_workers="block",
+    )
+    try:
+        page = context.new_page()
+        for name in PAGE_TYPES:
+            path = any_page_path(site, name)
+            goto(page, site, path)
+            if page.locator(".dossier-graph-live").count():
+                page.wait_for_selector(".dossier-graph-live[data-ready='true']", state="attached")
+            target = screenshots_dir / f"{site.name}-{name}-{width}.png"
+            target.unlink(missing_ok=True)
+            page.screenshot(path=str(target), full_page=True)
+            assert target.is_file() and target.stat().st_size > 0, f"no screenshot of {path}"
+    finally:
+        context.close()
 
 
-# --- 8: graph and timeline -------------------------------------------------------------------
-
-
-@pytest.mark.browser
-def test_graph_renders_and_links_entities(page, site):
-    goto(page, site, "/graph/")
-    nodes = page.locator("svg.dossier-graph circle")
-    edges = page.locator("svg.dossier-graph line")
-    assert nodes.count() >= 5 and edges.count() >= 5
-    assert page.locator("svg.dossier-graph").bounding_box()["height"] > 200
-    # the most-mentioned person when the graph shows them, else the first person it shows
-    people = page.locator('svg.dossier-graph a[href*="people/"]')
-    assert people.count() >= 1, "the graph links no person page"
-    probe = page.locator(f'svg.dossier-graph a[href*="people/{site.probe.person}/"]')
-    link = probe.first if probe.count() else people.first
-    target = urlsplit(urljoin(page.url, link.get_attribute("href"))).path
-    link.click()
-    page.wait_for_load_state("load")
-    assert urlsplit(page.url).path == target
-    # the person page shows its own neighbourhood
-    assert page.locator("svg.dossier-graph circle").count() >= 2
+# --- 8: timeline (the graphs: test_graph.py) -------------------------------------------------------------------
 
 
 @pytest.mark.browser

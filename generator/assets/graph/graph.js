@@ -308,7 +308,7 @@
       });
       controls.appendChild(set);
     });
-    var fit = el("button", { type: "button", class: "dg-fit md-button" }, "Fit to view");
+    var fit = el("button", { type: "button", class: "dg-fit" }, "Fit to view");
     controls.appendChild(fit);
 
     var canvas = el("div", {
