@@ -18,6 +18,7 @@
 
   var LABEL_PX = 12;
   var LABEL_MAX_PX = 150;
+  var STRONGEST_NAMED = 6;
   var NODE_MIN_PX = 12; // a node stays big enough to see and to tap when zoomed out
   var MAX_START_ZOOM = 1.5;
   var SCRIPT = document.currentScript;
@@ -378,8 +379,11 @@
           "font-size": LABEL_PX * model,
           "text-max-width": LABEL_MAX_PX * model,
         });
+        var rank = 0;
         order.forEach(function (n) {
           if (n.hasClass("dg-hidden")) return;
+          // the strongest few are named even over a crowd of nodes (never over another label)
+          var overNodes = rank++ < STRONGEST_NAMED;
           var p = n.renderedPosition();
           var r = n.renderedOuterHeight() / 2 + 2;
           var half = (textWidth(n.data("name")) * Math.max(zoom, 1)) / 2 + 3;
@@ -393,9 +397,10 @@
               !taken.some(function (t) {
                 return overlaps(rect, t);
               }) &&
-              !discs.some(function (d) {
-                return d[4] !== n.id() && overlaps(rect, d);
-              })
+              (overNodes ||
+                !discs.some(function (d) {
+                  return d[4] !== n.id() && overlaps(rect, d);
+                }))
             );
           };
           var spot = spots.filter(free)[0];
