@@ -140,6 +140,11 @@ def open_page(browser) -> Iterator[Callable[..., Opened]]:
 def serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
+    # colours are read as drawn: wait until the theme's transitions (a palette's header fading
+    # in) have finished, or axe may measure a colour halfway
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
+    )
     violations = Axe().run(page).response["violations"]
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at "
