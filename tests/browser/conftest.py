@@ -355,3 +355,15 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, hostile_article: str)
     out = build_site(root, root / "site")
     with serve(out) as base_url:
         yield Site("hostile", out, base_url)
+
+
+def new_context(browser, width: int, **options):
+    """A fresh browser context at ``width``: below 600 px a phone (touch, mobile viewport)."""
+    phone = width < 600
+    return browser.new_context(
+        viewport={"width": width, "height": 844 if phone else 900},
+        has_touch=phone,
+        is_mobile=phone,
+        service_workers="block",
+        **options,
+    )

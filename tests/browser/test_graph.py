@@ -13,6 +13,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.browser.conftest import new_context
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture skips (or fails under CI) with the reason
@@ -100,14 +102,7 @@ def open_page(browser) -> Iterator[Callable[..., Opened]]:
     contexts = []
 
     def open_(site, path: str, width: int = 1280, ready: bool = True, **options) -> Opened:
-        phone = width < 600
-        context = browser.new_context(
-            viewport={"width": width, "height": 844 if phone else 900},
-            has_touch=phone,
-            is_mobile=phone,
-            service_workers="block",
-            **options,
-        )
+        context = new_context(browser, width, **options)
         context.set_default_timeout(20_000)
         opened = Opened(context.new_page())
         opened.page.on(

@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests.browser.conftest import new_context
+
 try:
     from playwright.sync_api import expect
 except ImportError:  # the browser fixture skips (or fails under CI) with the reason
@@ -361,13 +363,7 @@ def any_page_path(site, name: str) -> str:
 def test_screenshots(browser, site, screenshots_dir: Path, width):
     """A full-page screenshot of every page type at a desktop and a phone width, for a person
     to look at; a graph is drawn before its page is taken."""
-    phone = width < 600
-    context = browser.new_context(
-        viewport={"width": width, "height": 844 if phone else 900},
-        has_touch=phone,
-        is_mobile=phone,
-        service_workers="block",
-    )
+    context = new_context(browser, width)
     try:
         page = context.new_page()
         for name in PAGE_TYPES:
