@@ -120,6 +120,9 @@ class Mention:
     #: an issue cue said in passing (one item of a list of topics, or inside a time clause: "days
     #: after Trump won the election"): it counts only when the issue recurs
     passing: bool = False
+    #: an issue cue naming what people talked about ("discussed terrorism", "talks on
+    #: migration"): it counts for the article even when it is named once
+    discussed: bool = False
 
 
 @dataclass(frozen=True)
@@ -306,6 +309,9 @@ class CandidateIssue:
     count: int  # occurrences over all articles
     articles: list[str]
     sentences: list[Claim]  # evidence: sentence and the article it is from
+    #: the issue published for it when it recurs across articles (``aggregate.auto_issues``):
+    #: its key while aggregating, its id once ids are minted
+    issue: str | None = None
 
 
 @dataclass(frozen=True)

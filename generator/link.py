@@ -140,7 +140,11 @@ def _discussed_issues(mentions: tuple[Mention, ...], issue_names: set[str]) -> s
             sentences.setdefault(m.entity_id, set()).add(m.sentence_index)
             if m.passing:
                 continue
-            if len(re.split(r"[\s-]+", m.text)) >= 2 or m.text.casefold() in issue_names:
+            if (
+                m.discussed
+                or len(re.split(r"[\s-]+", m.text)) >= 2
+                or m.text.casefold() in issue_names
+            ):
                 strong.add(m.entity_id)
             if m.sentence_index < LEDE_SENTENCES:
                 lede.add(m.entity_id)

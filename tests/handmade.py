@@ -23,6 +23,7 @@ from generator.data import (
     DateClaim,
     EventCandidate,
     Extraction,
+    IssueCandidate,
     Mention,
     QuoteCandidate,
     SourceFile,
@@ -58,6 +59,7 @@ class Draft:
         self.mentions: list[Mention] = []
         self.events: list[EventCandidate] = []
         self.quotes: list[QuoteCandidate] = []
+        self.candidates: list[IssueCandidate] = []
 
     def _sentence_at(self, offset: int) -> int:
         return next(i for i, (s, e, _) in enumerate(self.sentences) if s <= offset < e)
@@ -125,6 +127,13 @@ class Draft:
         index = self._sentence_at(self.body.index(text))
         self.quotes.append(QuoteCandidate(text, speaker, index, cue))
 
+    def candidate(self, name: str, key: str) -> None:
+        """A new-issue candidate: the phrase ``name`` (folded: ``key``) in every sentence that
+        holds it."""
+        found = [text for _, _, text in self.sentences if name in text]
+        assert found, f"{name!r} is not in the text"
+        self.candidates.append(IssueCandidate(name, key, len(found), tuple(found)))
+
     def extraction(self) -> Extraction:
         return Extraction(
             article=self.article,
@@ -132,6 +141,7 @@ class Draft:
             mentions=tuple(self.mentions),
             quotes=tuple(self.quotes),
             events=tuple(self.events),
+            issue_candidates=tuple(self.candidates),
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from generator import names
+from generator.aggregate.auto_issues import auto_issue_slots, candidate_groups
 from generator.aggregate.events import merge_events
 from generator.aggregate.name_types import (
     is_evidence_only,
@@ -23,12 +24,10 @@ from generator.curated.registry import Registry
 from generator.data import (
     ArticleRecord,
     CandidateIssue,
-    Claim,
     Corpus,
     Entity,
     EntityMention,
     EntityType,
-    IssueCandidate,
     LinkedArticle,
     LinkedMention,
     Problem,
@@ -85,6 +84,9 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     for key in [k for k in by_key if k.startswith("person:~")]:
         if ruled_out(by_key[key]["variants"], by_key[key]["titled"], typed):
             del by_key[key]  # a party, place or group the corpus shows is no person
+    groups = candidate_groups(linked)
+    for key, slot in auto_issue_slots(linked, groups).items():
+        by_key.setdefault(key, slot)  # a place topic of the same words keeps its own evidence
     ids = _mint_ids(by_key, registry)
     entities = []
     for key in sorted(by_key):
@@ -111,8 +113,11 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     for event in events:
         for article_id in event.articles:
             events_of[article_id].append(event.id)
+    for group in groups:  # from the issue's key to its id, as the records name it
+        group.issue = id_of.get(group.issue) if group.issue else None
     articles = [
-        _article_record(art, rekey, published, events_of.get(art.article.id, [])) for art in linked
+        _article_record(art, rekey, published, events_of.get(art.article.id, []), groups)
+        for art in linked
     ]
     corpus = Corpus(
         articles=articles,
@@ -121,33 +126,10 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
         review=review,
         problems=problems,
         titles=titles,
-        issue_candidates=_issue_candidates(linked),
+        issue_candidates=groups,
     )
     corpus.relations = build_graph(corpus)
     return corpus
-
-
-def _issue_candidates(linked: list[LinkedArticle]) -> list[CandidateIssue]:
-    """New-issue candidates grouped across articles (one phrase, every article it recurs in),
-    the most frequent first."""
-    groups: dict[str, list[tuple[str, IssueCandidate]]] = defaultdict(list)
-    for art in linked:
-        for candidate in art.issue_candidates:
-            groups[candidate.key].append((art.article.id, candidate))
-    out = []
-    for key, found in groups.items():
-        names_seen = Counter({c.name: c.count for _, c in found})
-        evidence = [Claim(s, article) for article, c in found for s in c.sentences]
-        out.append(
-            CandidateIssue(
-                name=names_seen.most_common(1)[0][0],
-                key=key,
-                count=sum(c.count for _, c in found),
-                articles=sorted({article for article, _ in found}),
-                sentences=evidence[:MAX_SENTENCES],
-            )
-        )
-    return sorted(out, key=lambda c: (-c.count, c.key))
 
 
 def _honorifics(registry: Registry) -> set[str]:
@@ -300,9 +282,15 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
 
 
 def _article_record(
-    art: LinkedArticle, rekey: dict[str, str], published: dict[str, Entity], event_ids: list[str]
+    art: LinkedArticle,
+    rekey: dict[str, str],
+    published: dict[str, Entity],
+    event_ids: list[str],
+    groups: list[CandidateIssue],
 ) -> ArticleRecord:
     by_folder: dict[str, set[str]] = {folder: set() for folder in FOLDERS.values()}
+    own = {c.key for c in art.issue_candidates}
+    by_folder[FOLDERS[EntityType.ISSUE]].update(g.issue for g in groups if g.issue and g.key in own)
     spans = []
     for lm in art.mentions:
         entity = published.get(rekey.get(lm.key, lm.key))

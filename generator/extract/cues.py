@@ -74,6 +74,8 @@ def cue_mentions(
         cue = make_mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
         if label == "issue" and _in_passing(span):
             cue = Mention(**{**cue.__dict__, "passing": True})
+        elif label == "issue" and _discussed(span):
+            cue = Mention(**{**cue.__dict__, "discussed": True})
         out.append(cue)
     by_sentence: dict[int, set[str]] = {}
     for mention in found:
@@ -148,3 +150,54 @@ def _conj_chain(token: Token, top: Token) -> bool:
     while token.dep_ == "conj" and token.i != top.i:
         token = token.head
     return token.i == top.i
+
+
+#: Words whose object is what people talked about: "discussed X", "talks on X", "focused on X",
+#: "raised concerns over X", "exchanged views on X" (lemmas).
+DISCUSSION_VERBS = frozenset(
+    [
+        "discuss",
+        "focus",
+        "address",
+        "tackle",
+        "debate",
+        "concentrate",
+        "centre",
+        "center",
+        "revolve",
+        "touch",
+        "brief",
+    ]
+)
+DISCUSSION_NOUNS = frozenset(
+    [
+        "talk",
+        "discussion",
+        "conversation",
+        "dialogue",
+        "negotiation",
+        "consultation",
+        "view",
+        "concern",
+        "agenda",
+    ]
+)
+#: Dependency steps that stay inside the phrase a discussion word governs.
+_INSIDE = frozenset({"dobj", "pobj", "prep", "conj", "compound", "amod", "acl", "relcl", "appos"})
+
+
+def _discussed(span: Span) -> bool:
+    """The cue names what people talked about: it stands, within a few steps of the parse, in
+    the object of a discussion verb or noun ("the two discussed terrorism", "talks on migration",
+    "the talks focused on sanctions"). Such a topic counts for its article even when it is named
+    once; a cue in background ("amid fears of famine") still needs to recur."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in _INSIDE or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in DISCUSSION_VERBS and token.pos_ == "VERB":
+            return True
+        if token.lemma_.lower() in DISCUSSION_NOUNS and token.pos_ == "NOUN":
+            return True
+    return False

@@ -37,8 +37,8 @@ MAX_EVIDENCE = 5
 TOPIC_HEADS = _words_of(
     "accord agreement ban blockade bill ceasefire conflict corridor crackdown crisis dam deal "
     "dispute embargo insurgency initiative law negotiation offensive pact pipeline plan programme "
-    "program project protest referendum reform row sanction standoff talk tariff tension treaty "
-    "truce war"
+    "program project protest referendum reform row sanction scheme standoff talk tariff tax "
+    "tension treaty truce war"
 )
 #: Heads too generic to name a topic, however often they recur (news furniture, time, people).
 GENERIC_HEADS = _words_of(

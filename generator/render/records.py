@@ -155,6 +155,7 @@ def review_candidates(corpus: Corpus) -> list[dict[str, Any]]:
             "count": c.count,
             "articles": list(c.articles),
             "sentences": [{"text": s.value, "article": s.article} for s in c.sentences],
+            **({"issue": c.issue} if c.issue else {}),
         }
         for c in corpus.issue_candidates
     ]

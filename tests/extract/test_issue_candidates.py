@@ -70,6 +70,31 @@ def test_the_words_of_a_list_cue_match_their_plurals(build_articles):
     assert "korean-peninsula" in issues(build_articles({"a.txt": text}))
 
 
+def _once(sentence: str) -> str:
+    return (
+        "Ministers meet in Rome\n\n"
+        "The two foreign ministers met in Rome on Friday for two hours. "
+        "Both called the visit a turning point for their countries.\n\n"
+        f"{sentence}\n\n"
+        "They will meet again in the spring.\n"
+    )
+
+
+def test_a_one_word_issue_named_once_counts_when_it_is_what_they_discussed(build_articles):
+    # one-word cues other than the issue's name need to recur or stand in the lede
+    assert "migration" in issues(build_articles({"a.txt": _once("They discussed refugees.")}))
+
+
+def test_a_topic_of_talks_named_once_counts(build_articles):
+    held = _once("They also held talks on tariffs.")
+    assert "trade" in issues(build_articles({"a.txt": held}))
+
+
+def test_a_one_word_issue_named_once_in_background_does_not_count(build_articles):
+    background = _once("The talks came as the number of refugees grew in the region.")
+    assert "migration" not in issues(build_articles({"a.txt": background}))
+
+
 # --- new-issue candidates -------------------------------------------------------------------
 
 DAM = (
