@@ -310,7 +310,23 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
             tail.append(token)
         if tail and any(t.lower_ in gaz.office_words for t in tail):
             return doc[tail[0].i : tail[-1].i + 1].text
-    return None
+    return _office_before_comma(doc, span, gaz)
+
+
+def _office_before_comma(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
+    """'The chairperson of the African Union Commission, Moussa Faki, said': an office phrase
+    that opens the sentence and names the person in apposition."""
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    first = span.sent.start
+    phrase = doc[first : span.start - 1]
+    if not 1 < len(phrase) <= 12 or phrase[0].lower_ not in ("the", "a", "an"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in phrase):
+        return None
+    if not any(t.is_lower and t.lower_ in gaz.office_words for t in phrase[1:3]):
+        return None  # the office heads the phrase: "the chairperson of ...", not "the city of"
+    return phrase[1:].text
 
 
 def _body_mention(

@@ -305,8 +305,9 @@ def person_read_as_organization(
 ) -> bool:
     """A span the tagger read as an organization that is a person's name by its evidence: two to
     four capitalised name words, the last no organization's word, standing in a list of people
-    ('Anna Kerr, Tom Bale and Ruth Ames'), after an office ('party leader Tom Bale') or before an
-    apposition naming one ('Tom Bale, a senior adviser, said')."""
+    ('Anna Kerr, Tom Bale and Ruth Ames'), after an office ('party leader Tom Bale', 'the chair of
+    the commission, Tom Bale,') or before an apposition naming one ('Tom Bale, a senior adviser,
+    said')."""
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
         return False
@@ -322,12 +323,29 @@ def person_read_as_organization(
             return True  # one of a list of people
     if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in office_words:
         return True
+    if _after_office_phrase(doc, start, office_words):
+        return True
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ not in _RELATIVE:
         for token in doc[end + 1 : end + 9]:
             if token.is_punct or token.pos_ in ("VERB", "AUX"):
                 break
             if token.is_lower and token.lower_ in office_words:
                 return True
+    return False
+
+
+def _after_office_phrase(doc: Doc, start: int, office_words: set[str]) -> bool:
+    """'The chairperson of the African Union Commission, Moussa Faki, said': the name is the
+    apposition of a phrase headed by an office, which opens its sentence or clause (no verb
+    between them)."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    sentence_start = doc[start].sent.start
+    for token in reversed(doc[max(sentence_start, start - 10) : start - 1]):
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", ",", "(", ")"):
+            return False
+        if token.is_lower and token.lower_ in office_words and token.dep_ != "compound":
+            return token.i == sentence_start or doc[token.i - 1].lower_ in ("the", "a", "an")
     return False
 
 
