@@ -60,6 +60,7 @@ def build_graph(corpus: Corpus) -> Graph:
         if forum is not None:
             for person in people:
                 link(person, forum, "attended", stated)
+    said_in = _issue_sentences(corpus)
     for record in corpus.articles:
         here = record.article.id
         issue_spans = [(s, e, i) for s, e, folder, i in record.mention_spans if folder == "issues"]
@@ -67,7 +68,13 @@ def build_graph(corpus: Corpus) -> Graph:
             speaker = entities.get(("people", quote.speaker))
             if speaker is None:
                 continue
-            for issue_id in _issues_in(record.article.body, quote.sentence, issue_spans):
+            named = _issues_in(record.article.body, quote.sentence, issue_spans)
+            named += [
+                i
+                for i in record.entities["issues"]
+                if i not in named and quote.sentence in said_in.get((i, here), ())
+            ]
+            for issue_id in named:
                 issue = entities.get(("issues", issue_id))
                 if issue is not None:
                     link(speaker, issue, "spoke on", [Claim(quote.sentence, here)])
@@ -82,6 +89,17 @@ def build_graph(corpus: Corpus) -> Graph:
                         link(person, org, "belongs to", [Claim(role.sentence, here)])
     ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
     return Graph(dict(sorted(nodes.items())), ordered)
+
+
+def _issue_sentences(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
+    """(issue id, article id) -> the sentences of the article that name the issue, by a name or
+    by a cue phrase (cues have no span on the article's page, so ``_issues_in`` misses them)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for entity in corpus.entities:
+        if FOLDERS[entity.type] == "issues":
+            for mention in entity.mentions:
+                out[(entity.id, mention.article)] = set(mention.sentences)
+    return out
 
 
 def _issues_in(body: str, sentence: str, spans: list[tuple[int, int, str]]) -> list[str]:

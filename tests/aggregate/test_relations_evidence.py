@@ -66,3 +66,22 @@ def test_the_records_carry_each_relationship_with_its_evidence(registry):
     assert ("spoke on", "issues/south-china-sea") in kinds
     for relation in data["relations"]:
         assert relation["evidence"] and all(e["sentence"] for e in relation["evidence"])
+
+
+def test_spoke_on_also_where_a_cue_phrase_names_the_issue_in_the_quote(registry):
+    # a cue has no span on the article's page; the issue's own evidence sentences still tie it
+    text = (
+        "Maria Duarte met Lloyd Austin in Manila on Monday.\n\n"
+        "“Terrorism threatens us all, and we will fight it together,” Duarte said.\n\n"
+        "Austin spoke of the terrorist threat at length before the talks."
+    )
+    draft = Draft("two", text, "2024-05-08")
+    duarte = draft.mention("Maria Duarte")
+    draft.mention("Duarte", refers_to="Maria Duarte")
+    draft.mention("Terrorism", "issue", entity_id="issue:terrorism", source="cue")
+    draft.mention("terrorist", "issue", entity_id="issue:terrorism", source="cue")
+    draft.quote("Terrorism threatens us all, and we will fight it together", duarte + 1)
+    corpus = corpus_of(registry, draft)
+    spoke = [e for e in corpus.relations.edges if e.kind == "spoke on"]
+    assert [(e.source, e.target) for e in spoke] == [("people/maria-duarte", "issues/terrorism")]
+    assert spoke[0].evidence[0].value.startswith("“Terrorism threatens us all")
