@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from generator import names
@@ -72,10 +73,13 @@ LEDE_SENTENCES = 2
 
 
 def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
-    passing = _discussed_issues(extraction.mentions, linker.issue_names)
+    in_names = _issues_in_names(extraction.mentions)
+    passing = _discussed_issues(extraction.mentions, linker.issue_names, in_names)
     keys: list[tuple[str, float] | None] = [
-        _resolve(m, linker) if m.label != "issue" or m.entity_id in passing else None
-        for m in extraction.mentions
+        _resolve(m, linker)
+        if m.label != "issue" or (m.entity_id in passing and i not in in_names)
+        else None
+        for i, m in enumerate(extraction.mentions)
     ]
     linked = tuple(
         LinkedMention(m, k[0], k[1])
@@ -128,15 +132,39 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
     )
 
 
-def _discussed_issues(mentions: tuple[Mention, ...], issue_names: set[str]) -> set[str]:
+#: Names an issue's name or cue may stand in without the article being about the issue.
+_NAMES_HOLDING_ISSUES = ("organization", "forum")
+
+
+def _issues_in_names(mentions: tuple[Mention, ...]) -> set[int]:
+    """Issue mentions that are a part of a longer organization or forum name ("the Institute
+    for Climate Change Studies"): a body, not the topic. A name that is only the issue's words
+    (a tagger's "Indo-Pacific") does not hide it."""
+    names = [
+        (m.start, m.end)
+        for m in mentions
+        if m.label in _NAMES_HOLDING_ISSUES and m.source != "cue"  # a list cue spans a sentence
+    ]
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if m.label == "issue"
+        and any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names)
+    }
+
+
+def _discussed_issues(
+    mentions: tuple[Mention, ...], issue_names: set[str], in_names: AbstractSet[int] = frozenset()
+) -> set[str]:
     """Issues the article discusses, not ones it brushes past: a one-word cue ("sanction",
     "election") counts only when it recurs or stands in the lede; a phrase counts at once. A cue
-    said in passing (``Mention.passing``: a list item, a time clause) counts only when it recurs."""
+    said in passing (``Mention.passing``: a list item, a time clause) counts only when it recurs;
+    one inside an organization's name (``in_names``) not at all."""
     sentences: dict[str, set[int]] = {}
     strong: set[str] = set()
     lede: set[str] = set()
-    for m in mentions:
-        if m.label == "issue" and m.entity_id:
+    for i, m in enumerate(mentions):
+        if m.label == "issue" and m.entity_id and i not in in_names:
             sentences.setdefault(m.entity_id, set()).add(m.sentence_index)
             if m.passing:
                 continue

@@ -95,6 +95,16 @@ def test_a_one_word_issue_named_once_in_background_does_not_count(build_articles
     assert "migration" not in issues(build_articles({"a.txt": background}))
 
 
+def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_articles):
+    text = (
+        "Envoy meets researchers\n\n"
+        "The envoy met researchers from the Institute for Climate Change Studies in Oslo on Monday. "
+        "The Institute for Climate Change Studies hosted the meeting for two hours.\n\n"
+        "They spoke about the new port and the railway.\n"
+    )
+    assert "climate-change" not in issues(build_articles({"a.txt": text}))
+
+
 # --- new-issue candidates -------------------------------------------------------------------
 
 DAM = (
