@@ -84,6 +84,19 @@ SPEECH_VERBS = {
     "charge",
     "contend",
     "quote",  # "he was quoted as saying": the passive subject is the speaker
+    "joke",
+    "admit",
+    "concede",
+    "reiterate",
+    "affirm",
+    "allege",
+    "boast",
+    "proclaim",
+    "retort",
+    "lament",
+    "hail",
+    "tout",
+    "exclaim",
 }
 PRONOUNS = {"he", "she", "they"}
 #: How many sentences back a pronoun or a role ("the minister") looks for the person it means.
@@ -100,6 +113,15 @@ _DASHED = re.compile(
 )
 _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
+#: "…,” read a statement by Michel": a statement, post or message said to be someone's.
+_STATEMENT_BY = re.compile(
+    r"\b(?:statement|communiqu[ée]|post|message|letter|remarks)\s+(?:by|from)\s+"
+    r"(?P<who>[^,.;“\"]{2,80})",
+    re.IGNORECASE,
+)
+#: A paragraph whose first quotation mark closes a quotation it never opened ("Today, we agree
+#: to ...,” read a statement by Michel."): a typing slip; the quotation opens the paragraph.
+_UNOPENED = re.compile(r"^(?P<text>[^“”\"\n]{10,1500}?)”(?=\s*,?\s*\w)")
 
 
 @dataclass(frozen=True)
@@ -230,7 +252,11 @@ def quoted_spans(text: str) -> list[Quoted]:
                 Quoted(start + dashed.start("text"), start + dashed.end("text"), dashed["text"])
             )
             continue
-        for match in _QUOTE.finditer(para, pos):
+        unopened = _UNOPENED.match(para) if pos == 0 else None
+        if unopened is not None:  # "Today, we agree to ...,” read a statement by Michel."
+            out.append(Quoted(start, start + unopened.end("text") + 1, unopened["text"]))
+            pos = unopened.end("text") + 1
+        for match in _quotes_in(para, pos):
             out.append(Quoted(start + match.start(), start + match.end(), match.group("text")))
             pos = match.end()
         opener = _dangling_opener(para, pos)
@@ -239,6 +265,25 @@ def quoted_spans(text: str) -> list[Quoted]:
     if pending is not None:
         out.append(Quoted(pending[0], pending[2], " ".join(pending[1])))
     return out
+
+
+#: A quotation closed by a single mark after its last word's punctuation ("“… could deliver,’ he
+#: said"): a typing slip for ”, which would otherwise run the quotation on to the next one.
+_QUOTE_SLIP = re.compile(r"“(?P<text>[^“”\"\n]{2,2000}?[,.!?])’(?=\s)")
+
+
+def _quotes_in(para: str, pos: int) -> list[re.Match[str]]:
+    """The paragraph's quotations from ``pos`` on, in order."""
+    found: list[re.Match[str]] = []
+    while True:
+        match = _QUOTE.search(para, pos)
+        slip = _QUOTE_SLIP.search(para, pos)
+        if slip is not None and (match is None or slip.start() < match.start()):
+            match = slip  # its opener comes first: no regular quotation closes it
+        if match is None:
+            return found
+        found.append(match)
+        pos = match.end()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -295,6 +340,11 @@ def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
     found = _named_in(_ACCORDING, before, sentences[first].start_char, ctx.people)
     if found is not None:
         return found, "according to X", True
+    # 4. "…,” read a statement by X"
+    after = ctx.text[quote.end_char : sentences[last].end_char]
+    found = _named_in(_STATEMENT_BY, after, quote.end_char, ctx.people)
+    if found is not None:
+        return found, "a statement by X", True
     return None, "", attributed
 
 
@@ -459,20 +509,23 @@ def _is_subject(doc: Doc, mention: Mention, of_say: bool = False) -> bool:
 
 
 def _role_words(subject: Token) -> tuple[str, ...] | None:
-    """'the minister', 'the foreign minister', 'the general' → ('foreign', 'minister')."""
+    """'the minister', 'the foreign minister', 'the US president', 'the Secretary General' →
+    ('foreign', 'minister'), ('US', 'president'). "The Kremlin" or "the White House" give words
+    too, but no person's description holds them (``_described_by``)."""
     tokens = list(subject.subtree)
     if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
         return None
     words = [t.text for t in tokens[1:]]
-    if not all(w.isalpha() and w.islower() for w in words):
-        return None  # "the Kremlin", "the White House": not a person's role
+    if not all(w.isalpha() for w in words) or (len(words) == 1 and not words[0].islower()):
+        return None  # "the Kremlin": a lone capitalised word is a name, not a role
     return tuple(words)
 
 
 def _role_holder(ctx: _Context, role: tuple[str, ...], char: int, first: int) -> int | None:
     """The most recently named person (in the last few sentences) whose titles or role include
-    the role's words: 'the general' → 'Gen. Paul LaCamera'."""
-    floor = max(0, first - CONTEXT_SENTENCES)
+    the role's words: 'the general' → 'Gen. Paul LaCamera'. A role of two words or more ('the
+    commission president') is specific enough to look back over the whole article."""
+    floor = max(0, first - CONTEXT_SENTENCES) if len(role) < 2 else 0
     start = ctx.sentences[floor].start_char
     named = [(m.start, i) for i, m in ctx.people if start <= m.start < char]
     for sentence in ctx.sentences[floor : first + 1]:
@@ -489,8 +542,11 @@ def _role_holder(ctx: _Context, role: tuple[str, ...], char: int, first: int) ->
 
 def _described_by(word: str, described: set[str]) -> bool:
     """A word of a role is in a person's description, spelled out or abbreviated ('Gen.')."""
-    if word in described:
+    if word.lower() in described:
         return True
+    if word.isupper() and 2 <= len(word) <= 4:  # "US": "United States" in the role
+        return all(any(d.startswith(c) and len(d) > 2 for d in described) for c in word.lower())
+    word = word.lower()
     return any(
         d.endswith(".") and len(d) >= 4 and word.startswith(d[:-1]) for d in described
     )  # "gen." abbreviates "general", "adm." "admiral", "sen." "senator"
