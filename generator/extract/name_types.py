@@ -323,7 +323,9 @@ def person_read_as_organization(
             return True  # one of a list of people
     if start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in office_words:
         return True
-    if _after_office_phrase(doc, start, office_words):
+    if _after_office_phrase(doc, start, office_words) and not (
+        end < len(doc) and doc[end].lower_ in office_words  # "National Security Adviser X"
+    ):
         return True
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ not in _RELATIVE:
         for token in doc[end + 1 : end + 9]:
@@ -344,8 +346,14 @@ def _after_office_phrase(doc: Doc, start: int, office_words: set[str]) -> bool:
     for token in reversed(doc[max(sentence_start, start - 10) : start - 1]):
         if token.pos_ in ("VERB", "AUX") or token.text in (";", ":", ",", "(", ")"):
             return False
-        if token.is_lower and token.lower_ in office_words and token.dep_ != "compound":
-            return token.i == sentence_start or doc[token.i - 1].lower_ in ("the", "a", "an")
+        if token.lower_ in office_words and (token.is_lower or token.is_title):
+            # "the chairperson of ...", "the EU's Special Representative": an office heads it
+            before = doc[token.i - 1] if token.i > sentence_start else None
+            return (
+                before is None
+                or before.lower_ in ("the", "a", "an", "'s", "’s")
+                or (before.is_title and before.pos_ in ("PROPN", "ADJ"))
+            )
     return False
 
 
