@@ -22,6 +22,7 @@ from generator.extract.name_types import (
     name_start,
     party_contexts,
     person_read_as_organization,
+    person_read_as_place,
 )
 from generator.extract.tools import Tools
 
@@ -130,14 +131,18 @@ def find_mentions(
 
 
 def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> Candidate:
-    """An NER organization the registry does not know that its evidence shows is a person."""
-    if cand.source != "ner-org" or cand.kind != "ORG":
+    """An NER organization or place the registry does not know that its evidence shows is a
+    person."""
+    if cand.source != "ner-org" or cand.kind not in ("ORG", "GPE"):
         return cand
     span = doc[cand.start : cand.end]
     text = _trim_org(span)
     if not text or gaz.match_org(text) or text in gaz.country_names:
         return cand
-    if not person_read_as_organization(doc, span, types, gaz.office_words):
+    if cand.kind == "GPE":
+        if not person_read_as_place(doc, span):
+            return cand
+    elif not person_read_as_organization(doc, span, types, gaz.office_words):
         return cand
     return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 

@@ -336,6 +336,44 @@ def person_read_as_organization(
     return False
 
 
+#: What only a person does of what a tagger may take a lone surname for a place ("Vučić met
+#: Borrell", "Vučić wrote on Instagram"); "Moscow said" is still a city speaking for its state.
+PERSON_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "write",
+        "add",
+        "meet",
+        "visit",
+        "thank",
+        "greet",
+        "shake",
+        "urge",
+        "insist",
+        "admit",
+        "recall",
+        "smile",
+    ]
+)
+
+
+def person_read_as_place(doc: Doc, span: Span) -> bool:
+    """A span the tagger read as a place that acts as a person: one or two capitalised words
+    that no gazetteer knows as a place, not after 'the', subject of a verb only a person does."""
+    words = [t for t in span if not t.is_punct]
+    if not 1 <= len(words) <= 2 or not all(_name_word(t) for t in words):
+        return False
+    if is_place(span.text) or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+        return False
+    root = span.root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() in PERSON_VERBS
+    )
+
+
 def _after_office_phrase(doc: Doc, start: int, office_words: set[str]) -> bool:
     """'The chairperson of the African Union Commission, Moussa Faki, said': the name is the
     apposition of a phrase headed by an office, which opens its sentence or clause (no verb

@@ -39,3 +39,16 @@ def test_contributor_and_photo_credit_lines_name_no_one(build_articles):
     names = set(people(build_articles({"a.txt": text})).values())
     assert "Justin Trudeau" in names
     assert not names & {"Ryan Remiorz", "Andy Rain", "Jim Morris"}
+
+
+def test_a_surname_the_tagger_reads_as_a_place_that_meets_people_is_a_person(build_articles):
+    # in b the tagger reads the lone "Vulić" as a place; only a person meets someone
+    first = "Leaders invited\n\nPresident Marko Vulić was invited to Brussels on Thursday.\n"
+    second = (
+        "Talks resume\n\nBefore that meeting, Vulić met with Kerr and Bale as part of the "
+        "dialogue. Moscow said it would watch the talks closely.\n"
+    )
+    found = build_articles({"a.txt": first, "b.txt": second})
+    record = found.records["people/marko-vulic.yml"]
+    assert "article: b" in record and "Before that meeting, Vulić met with Kerr" in record
+    assert "people/moscow.yml" not in found.records
