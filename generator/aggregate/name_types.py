@@ -30,9 +30,12 @@ def typed_forms(linked: Iterable[LinkedArticle]) -> set[str]:
 
 
 def is_evidence_only(mention: Mention) -> bool:
-    """A mention typed as a place, a work or a group (not a party): it weighs on what a name is
-    and becomes no entity."""
-    return mention.source.startswith("typed-") and mention.source != "typed-party"
+    """A mention typed as a place, a work or a group (not a party or a brand): it weighs on what
+    a name is and becomes no entity."""
+    return mention.source.startswith("typed-") and mention.source not in (
+        "typed-party",
+        "typed-organization",
+    )
 
 
 def ruled_out(variants: Iterable[str], titled: bool, typed: set[str]) -> bool:

@@ -175,6 +175,10 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    for i in range(start + 1, end - 1):
+        if doc[i].text in ("’s", "'s"):
+            end = i  # "Obama's Hiroshima trip": the name is the possessor's
+            break
     if start < end:
         start = name_start(doc, start, end, types)
     while (

@@ -26,7 +26,13 @@ from generator import names
 from generator.curated.registry import Registry
 
 #: A ruling's kinds: a party or group becomes an organization mention; the others none.
-PARTY, PLACE, WORK, GROUP = "party", "place", "work", "group"
+PARTY, PLACE, WORK, GROUP, ORGANIZATION = "party", "place", "work", "group", "organization"
+#: Prefixes after which a capital inside a surname is usual ('McConnell', 'DeSantis', "O'Neill");
+#: any other inner capital makes a brand ('YouGov', 'BlackRock'), not a person.
+_INNER_CAPITAL_PREFIXES = (
+    "mc", "mac", "o'", "o’", "d'", "d’", "de", "di", "da", "du", "la", "le", "van", "von", "fitz",
+    "st", "ter", "ten", "del", "della", "abdul", "abu", "al", "el", "ben", "bin", "ibn",
+)  # fmt: skip
 #: Function words after 'the X' that show X stands alone as a noun phrase ('the Tories have').
 _AFTER_BARE_NOUN = {
     "are", "were", "have", "had", "will", "would", "could", "should", "may", "might", "must",
@@ -104,6 +110,10 @@ class NameTypes:
             return PARTY
         if "and" in folded[1:-1] or "&" in folded:
             return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
+        if any(_brand_word(w) for w in words):
+            return ORGANIZATION  # 'YouGov Deutschland'
+        if len(words) >= 2 and any(len(w) > 5 and w.endswith("ism") for w in folded):
+            return PARTY  # 'United Torah Judaism', 'Democratic Socialism': a creed, no person
         if len(words) >= 2 and (self.place_shape(folded) or is_place(" ".join(words))):
             return PLACE  # 'Blyth Valley'; 'Milton Keynes', which taggers read as a person
         return None
@@ -157,7 +167,30 @@ class NameTypes:
             return PLACE
         if self._party_apposition(doc, end) or _wins_seats(doc, end) or _led_by(doc, end):
             return PARTY
+        if self._after_party_noun(doc, start):
+            return PARTY
         return None
+
+    def _after_party_noun(self, doc: Doc, start: int) -> bool:
+        """'another right-wing party, the Jewish supremacist X,' (an apposition opened by an
+        article) or 'the ultra-Orthodox parties Shas and X' (a list of names after 'parties')."""
+        first = doc[start].sent.start
+        # 'party, the far-right X': the article opens the apposition
+        j = start - 1
+        while j > first and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].text != ",":
+            j -= 1
+        if (
+            j - 2 >= first
+            and doc[j].lower_ in _ARTICLES
+            and doc[j - 1].text == ","
+            and doc[j - 2].lower_ in _PARTY_NOUNS
+        ):
+            return True
+        # 'the parties Shas and X': only names, commas and 'and' since the plural noun
+        k = start - 1
+        while k > first and (doc[k].pos_ == "PROPN" or doc[k].lower_ in (",", "and")):
+            k -= 1
+        return k >= first and doc[k].lower_ == "parties" and k < start - 1
 
     def _party_apposition(self, doc: Doc, end: int) -> bool:
         """'X, the far-right party,' / 'X, a centrist alliance': the apposition's head (its last
@@ -179,6 +212,8 @@ class NameTypes:
 
 _ARTICLES = {"a", "an", "the"}
 _LISTS = {"list", "faction", "parties"}
+#: Nouns a party's name may stand in apposition to ('another party, the far-right X').
+_PARTY_NOUNS = {"party", "parties", "list", "faction"}
 _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost", "loses", "secured"}
 
 
@@ -393,6 +428,14 @@ def _after_office_phrase(doc: Doc, start: int, office_words: set[str]) -> bool:
                 or (before.is_title and before.pos_ in ("PROPN", "ADJ"))
             )
     return False
+
+
+def _brand_word(word: str) -> bool:
+    """'YouGov', 'BlackRock': a capital inside the word that no surname prefix explains."""
+    inner = [i for i, c in enumerate(word) if i > 0 and c.isupper() and word[i - 1].islower()]
+    if not inner or not word[:1].isupper() or not word.isalpha():
+        return False
+    return not any(word[: inner[0]].lower() == p.rstrip("'’") for p in _INNER_CAPITAL_PREFIXES)
 
 
 def _name_word(token) -> bool:
