@@ -8,7 +8,10 @@ Sites render an embed as its text followed by a signature line, or under a heade
     Antony Blinken @SecBlinken · Mar 4, 2023
     Productive discussions with my partners ...
 
-The post's text is the paragraph beside the signature or header (links and "pic.twitter.com"
+A post may also follow a line that introduces it ("After the meeting, Bale posted on X:"),
+printed without quotation marks.
+
+The post's text is the paragraph beside the signature, header or introduction (links and "pic.twitter.com"
 stubs dropped); its author is the person named there. A post signed by an account that is not a
 person ("— NATO (@NATO)") or by a bare handle has no speaker and is not read as a quotation.
 """
@@ -57,8 +60,10 @@ def find_posts(text: str, mentions: list[Mention]) -> list[Post]:
     out: list[Post] = []
     for k, (start, end) in enumerate(paragraphs):
         line = text[start:end]
-        post = _signed(text, paragraphs, k, line, people) or _headed(
-            text, paragraphs, k, line, people
+        post = (
+            _signed(text, paragraphs, k, line, people)
+            or _headed(text, paragraphs, k, line, people)
+            or _introduced(text, paragraphs, k, line, people)
         )
         if post is not None and not any(p.start == post.start for p in out):
             out.append(post)
@@ -113,6 +118,36 @@ def _headed(
         return None
     after_start, after_end = paragraphs[k + 1]
     return _post(after_start, after_end, text[after_start:after_end], speaker)
+
+
+#: "After the meeting, Bale posted on X:" — a line that introduces the post printed below it,
+#: often without quotation marks.
+_INTRO = re.compile(
+    r"\b(?P<verb>posted|wrote|tweeted|shared|said|declared|announced)\b[^:“”\"]{0,60}?"
+    r"\b(?:on|in)\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth Social|Bluesky|Threads|"
+    r"LinkedIn|(?:a|his|her|their)\s+(?:post|statement|message|tweet))\b[^:“”\"]{0,40}:\s*$"
+)
+
+
+def _introduced(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    k: int,
+    line: str,
+    people: list[tuple[int, Mention]],
+) -> Post | None:
+    """The paragraph after 'X posted on X:' or 'X wrote in a statement:', when it holds no
+    quotation marks of its own (those are read as quotations)."""
+    match = _INTRO.search(line)
+    if match is None or k + 1 >= len(paragraphs):
+        return None
+    start = paragraphs[k][0]
+    speaker = _person_in(start, start + match.start("verb"), people)
+    after_start, after_end = paragraphs[k + 1]
+    raw = text[after_start:after_end]
+    if speaker is None or any(q in raw for q in '“”"'):
+        return None
+    return _post(after_start, after_end, raw, speaker)
 
 
 def _post(start: int, end: int, raw: str, speaker: int) -> Post | None:
