@@ -72,7 +72,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
                 }
             if lm.mention.source != "cue":
                 slot["variants"][lm.mention.refers_to or lm.mention.text] += 1
-                if lm.mention.refers_to:
+                if lm.mention.refers_to and _alias_worthy(lm.mention.text):
                     slot["variants"][lm.mention.text] += 0  # keep as an alias
             slot["mentions"][art.article.id].append(lm.mention.sentence)
             slot["confidence"] = max(slot["confidence"], lm.confidence)
@@ -130,6 +130,12 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     )
     corpus.relations = build_graph(corpus)
     return corpus
+
+
+def _alias_worthy(short: str) -> bool:
+    """A short form worth listing as another name of the person it stands for ('Austin' for
+    'Lloyd Austin'); a role phrase ('the prime minister') is not one."""
+    return short[:1].isupper() and short.split()[0].casefold() not in ("the", "a", "an")
 
 
 def _honorifics(registry: Registry) -> set[str]:

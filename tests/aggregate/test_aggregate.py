@@ -184,3 +184,15 @@ def test_participants_of_a_meeting_at_a_forum_attended_it(registry):
     attended = [e for e in corpus.relations.edges if e.kind == "attended"]
     nodes = corpus.relations.nodes
     assert {nodes[e.target].name for e in attended} == {forum}  # person → forum
+
+
+def test_a_role_phrase_standing_for_a_person_is_no_alias_of_theirs():
+    text = "Prime Minister Anna Kerr spoke first. Later the prime minister said Kerr was tired."
+    draft = Draft("a", text)
+    draft.mention("Anna Kerr")
+    draft.mention("the prime minister", refers_to="Anna Kerr", source="rule")
+    draft.mention("Kerr", refers_to="Anna Kerr", occurrence=1)
+    corpus = corpus_of(seeds_registry(), draft)
+    (person,) = [e for e in corpus.entities if e.type.value == "person"]
+    assert person.aliases == ["Kerr"]
+    assert sum(m.count for m in person.mentions) == 3  # the role still counts as a mention
