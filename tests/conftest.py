@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,20 @@ def build_articles(tmp_path: Path, tools: Tools):
         return build(BuildConfig(seeds=make_seeds(tmp_path, articles)), tools=tools)
 
     return run
+
+
+def rerun_alone(test_file: str, test_name: str) -> None:
+    """Run one test again in a pytest process of its own, and assert it passed. For the tests of
+    forked extraction: an earlier test of this worker may have left a thread (a served site, a
+    Dask client), and forking is then refused (``workers.forking_available``)."""
+    assert not os.environ.get("DOSSIER_FORK_TEST_ALONE"), "a thread even when alone"
+    here = f"{Path(test_file).resolve().relative_to(REPO)}::{test_name}"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", here],
+        cwd=REPO,
+        env={**os.environ, "DOSSIER_FORK_TEST_ALONE": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "1 passed" in proc.stdout

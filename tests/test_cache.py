@@ -9,8 +9,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,7 +26,7 @@ from generator.ingest import ingest
 from generator.memo import BuildMemo, fingerprint
 from generator.memo import store as cache_module
 from generator.memo.store import EXTRACTION_CODE, ExtractionCache
-from tests.conftest import REPO, make_seeds
+from tests.conftest import make_seeds, rerun_alone
 
 ARTICLES = {
     "a-kamikawa.txt": """Japan and South Korea agree to restart security talks
@@ -271,19 +269,7 @@ def test_two_processes_extract_what_one_does(seeds, tools, tmp_path):
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform: extraction runs in one process")
     if not parallel.forking_available():
-        # another test of this worker left a thread (a served site, a Dask client): forking
-        # is then refused, so run this test alone in a process of its own
-        assert not os.environ.get("DOSSIER_FORK_TEST_ALONE"), "a thread even when alone"
-        here = f"{Path(__file__).relative_to(REPO)}::test_two_processes_extract_what_one_does"
-        proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", here],
-            cwd=REPO,
-            env={**os.environ, "DOSSIER_FORK_TEST_ALONE": "1"},
-            capture_output=True,
-            text=True,
-        )
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-        assert "1 passed" in proc.stdout
+        rerun_alone(__file__, "test_two_processes_extract_what_one_does")
         return
     sources, _ = ingest(seeds, 2_000_000)
     rules = Rules.from_curated(tools.registry.boilerplate)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
 import os
 import re
 import subprocess
@@ -19,7 +20,7 @@ from generator.config import BuildConfig
 from generator.extract import workers
 from generator.ingest import ingest
 from generator.progress import ProgressReporter
-from tests.conftest import REPO, SEEDS, make_seeds
+from tests.conftest import REPO, SEEDS, make_seeds, rerun_alone
 
 
 class Recorder:
@@ -110,8 +111,11 @@ def test_build_reports_each_stage_with_its_article_counts(tools):
 
 
 def test_forked_workers_report_each_chunk_to_the_parent(tools, monkeypatch):
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: extraction runs in one process")
     if not workers.forking_available():
-        pytest.skip("no fork here: extraction runs in one process")
+        rerun_alone(__file__, "test_forked_workers_report_each_chunk_to_the_parent")
+        return
     sources, _ = ingest(SEEDS, 2_000_000)
     rules = Rules.from_curated(tools.registry.boilerplate)
     articles = [clean(source, rules) for source in sources]
