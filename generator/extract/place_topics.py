@@ -67,10 +67,15 @@ SAME_DEALINGS = {
     "peace treaty": "peace process",
     "peace deal": "peace process",
     "peace agreement": "peace process",
+    "relationship": "relations",
 }
-#: "frosty bilateral relations": dealings between the two countries the article is about.
+#: "frosty bilateral relations", "ties between the two countries", "the two nations'
+#: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
-    rf"\bbilateral\s+(?P<topic>{'|'.join(('relations', 'ties', 'talks', 'dialogue'))})\b",
+    r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship)\b"
+    r"|\b(?P<between>relations|ties|relationship)\s+between\s+the\s+two\s+"
+    r"(?:countries|nations|neighbou?rs|states)\b"
+    r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
@@ -262,8 +267,12 @@ def _bilateral(
     if any(set(pair) <= named.get(bisect_right(starts, m.start()) - 1, set()) for m in peace):
         found += peace
     return [
-        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(m['topic'])}", pair) for m in found
+        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
+
+
+def _topic(match: re.Match[str]) -> str:
+    return next(v for k, v in match.groupdict().items() if v and k in ("topic", "between", "own"))
 
 
 def _curated_for(

@@ -42,6 +42,16 @@ def test_bilateral_relations_are_those_of_the_two_countries_the_article_is_about
     assert "Estonia–Finland relations" in names
 
 
+def test_relations_between_the_two_countries_are_theirs(build_articles):
+    text = (
+        "Ministers meet in Tallinn\n\nThe foreign ministers of Estonia and Finland met in Tallinn "
+        "on Monday to mend relations between the two countries.\n\n"
+        "Estonia wants Finland to reopen the border crossing, and Finland has refused.\n"
+    )
+    names = [r["name"] for r in issues(build_articles({"a.txt": text})).values()]
+    assert "Estonia–Finland relations" in names
+
+
 def test_relations_of_two_places_are_not_their_curated_conflict(build_articles):
     text = (
         "Ministers talk cricket\n\nThe foreign ministers of India and Pakistan discussed "
