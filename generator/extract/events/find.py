@@ -14,13 +14,12 @@ events. Places and forums: eventplaces.py; dates: eventdates.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import parse, places
+from generator.extract.events import merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
+from generator.extract.events.merge import TRAVEL_VERBS, Report
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -53,31 +52,12 @@ VERB_TRIGGERS = {
 }
 #: Verbs whose object is a guest, who visits the host's place: "hosted Modi in Paris".
 HOSTING = {"host", "receive", "welcome"}
-#: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
-TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
 #: With a forum as their subject these report one of its sessions: "the ADMM-Plus takes place".
 SESSION_VERBS = {"take", "convene", "open", "gather", "begin", "hold", "close", "conclude", "end"}
 SESSION_VERBS |= {"wrap", "start"}
 #: What two leaders sign together they sign in one room: "Putin and Kim signed a treaty".
 AGREEMENTS = {"treaty", "agreement", "deal", "pact", "accord", "declaration", "memorandum"}
 AGREEMENTS |= {"communique", "statement", "partnership", "charter", "protocol"}
-
-
-@dataclass
-class _Report:
-    """One event as one sentence reports it, before merging."""
-
-    kind: str
-    trigger: Token
-    participants: list[int]  # person mentions
-    guests: list[int]  # who travelled: the visitor, the hosted guest, else the subjects
-    date: EventDate
-    sentence_index: int
-    place: str | None = None
-    countries: list[int] = field(default_factory=list)
-    forums: list[int] = field(default_factory=list)
-    session: bool = False  # reports the forum's session itself, not a meeting beside it
-    who: frozenset[str] = frozenset()  # the participants as people, not mentions
 
 
 def find_events(
@@ -90,17 +70,17 @@ def find_events(
 ) -> list[EventCandidate]:
     ctx = parse.Context.build(doc, mentions, sentences, title)
     timeline = Timeline(doc, published, ctx.quoted)
-    reports: list[_Report] = []
+    reports: list[Report] = []
     for index, sentence in enumerate(sentences):
         triggers = _triggers(ctx, sentence)
-        found: list[_Report] = []
+        found: list[Report] = []
         for trigger, kind in triggers:
             for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
-        reports += _within_sentence(found)
-        reports = _refer_back(reports, ctx, index)
-    return [_candidate(r, ctx) for r in _merge_within(_arrivals_at_sessions(reports))]
+        reports += merge.within_sentence(found)
+        reports = merge.refer_back(reports, ctx, index)
+    return [_candidate(r, ctx) for r in merge.merge_within(merge.arrivals_at_sessions(reports))]
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -237,7 +217,7 @@ def _reports(
     trigger: Token,
     kind: str,
     triggers: set[int],
-) -> list[_Report]:
+) -> list[Report]:
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
@@ -266,12 +246,12 @@ def _reports(
         guests = _met_abroad(ctx, trigger, people, countries)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
-            visits.append(_Report("visit", trigger, guests, guests, when, index, place, countries))
+            visits.append(Report("visit", trigger, guests, guests, when, index, place, countries))
     out = []
     for group, when in _by_day(ctx, trigger, timeline, phrase, chain, people, date):
         guests = chain.people or group
         out.append(
-            _Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
+            Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
         )
     return [*visits, *out]
 
@@ -340,7 +320,7 @@ def _visits(
     kind: str,
     phrase: set[int],
     chain: parse.Chain,
-) -> list[_Report]:
+) -> list[Report]:
     """One visit per destination named with its own day ('to Moscow on Friday ... and to Beijing
     on Monday'); the visitors are the travellers, never their hosts."""
     if kind == "meeting":  # "Erdoğan hosted Zelenskyy in Istanbul": the guest visits
@@ -360,7 +340,7 @@ def _visits(
         when = EventDate(claim) if claim is not None else date
         name = group[0].text if group else None
         countries = ctx.countries_in(group)
-        out.append(_Report("visit", trigger, guests, guests, when, index, name, countries))
+        out.append(Report("visit", trigger, guests, guests, when, index, name, countries))
     return out
 
 
@@ -403,185 +383,7 @@ def _distinct(ctx: parse.Context, indexes: list[int]) -> list[int]:
     return sorted(seen.values())
 
 
-# --- merging -------------------------------------------------------------------------------------
-
-
-def _within_sentence(found: list[_Report]) -> list[_Report]:
-    """Triggers of one sentence that name the same event ('met ... for talks') become one report:
-    same kind family, participants one within the other, same day."""
-    out: list[_Report] = []
-    for report in sorted(found, key=lambda r: -len(r.participants)):
-        twin = next((o for o in out if _same_in_sentence(o, report)), None)
-        if twin is None:
-            out.append(report)
-        else:
-            out[out.index(twin)] = _combine(twin, report, union=twin.session)
-    return sorted(out, key=lambda r: r.trigger.i)
-
-
-def _same_in_sentence(a: _Report, b: _Report) -> bool:
-    if _family(a) != _family(b) or a.session != b.session:
-        return False
-    if a.session:
-        return bool(set(a.forums) & set(b.forums)) or not a.forums or not b.forums
-    if not b.who <= a.who:
-        return False
-    if a.kind == "visit" and a.place and b.place and a.place != b.place:
-        return False
-    return _dates_fit(a.date, b.date, exact=True)
-
-
-def _refer_back(reports: list[_Report], ctx: parse.Context, index: int) -> list[_Report]:
-    """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
-    of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""
-    for token in ctx.sentences[index]:
-        if not (places.anaphoric(token, ctx) and token.lemma_.lower() in ("visit", "trip")):
-            continue
-        if any(r.kind == "visit" for r in reports):
-            return reports
-        host = next((r for r in reversed(reports) if r.kind != "visit" and r.place), None)
-        if host is not None and host.guests:
-            guest = host.guests[:1]
-            visit = _Report(
-                "visit", token, guest, guest, host.date, index, host.place, host.countries
-            )
-            visit.who = frozenset(ctx.who(i) for i in guest)
-            return [*reports, visit]
-    return reports
-
-
-def _arrivals_at_sessions(reports: list[_Report]) -> list[_Report]:
-    """Arriving in the city where the article's summit meets is attending it ('Orbán arrived in
-    Washington' at the Washington summit)."""
-    sessions = [r for r in reports if r.session and r.place]
-    out = []
-    for report in reports:
-        session = next(
-            (
-                s
-                for s in sessions
-                if report.kind == "visit"
-                and report.trigger.lemma_.lower() in TRAVEL_VERBS
-                and report.place
-                and (report.place in s.place or s.place in report.place)
-            ),
-            None,
-        )
-        if session is None:
-            out.append(report)
-            continue
-        out.append(replace(report, kind="summit", forums=session.forums, session=True))
-    return out
-
-
-def _merge_within(reports: list[_Report]) -> list[_Report]:
-    """One article's reports of one event become one: a session of one forum; meetings of the
-    same people on the same day; one trip of one visitor (a visit named again without a day of its
-    own joins the visit before it)."""
-    merged: list[_Report] = []
-    for report in reports:
-        target = next((m for m in merged if _same(m, report)), None)
-        if target is None:
-            merged.append(report)
-        else:
-            merged[merged.index(target)] = _combine(target, report, union=target.session)
-    _share_places(merged)
-    return merged
-
-
-def _same(a: _Report, b: _Report) -> bool:
-    if a.session or b.session:
-        return a.session and b.session and bool(set(a.forums) & set(b.forums))
-    if _family(a) != _family(b) or a.who != b.who:
-        return False
-    if a.kind == "visit":
-        if a.place and b.place and not (a.place in b.place or b.place in a.place):
-            return False
-        return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
-    return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
-
-
-def _family(report: _Report) -> str:
-    return "visit" if report.kind == "visit" else "meeting"
-
-
-def _dates_fit(a: EventDate, b: EventDate, exact: bool) -> bool:
-    """Same day; or one of them is coarser (or missing) and they share what it says."""
-    x = a.claim.start if a.claim else None
-    y = b.claim.start if b.claim else None
-    if x is None or y is None:
-        return True
-    if len(x) == 10 and len(y) == 10 and exact:
-        return x == y
-    n = min(len(x), len(y), 7)
-    return x[:n] == y[:n]
-
-
-def _combine(a: _Report, b: _Report, union: bool = False) -> _Report:
-    people = _union(a.participants, b.participants) if union else a.participants or b.participants
-    return replace(
-        a,
-        participants=people,
-        who=a.who | b.who if union else a.who or b.who,
-        guests=a.guests or b.guests,
-        date=_better_date(a.date, b.date),
-        place=_more_specific(a.place, b.place),
-        countries=_union(a.countries, b.countries),
-        forums=_union(a.forums, b.forums),
-    )
-
-
-def _better_date(a: EventDate, b: EventDate) -> EventDate:
-    """A date the sentence states over one inferred; exact over approximate; a range over a day."""
-
-    def rank(d: EventDate) -> tuple[int, int, int]:
-        c = d.claim
-        if c is None or c.start is None:
-            return (0, 0, 0)
-        return (1, int(not d.inferred), int(not c.approximate) + int(bool(c.end)))
-
-    return b if rank(b) > rank(a) else a
-
-
-def _share_places(reports: list[_Report]) -> None:
-    """Where were they that day: a report without a place takes the place of another report of
-    the same day that shares a participant ('Austin and Wei are in Siem Reap ...'), and a meeting
-    without a forum the forum of a session they attended that day."""
-    for report in reports:
-        if report.place or not report.date.claim or not report.date.claim.start:
-            continue
-        day = report.date.claim.start
-        source = next(
-            (
-                o
-                for o in reports
-                if o is not report
-                and o.place
-                and o.date.claim
-                and o.date.claim.start == day
-                and o.who & report.who
-                and o.kind != "visit"
-            ),
-            None,
-        )
-        if source is not None:
-            report.place, report.countries = source.place, list(source.countries)
-            if source.session and not report.forums and report.kind != "visit":
-                report.forums = list(source.forums)
-
-
-def _union(a: list[int], b: list[int]) -> list[int]:
-    return list(dict.fromkeys([*a, *b]))
-
-
-def _more_specific(a: str | None, b: str | None) -> str | None:
-    """'Siem Reap, Cambodia' over 'Cambodia'; otherwise the first report's place."""
-    if a and b and a in b:
-        return b
-    return a or b
-
-
-def _candidate(report: _Report, ctx: parse.Context) -> EventCandidate:
+def _candidate(report: Report, ctx: parse.Context) -> EventCandidate:
     sentence = ctx.sentences[report.sentence_index]
     return EventCandidate(
         kind=report.kind,
