@@ -75,6 +75,7 @@ class EventDate:
     claim: DateClaim | None
     inferred: bool = False  # taken from the narrative, not from the event's own sentence
     stated: bool = False  # a phrase of the event's own clauses names it
+    own_clause: bool = False  # ... of the trigger's very clause, not of one above it
 
 
 class Timeline:
@@ -170,7 +171,9 @@ def event_date(
         ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:
-        return EventDate(_span_start(best, trigger, kind), stated=True)
+        inner = set(chain[: chain.index(_clause_of(trigger).i) + 1])
+        very = any(_clause_of(p.span.root).i in inner and p.claim.start for p in own)
+        return EventDate(_span_start(best, trigger, kind), stated=True, own_clause=very)
     offset = _RELATIVE_OFFSET.search(trigger.sent.text)
     if offset and timeline.published and _offset_covers(offset, trigger):
         return EventDate(_offset_claim(offset, timeline.published))

@@ -88,13 +88,38 @@ def find_events(
 
 def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     out = []
+    listed = _keyword_items(sentence)
     for token in sentence:
         if token.i in ctx.quoted:
             continue  # words inside a quotation report what someone said, not what happened
+        if token.i in listed:
+            continue  # "..., Modi Pak visit, SAARC yatra, ...": a page's keywords, no report
         kind = _kind(ctx, token)
         if kind is not None:
             out.append((token, kind))
     return out
+
+
+#: A run of this many comma-separated items, most of them a few words long, is a list.
+LIST_ITEMS = 6
+
+
+def _keyword_items(sentence: Span) -> set[int]:
+    """Tokens of the verbless items of a keyword list ("S Jaishankar, Jaishankar Pakistan visit,
+    Modi Pak visit, India Pakistan relations, ..."), which a scraped page prints as a sentence.
+    The first item may open a real clause, and an item with a verb says something: both stay."""
+    items: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text == ",":
+            items.append([])
+        else:
+            items[-1].append(token)
+    items = [i for i in items if i]
+    sizes = sorted(len(i) for i in items)
+    if len(items) < LIST_ITEMS or sizes[len(sizes) // 2] > 4:
+        return set()
+    verbless = [i for i in items[1:] if not any(t.pos_ in ("VERB", "AUX") for t in i)]
+    return {t.i for item in verbless for t in item}
 
 
 def _kind(ctx: parse.Context, token: Token) -> str | None:
@@ -177,9 +202,21 @@ def _session_verb(ctx: parse.Context, token: Token) -> bool:
         return False  # "take place", not "take part"
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        parse.forums_in(ctx, [t.i for t in s.subtree]) and not parse.has_trigger_noun(s)
-        for s in subjects
+        ctx.own_forums_at(_head_words(ctx, s)) and not parse.has_trigger_noun(s) for s in subjects
     )
+
+
+def _head_words(ctx: parse.Context, noun: Token) -> list[int]:
+    """The forum a session verb's subject is: the subject itself ("the ADMM-Plus", "COP29") or
+    its members ("the G20 leaders"). Not a forum in a phrase hung on another noun: "the expansion
+    of the BRICS" is no session of the BRICS, "the UN Envoy to Yemen" none of the UN."""
+    if noun.lemma_.lower() in MEMBERS:
+        return [t.i for c in noun.children if c.dep_ in ("compound", "poss") for t in c.subtree]
+    return [noun.i] if noun.i in ctx.forum_at else []
+
+
+#: Those who meet as a forum: "the G20 leaders gathered in Rio".
+MEMBERS = {"leader", "minister", "member", "head", "delegate", "delegation", "chief"}
 
 
 def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
@@ -226,8 +263,10 @@ def _reports(
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
-    if chain.speculative and not date.stated:
-        return []  # possible, planned or hoped for, with no date: not an event yet
+    if chain.wished or (chain.speculative and not date.own_clause):
+        # possible or planned with no date of its own ("said on Friday he would meet X"), or
+        # only hoped for: not an event yet
+        return []
     visits = []
     if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() in HOSTING):
         visits = _visits(ctx, timeline, index, trigger, kind, phrase, chain)

@@ -33,7 +33,12 @@ JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in t
 CAUSATIVE = {"take", "bring"}
 #: Verbs that say the event did not happen (for this subject).
 NEGATING = {"skip", "miss", "cancel", "postpone", "boycott", "snub", "decline", "refuse", "scrap"}
-NEGATING |= {"shun", "avoid", "deny", "delay", "reject"}
+NEGATING |= {"shun", "avoid", "deny", "delay", "reject", "bar", "ban", "exclude", "prevent"}
+#: Verbs under which an event is only wished for or asked for, whatever date the sentence names:
+#: "hoped to travel to Tehran in October", "angled for a meeting with Trump".
+DESIRING = {"hope", "want", "wish", "seek", "angle", "request", "lobby", "try", "attempt", "crave"}
+#: Adjectives under which it is only possible: "the EU is ready to organize a meeting".
+READY = {"ready", "willing", "eager", "keen", "prepared", "able"}
 #: Verbs and adjectives under which an event is only planned, hoped for or possible.
 IRREALIS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "agree", "propose"}
 IRREALIS |= {"direct", "ask", "urge", "invite", "offer", "prepare", "consider", "set", "due"}
@@ -68,6 +73,7 @@ class Chain:
     verbs: list[Token] = field(default_factory=list)
     negated: bool = False
     speculative: bool = False
+    wished: bool = False  # only hoped or asked for: never an event, even with a date
 
 
 @dataclass
@@ -260,6 +266,8 @@ def climb(ctx: Context, trigger: Token, triggers: set[int]) -> Chain:
     chain = Chain()
     if any(c.lower_ in UNSURE_NOUN for c in trigger.children if c.dep_ in ("amod", "compound")):
         chain.speculative = True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        chain.negated = True  # "there was no formal meeting"
     auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     if "to" in auxiliaries:
         _flags(trigger.head, "xcomp", chain)  # "directed them to meet": whatever its subject
@@ -340,6 +348,18 @@ def _flags(token: Token, came: str | None, chain: Chain) -> None:
         chain.speculative = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children):
         chain.speculative = True
+    if came in ("xcomp", "ccomp", "advcl", "acl", "prep", "dobj") and _one_of(token, DESIRING):
+        chain.speculative = chain.wished = True
+    if came in ("xcomp", "acl") and lemma in READY:
+        chain.speculative = chain.wished = True
+
+
+def _one_of(token: Token, lemmas: set[str]) -> bool:
+    """The token's lemma is one of ``lemmas``, read off the word itself where the model's
+    lemma is wrong ("hoped" → "hop")."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & lemmas)
 
 
 def _verbal(token: Token) -> bool:
@@ -448,6 +468,8 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
         token = ctx.doc[i]
         if token.lemma_.lower() != "counterpart":
             continue
+        if token.i in ctx.person_at or token.head.i in ctx.person_at:
+            continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False

@@ -117,7 +117,11 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     if trigger.pos_ == "NOUN":
         scope = [t for t in trigger.subtree if t.i != trigger.i]
     else:
-        scope = [c for c in trigger.children if c.dep_ in ("prep", "conj")]
+        scope = [  # "gone well, and hoped to travel to X": another verb's destination
+            c
+            for c in trigger.children
+            if c.dep_ == "prep" or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+        ]
         scope = [t for c in scope for t in c.subtree]
     for token in scope:
         if token.lower_ in preps and token.pos_ == "ADP":
