@@ -291,6 +291,10 @@ _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),  # /2025/04/26/
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),  # 2025-08-16-kenyan-team
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,6})(?:[/.?#-]|$)"),  # /202411140323
+    re.compile(  # ?yyyy=2022&mm=08&dd=18
+        r"[?&](?:yyyy|year|y)=((?:19|20)\d{2})&(?:amp;)?(?:mm|month|m)=(\d{1,2})"
+        r"&(?:amp;)?(?:dd|day|d)=(\d{1,2})(?!\d)"
+    ),
 )
 
 
@@ -300,7 +304,7 @@ def date_in_url(url: str | None) -> str | None:
     on any day.)"""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    path = re.sub(r"^[a-z]+://[^/?]+", "", url.strip(), flags=re.IGNORECASE)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):
             try:
