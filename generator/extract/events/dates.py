@@ -177,11 +177,11 @@ def event_date(
     offset = _RELATIVE_OFFSET.search(trigger.sent.text)
     if offset and timeline.published and _offset_covers(offset, trigger):
         return EventDate(_offset_claim(offset, timeline.published))
-    if timeline.published and _present_tense(trigger):
+    if timeline.published and _present_tense(trigger) and not _before_or_after(trigger):
         return EventDate(
             DateClaim("(present tense, dated by publication)", timeline.published, approximate=True)
         )
-    narrative = timeline.narrative(trigger)
+    narrative = timeline.narrative(trigger) if not _before_or_after(trigger) else None
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
@@ -425,9 +425,23 @@ def _offset_claim(match: re.Match[str], published: str) -> DateClaim:
     return DateClaim(match.group(0), f"{when.year:04d}-{when.month:02d}", approximate=True)
 
 
+def _before_or_after(trigger: Token) -> bool:
+    """The trigger's clause is what something came after or before ("comes less than 24 hours
+    after Muttaqi discussed ..."): the day the text last named is the other event's, not its."""
+    for token in [trigger, *trigger.ancestors][:4]:
+        marked = any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+        if token.lower_ in ("after", "before") or marked:
+            return token.head.lemma_.lower() in ("come", "follow")
+    return False
+
+
 def _present_tense(trigger: Token) -> bool:
+    """The trigger's clause, or one just above it, is in the present tense; not when a past
+    tense or an 'after'/'before' comes first ("comes a day after Muttaqi discussed ...")."""
     head = trigger
     for _ in range(3):
+        if head.tag_ == "VBD" or head.lower_ in ("after", "before", "since"):
+            return False
         if head.tag_ in ("VBP", "VBZ"):
             return True
         if any(c.tag_ in ("VBP", "VBZ") and c.dep_ in ("aux", "auxpass") for c in head.children):

@@ -80,7 +80,8 @@ def find_events(
                 found.append(report)
         reports += merge.within_sentence(found)
         reports = merge.refer_back(reports, ctx, index)
-    return [_candidate(r, ctx) for r in merge.merge_within(merge.arrivals_at_sessions(reports))]
+    reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
+    return [_candidate(r, ctx) for r in merge.merge_within(reports)]
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -131,6 +132,10 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return None
     if _session_verb(ctx, token):
         return "summit"
+    if lemma in ("discuss", "confer") and any(
+        parse.with_person(ctx, t) for t in [token, *parse.direct_objects(token)]
+    ):
+        return "talks"  # "discussed humanitarian aid with Grandi"
     if lemma in ("speak", "talk") and parse.with_person(ctx, token):
         return "call" if parse.by_phone(token) else "talks"
     if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
@@ -235,7 +240,27 @@ def _dated_arrival(token: Token) -> bool:
 
 def _joint_signing(ctx: parse.Context, token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token)
+    if any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token):
+        return True
+    return _signed_by_two(ctx, token)
+
+
+def _signed_by_two(ctx: parse.Context, verb: Token) -> bool:
+    """'The accord was signed in Addis Ababa by Abiy Ahmed and Muse Bihi Abdi', 'It was signed
+    ... by' an agreement named just before: two signatories in one room."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not any(len(ctx.people_in(t.i for t in a.subtree)) >= 2 for a in agents):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(s.lemma_.lower() in AGREEMENTS for s in subjects):
+        return True
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in AGREEMENTS:
+        return True  # "the deal, which was signed by ..."
+    if not any(s.lower_ == "it" for s in subjects):
+        return False
+    start = verb.sent.start
+    before = ctx.doc[max(0, start - 60) : start]  # the sentence before, roughly
+    return any(t.lemma_.lower() in AGREEMENTS for t in before)
 
 
 def _together(ctx: parse.Context, verb: Token) -> bool:

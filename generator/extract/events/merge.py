@@ -57,6 +57,50 @@ def _same_in_sentence(a: Report, b: Report) -> bool:
     return _dates_fit(a.date, b.date, exact=True)
 
 
+def during_trips(reports: list[Report], ctx: parse.Context) -> list[Report]:
+    """'During the visit he met X', 'a visit to Muscat, during which he met X': a meeting of the
+    visitor without a day of its own happened on the trip, so it takes the trip's date (and its
+    place): the trip of the same sentence, else the visitor's last trip reported before."""
+    out: list[Report] = []
+    for report in reports:
+        claim = report.date.claim
+        if report.kind == "visit" or (claim and claim.start) or not _during_trip(report.trigger):
+            out.append(report)
+            continue
+        trips = [
+            r
+            for r in reports
+            if r.kind == "visit"
+            and r.sentence_index <= report.sentence_index
+            and r.who & report.who
+            and r.date.claim
+            and r.date.claim.start
+        ]
+        if not trips:
+            out.append(report)
+            continue
+        trip = max(trips, key=lambda r: r.sentence_index)
+        place, countries = report.place, report.countries
+        if place is None:
+            place, countries = trip.place, list(trip.countries)
+        out.append(replace(report, date=trip.date, place=place, countries=countries))
+    return out
+
+
+def _during_trip(trigger: Token) -> bool:
+    """The trigger's clause hangs on 'during the visit' or 'during which' (of a trip noun)."""
+    for token in trigger.sent:
+        if token.lower_ != "during":
+            continue
+        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in parse.TRIPS:
+                return True
+            clause = token.head
+            if pobj.lower_ == "which" and clause.dep_ == "relcl":
+                return clause.head.lemma_.lower() in parse.TRIPS
+    return False
+
+
 def refer_back(reports: list[Report], ctx: parse.Context, index: int) -> list[Report]:
     """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
     of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""

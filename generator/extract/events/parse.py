@@ -29,6 +29,8 @@ GOVERNING |= {"wrap", "close", "finish", "complete", "leave", "cap", "cut", "und
 GOVERNING |= {"receive", "address", "tell"}  # "received a call", "addressed/told the summit"
 #: Verbs whose object takes part as well as their subject: "joined A and B for a summit",
 JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in the call"
+#: Verbs whose agent holds the gathering: "talks held by A and B", "a summit hosted by C".
+CONVENING = {"host", "hold", "chair", "co-chair", "convene", "attend", "conduct"}
 #: Verbs whose object is the traveller: "a trip that took him to Moscow".
 CAUSATIVE = {"take", "bring"}
 #: Verbs that say the event did not happen (for this subject).
@@ -204,6 +206,8 @@ class Context:
                 return True
         if head is token:
             return False
+        if head.dep_ == "appos" and head.head.i in self.person_at:
+            return True  # "Filippo Grandi, the United Nations High Commissioner"
         return any(
             c.dep_ in ("appos", "conj") and (c.i in self.person_at or c.pos_ == "PROPN")
             for c in head.children  # a name beside the title, even one NER did not call a person
@@ -214,7 +218,8 @@ class Context:
         return list(dict.fromkeys(found))
 
     def hosts(self, trigger: Token) -> list[int]:
-        """'The summit, which ... is hosted by Putin': the host of a gathering takes part."""
+        """'The summit, which ... is hosted by Putin', 'talks held in Oman by Cameron and
+        Grundberg': who hosts or holds a gathering takes part."""
         if trigger.pos_ != "NOUN":
             return []
         out: list[int] = []
@@ -223,7 +228,7 @@ class Context:
             clauses.append(trigger.head)
         for child in clauses:
             for token in [child] if child is trigger.head else child.subtree:
-                if token.lemma_.lower() == "host":
+                if token.lemma_.lower() in CONVENING:
                     for agent in (c for c in token.children if c.dep_ == "agent"):
                         out += self.people_in(t.i for t in agent.subtree)
         return out
@@ -308,6 +313,8 @@ def _take_subject(
     if came in ("nsubj", "nsubjpass"):
         return False  # the trigger is the subject: "The talks came two days after ..."
     carries = verb.i == trigger.i or came in _PASS or lemma in GOVERNING or verb.i in triggers
+    if not carries and lemma in COMPRISING:
+        chain.people += _travellers(ctx, subjects)  # "Grossi's visit included talks with X"
     if not carries:
         return bool(subjects)
     if lemma in JOINING and verb.i != trigger.i:
@@ -333,6 +340,21 @@ def _take_subject(
         chain.subject_tokens |= tokens
         chain.people += ctx.people_in(tokens)
     return bool(subjects)
+
+
+#: Verbs by which a trip holds the events of its days: "his visit included talks with X".
+COMPRISING = {"include", "feature", "involve", "comprise"}
+TRIPS = {"visit", "trip", "tour", "journey"}
+
+
+def _travellers(ctx: Context, subjects: list[Token]) -> list[int]:
+    """The owner of a trip as a subject: "Grossi's visit to Tehran", "his trip"."""
+    out: list[int] = []
+    for subject in subjects:
+        if subject.lemma_.lower() in TRIPS:
+            owners = [c.i for c in subject.children if c.dep_ == "poss"]
+            out += ctx.people_in([t for o in owners for t in _without_clauses(ctx.doc[o])])
+    return out
 
 
 def _flags(token: Token, came: str | None, chain: Chain) -> None:
@@ -386,6 +408,7 @@ def _without_clauses(token: Token) -> set[int]:
         current = stack.pop()
         keep.add(current.i)
         stack += [c for c in current.children if c.dep_ not in _CUT]
+        keep |= leaders(current)
     return keep
 
 
@@ -415,6 +438,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
         keep.add(token.i)
         for child in token.children:
             if child.dep_ in _CUT or child.i in triggers:
+                keep |= leaders(token) if child.dep_ == "acl" else set()
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue
@@ -426,6 +450,25 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
         for attr in (c for c in head.children if c.dep_ == "attr"):
             keep |= _without_clauses(attr)
     return keep
+
+
+#: "a delegation led by X": X heads those who meet, and takes part.
+LEADING = {"lead", "head", "chair"}
+
+
+def leaders(noun: Token) -> set[int]:
+    """The agent of a participle that says who leads the noun: "a delegation led by Filippo
+    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
+    out: set[int] = set()
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                out |= {t.i for t in agent.subtree}
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def objects(verb: Token) -> list[int]:
