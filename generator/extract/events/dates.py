@@ -290,7 +290,7 @@ def _clause_chain(trigger: Token) -> list[int]:
     """The clauses that describe the trigger's event, innermost first: a relative clause of the
     event noun ('the summit, which opened on Tuesday'), its own clause and every clause above."""
     chain = []
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ in ("NOUN", "PROPN"):
         chain += [c.i for c in trigger.children if c.dep_ in ("relcl", "acl")]
     clause = _clause_of(trigger)
     while True:

@@ -125,7 +125,7 @@ def _keyword_items(sentence: Span) -> set[int]:
 
 def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
+    if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
     if token.pos_ not in ("VERB", "AUX"):
@@ -370,7 +370,7 @@ def _forums(
     # "the summit", "attending as a guest": the summit the article is about
     bare = places.bare_gathering(trigger) and lemma in ("summit", "conference", "gathering")
     if bare or (kind == "summit" and trigger.pos_ == "VERB"):
-        current = ctx.current_forum(lemma if trigger.pos_ == "NOUN" else "summit", trigger)
+        current = ctx.current_forum(lemma if parse.nominal(trigger) else "summit", trigger)
         if current is not None:
             return [current], True
     return [], False

@@ -220,7 +220,7 @@ class Context:
     def hosts(self, trigger: Token) -> list[int]:
         """'The summit, which ... is hosted by Putin', 'talks held in Oman by Cameron and
         Grundberg': who hosts or holds a gathering takes part."""
-        if trigger.pos_ != "NOUN":
+        if not nominal(trigger):
             return []
         out: list[int] = []
         clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
@@ -502,7 +502,17 @@ def forums_in(ctx: Context, tokens) -> list[int]:
 
 
 def has_trigger_noun(token: Token) -> bool:
-    return any(t.lemma_.lower() in GATHERINGS and t.pos_ == "NOUN" for t in token.subtree)
+    return any(t.lemma_.lower() in GATHERINGS and nominal(t) for t in token.subtree)
+
+
+#: Gathering nouns a page capitalises as part of a name ("the 15th BRICS Summit"), which the
+#: tagger then calls proper nouns.
+NAMED_GATHERINGS = {"summit", "conference", "meeting", "session", "talks", "dialogue"}
+
+
+def nominal(token: Token) -> bool:
+    """A common noun, or a gathering noun capitalised in a name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in NAMED_GATHERINGS)
 
 
 def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
