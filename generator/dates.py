@@ -67,6 +67,12 @@ _TODAY = re.compile(
 )
 
 
+#: Phrases that name the day before publication: exactly that day, not an approximation.
+_YESTERDAY = re.compile(
+    r"^(?:yesterday(?: (?:morning|afternoon|evening))?|last (?:night|evening))$", re.IGNORECASE
+)
+
+
 def is_publication_day(phrase: str) -> bool:
     return bool(_TODAY.match(" ".join(phrase.split())))
 
@@ -151,6 +157,8 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         return rng
     if _TODAY.match(text):  # the publication day itself, not an approximation of it
         return DateClaim(text, base.isoformat() if base else None)
+    if _YESTERDAY.match(text):
+        return DateClaim(text, (base - timedelta(days=1)).isoformat() if base else None)
     lowered = text.lower()
     has_year = bool(_YEAR.search(text))
     weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)

@@ -79,7 +79,7 @@ def find_events(
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
         reports += merge.within_sentence(found)
-        reports = merge.refer_back(reports, ctx, index)
+        reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
     return [_candidate(r, ctx) for r in merge.merge_within(reports)]
 
@@ -306,7 +306,7 @@ def _reports(
     if not _enough(ctx, kind, people, forums, phrase):
         return visits
     place, countries = _place(ctx, trigger, phrase, chain)
-    if kind == "meeting" and not forums:
+    if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
@@ -421,7 +421,7 @@ def _met_abroad(
     where the text says one is of the place's country and the other of another: the foreigner
     came to the host's city. Nothing when nobody is said to be of the place's country or a
     nationality is unknown: two foreigners who 'met in Siem Reap' are both visitors of a summit."""
-    if trigger.lemma_.lower() not in ("call", "meet"):
+    if trigger.lemma_.lower() not in ("call", "meet", "meeting", "talk", "talks"):
         return []  # hosts and receivers: _visits
     here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
     homes = {p: ctx.nationality(p) for p in people}

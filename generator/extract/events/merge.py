@@ -64,7 +64,8 @@ def during_trips(reports: list[Report], ctx: parse.Context) -> list[Report]:
     out: list[Report] = []
     for report in reports:
         claim = report.date.claim
-        if report.kind == "visit" or (claim and claim.start) or not _during_trip(report.trigger):
+        own_day = claim and claim.start and not report.date.inferred
+        if report.kind == "visit" or own_day or not _during_trip(report.trigger):
             out.append(report)
             continue
         trips = [
@@ -99,6 +100,52 @@ def _during_trip(trigger: Token) -> bool:
             if pobj.lower_ == "which" and clause.dep_ == "relcl":
                 return clause.head.lemma_.lower() in parse.TRIPS
     return False
+
+
+#: "It was joined by X", "the meeting was also attended by X": more people at an event told before.
+JOINED = {"join", "attend"}
+
+
+def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[Report]:
+    """'A meeting took place between A and B ... It was joined by C': C took part in the meeting
+    the sentence before reported (never a visit). A bare 'the meeting' or 'it' as the subject
+    refers back; a meeting named anew ('a meeting of X attended by C') is its own."""
+    for verb in ctx.sentences[index]:
+        if verb.lemma_.lower() not in JOINED or verb.tag_ != "VBN":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not _refers_back(subject):
+            continue
+        agents = [t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+        people = ctx.people_in(agents)
+        earlier = [
+            r for r in reports if r.kind != "visit" and index - 1 <= r.sentence_index < index
+        ]
+        if not people or not earlier:
+            continue
+        target = earlier[-1]
+        joined = replace(
+            target,
+            participants=_union(target.participants, people),
+            who=target.who | {ctx.who(i) for i in people},
+        )
+        reports = [
+            joined if r is target else r
+            for r in reports
+            if not (r.sentence_index == index and r.trigger.i == subject.i)
+        ]
+    return reports
+
+
+def _refers_back(subject: Token) -> bool:
+    if subject.lower_ == "it":
+        return True
+    children = list(subject.children)
+    return (
+        subject.lemma_.lower() in parse.GATHERINGS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
+        and not any(c.dep_ in ("prep", "poss", "compound", "amod") for c in children)
+    )
 
 
 def refer_back(reports: list[Report], ctx: parse.Context, index: int) -> list[Report]:

@@ -21,6 +21,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention
+from generator.extract.events.indexes import (
+    GATHERINGS,
+    forum_nouns,
+    most_mentioned,
+    quoted_tokens,
+    token_map,
+)
 
 #: Verbs that govern an event noun and whose subject takes part: "A held talks", "B attended".
 GOVERNING = {"hold", "attend", "have", "host", "join", "convene", "participate", "chair", "make"}
@@ -29,6 +36,8 @@ GOVERNING |= {"wrap", "close", "finish", "complete", "leave", "cap", "cut", "und
 GOVERNING |= {"receive", "address", "tell"}  # "received a call", "addressed/told the summit"
 #: Verbs whose object takes part as well as their subject: "joined A and B for a summit",
 JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in the call"
+#: Verbs by which an event noun happens: "a meeting took place between A and B".
+HAPPENING = {"take", "hold", "happen", "occur", "convene"}
 #: Verbs whose agent holds the gathering: "talks held by A and B", "a summit hosted by C".
 CONVENING = {"host", "hold", "chair", "co-chair", "convene", "attend", "conduct"}
 #: Verbs whose object is the traveller: "a trip that took him to Moscow".
@@ -57,8 +66,6 @@ _PASS = {"prep", "advcl", "xcomp", "pcomp", "conj", "acl", "agent"}
 _CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
 #: Prepositions that place an event in time beside a verb: "announced the step after talks".
 _TEMPORAL = {"after", "before", "during", "following", "ahead"}
-GATHERINGS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
-GATHERINGS |= {"negotiations", "negotiation", "attendance", "forum", "gathering"}
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
     r"officials|counterparts|heads of state|diplomats|envoys)\b",
@@ -102,7 +109,7 @@ class Context:
         sentences: list[Span],
         title: str | None,
     ) -> Context:
-        at = {label: _token_map(doc, mentions, label) for label in ("person", "forum", "country")}
+        at = {label: token_map(doc, mentions, label) for label in ("person", "forum", "country")}
         people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
         ctx = cls(
             doc=doc,
@@ -114,10 +121,10 @@ class Context:
             forum_at=at["forum"],
             country_at=at["country"],
             quoted=quoted_tokens(doc),
-            top_two=_most_mentioned(people),
+            top_two=most_mentioned(people),
             forum_nouns=[],
         )
-        ctx.forum_nouns = _forum_nouns(ctx)
+        ctx.forum_nouns = forum_nouns(doc, ctx.forum_at)
         return ctx
 
     def who(self, index: int) -> str:
@@ -170,11 +177,22 @@ class Context:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in range(span.root.left_edge.i, span.start):
-                if t in self.country_at:
-                    country = self.mentions[self.country_at[t]]
-                    found.add(country.entity_id or country.text)
+            near = [t for t in self._title_before(span.start) if t in self.country_at]
+            before = range(span.root.left_edge.i, span.start)
+            for t in near or [t for t in before if t in self.country_at]:
+                country = self.mentions[self.country_at[t]]
+                found.add(country.entity_id or country.text)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _title_before(self, start: int) -> list[int]:
+        """The words just before a name that the parser hung elsewhere ("Syria's de facto ruler
+        Ahmed al-Sharaa" parsed as an apposition): back to a verb, a conjunction or a comma."""
+        out: list[int] = []
+        for t in range(start - 1, max(start - 7, -1), -1):
+            if self.doc[t].pos_ in ("VERB", "AUX", "CCONJ", "ADP", "PUNCT", "PRON"):
+                break
+            out.append(t)
+        return out
 
     def country_keys(self, span: Span) -> set[str]:
         return {
@@ -449,6 +467,10 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         for attr in (c for c in head.children if c.dep_ == "attr"):
             keep |= _without_clauses(attr)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING:
+        for prep in head.children:  # "a meeting took place between A and B"
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                keep |= _without_clauses(prep)
     return keep
 
 
@@ -526,68 +548,3 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
-
-
-# --- document-wide indexes -----------------------------------------------------------------------
-
-
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Tokens inside quotation marks; a quotation left open runs to the end of its paragraph."""
-    inside: set[int] = set()
-    opened: int | None = None
-    for token in doc:
-        text = token.text
-        if "\n\n" in text or (token.is_space and text.count("\n") >= 2):
-            opened = None
-            continue
-        if text in ("“", "‘‘") or (text == '"' and opened is None):
-            opened = token.i
-            continue
-        if text in ("”", "’’") or (text == '"' and opened is not None):
-            opened = None
-            continue
-        if opened is not None:
-            inside.add(token.i)
-    return inside
-
-
-def _token_map(doc: Doc, mentions: list[Mention], label: str) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for i, mention in enumerate(mentions):
-        if mention.label != label:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                out.setdefault(token.i, i)
-    return out
-
-
-def _forum_nouns(ctx: Context) -> list[tuple[int, int, str]]:
-    """Each forum mention with the gathering noun it names ('the BRICS summit' → summit, 'a
-    meeting of the Quad' → meeting), in reading order."""
-    out = []
-    seen: set[int] = set()
-    for i, forum in sorted(ctx.forum_at.items()):
-        if forum in seen:
-            continue
-        seen.add(forum)
-        token = ctx.doc[i]
-        noun = ""
-        for candidate in (token.head, token.head.head):
-            if candidate.lemma_.lower() in GATHERINGS:
-                noun = candidate.lemma_.lower()
-                break
-        if not noun and i + 1 < len(ctx.doc) and ctx.doc[i + 1].lemma_.lower() in GATHERINGS:
-            noun = ctx.doc[i + 1].lemma_.lower()
-        out.append((i, forum, noun))
-    return out
-
-
-def _most_mentioned(people: list[tuple[int, Mention]]) -> tuple[int, ...]:
-    counts: dict[str, list[int]] = {}
-    for i, m in people:
-        counts.setdefault(m.refers_to or m.text, []).append(i)
-    full = {k: v for k, v in counts.items() if len(k.split()) >= 2}
-    ranked = sorted(full.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
-    return tuple(v[0] for _, v in ranked[:2])
