@@ -100,7 +100,8 @@ class Timeline:
             start = phrase.claim.start
             if start and len(start) == 10 and not phrase.claim.approximate:
                 last_day = start
-                self._days.append((ent.start, start, ent.text))
+                if _clause_of(ent.root).dep_ != "relcl":  # "X, who arrived on Monday, met ..."
+                    self._days.append((ent.start, start, ent.text))
             if start and published is None and re.search(r"\b(?:19|20)\d{2}\b", ent.text):
                 year = start[:4]  # no publication date: the year the text last printed
 
@@ -138,11 +139,13 @@ class Timeline:
         return self.by_sentence.get(sentence.start, [])
 
     def narrative(self, token: Token) -> DateClaim | None:
-        """The last day the text named before ``token``, in its paragraph or the
-        ``NARRATIVE_PARAGRAPHS`` before it."""
+        """The last day the text named in a sentence before ``token``'s, in its paragraph or the
+        ``NARRATIVE_PARAGRAPHS`` before it. A day of the token's own sentence dates it only from
+        a clause above it (event_date): "Jaishankar, who arrived on Monday, met Raab in the
+        morning" says nothing of the meeting's day."""
         position = bisect_right(self._paragraphs, token.i) - 1
         oldest = self._paragraphs[max(0, position - NARRATIVE_PARAGRAPHS)]
-        found = [d for d in self._days if oldest <= d[0] < token.i]
+        found = [d for d in self._days if oldest <= d[0] < token.sent.start]
         if not found:
             return None
         _, day, phrase = found[-1]

@@ -329,9 +329,13 @@ def _by_day(
     people: list[int],
     date: EventDate,
 ) -> list[tuple[list[int], EventDate]]:
-    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day."""
+    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day;
+    'met A and B at separate meetings', 'met A and B separately': one meeting with each."""
     named = {i: ctx.person_at[i] for i in phrase if i in ctx.person_at}
     named = {i: m for i, m in named.items() if m not in chain.people}
+    others = list(dict.fromkeys(named.values()))
+    if chain.people and len(others) >= 2 and _separately(trigger):
+        return [(_distinct(ctx, [*chain.people, other]), date) for other in others]
     days = days_by_person(trigger, timeline, named) if len(named) >= 2 else {}
     if len({c.start for c in days.values()}) < 2:
         return [(people, date)]
@@ -343,6 +347,15 @@ def _by_day(
         claim = days[members[0]]
         out.append((_distinct(ctx, chain.people + members), EventDate(claim, stated=True)))
     return out
+
+
+def _separately(trigger: Token) -> bool:
+    """'separately', 'in separate meetings', 'held individual talks' under the trigger."""
+    return any(
+        t.lower_ in ("separate", "separately", "individually", "individual")
+        for t in trigger.subtree
+        if t.dep_ in ("amod", "advmod")
+    )
 
 
 def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
