@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import merge, parse, places
+from generator.extract.events import attendance, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 
@@ -81,6 +81,7 @@ def find_events(
         reports += merge.within_sentence(found)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
+    reports = attendance.add_attendees(reports, ctx)
     return [_candidate(r, ctx) for r in merge.merge_within(reports)]
 
 
