@@ -151,8 +151,11 @@ class Context:
         the subject of one of the two sentences before, else the last person named before it."""
         sent = pronoun.sent
         before = [i for i in range(sent.start, pronoun.i) if i in self.person_at]
-        if pronoun.dep_ in ("dobj", "pobj", "dative"):  # "Xi told him": not Xi
-            before = [i for i in before if _clause_verb(self.doc[i]) is not pronoun.head]
+        if pronoun.dep_ in ("dobj", "pobj", "dative"):  # "Xi told him", "X called on him": not X
+            verb = pronoun.head
+            if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+                verb = verb.head
+            before = [i for i in before if _clause_verb(self.doc[i]).i != verb.i]
         subjects = [i for i in before if _subject_like(self.doc[i])]
         if subjects:
             return self.person_at[subjects[-1]]
@@ -233,7 +236,7 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head is not head:
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head.i != head.i:
             head = head.head
             if head.i in self.person_at:
                 return True
