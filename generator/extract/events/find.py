@@ -126,6 +126,8 @@ def _keyword_items(sentence: Span) -> set[int]:
 
 def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if lemma == "conversation" and parse.by_phone_noun(token):
+        return "call"  # "during a telephone conversation"
     if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
@@ -137,6 +139,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         parse.with_person(ctx, t) for t in [token, *parse.direct_objects(token)]
     ):
         return "talks"  # "discussed humanitarian aid with Grandi"
+    if lemma in ("discuss", "confer") and _together(ctx, token):
+        return "talks"  # "Pompeo and Lavrov discussed the relationship"
     if lemma in ("speak", "talk") and parse.with_person(ctx, token):
         return "call" if parse.by_phone(token) else "talks"
     if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):

@@ -556,6 +556,15 @@ def by_phone(verb: Token) -> bool:
     )
 
 
+def by_phone_noun(noun: Token) -> bool:
+    """'a telephone conversation', 'a phone conversation', 'a video conversation'."""
+    return any(
+        c.lemma_.lower() in ("phone", "telephone", "video", "telephonic")
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    )
+
+
 def forums_in(ctx: Context, tokens) -> list[int]:
     return ctx.forums_at(tokens)
 
