@@ -411,6 +411,8 @@ def _visits(
     else:
         guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
         where = places.destinations(trigger, phrase)
+    hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
+    where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
     if not guests or (kind == "meeting" and not where):
         return []
     if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
@@ -423,7 +425,20 @@ def _visits(
         name = group[0].text if group else None
         countries = ctx.countries_in(group)
         out.append(Report("visit", trigger, guests, guests, when, index, name, countries))
+    hosts = [h for h in _distinct(ctx, hosts) if h not in guests]
+    if hosts and kind == "visit":  # "visited Prime Minister Tusk": a visit to him, and a meeting
+        group = _distinct(ctx, guests + hosts)
+        out.append(Report("meeting", trigger, group, guests, date, index, None, []))
     return out
+
+
+def _a_person(ctx: parse.Context, span: Span) -> bool:
+    """A destination that is a person's full name ("a visit to Prime Minister Donald Tusk"), not
+    a place the model took for a person ("Sochi")."""
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+        return False
+    found = ctx.people_in(t.i for t in span)
+    return any(len(ctx.mentions[i].text.split()) >= 2 for i in found)
 
 
 def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:

@@ -349,6 +349,7 @@ def _take_subject(
     if came in ("nsubj", "nsubjpass"):
         return False  # the trigger is the subject: "The talks came two days after ..."
     carries = verb.i == trigger.i or came in _PASS or lemma in GOVERNING or verb.i in triggers
+    carries = carries or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
     if not carries and lemma in COMPRISING:
         chain.people += _travellers(ctx, subjects)  # "Grossi's visit included talks with X"
     if not carries:
