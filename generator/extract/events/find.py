@@ -413,6 +413,8 @@ def _visits(
         where = places.destinations(trigger, phrase)
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
+    if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
+        guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
         return []
     if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
@@ -430,6 +432,13 @@ def _visits(
         group = _distinct(ctx, guests + hosts)
         out.append(Report("meeting", trigger, group, guests, date, index, None, []))
     return out
+
+
+def _homeward(trigger: Token) -> bool:
+    """'headed home to Beijing', 'flew back to India': a return, not a visit."""
+    return any(
+        c.lower_ in ("home", "back") for c in trigger.children if c.dep_ in ("advmod", "prt")
+    )
 
 
 def _a_person(ctx: parse.Context, span: Span) -> bool:
