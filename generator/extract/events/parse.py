@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention
+from generator.extract.events import roles
 from generator.extract.events.indexes import (
     GATHERINGS,
     forum_nouns,
@@ -167,22 +168,13 @@ class Context:
             found = [t.i for t in earlier if t.i in self.person_at and _subject_like(t)]
             if found:
                 return self.person_at[found[0]]
-            role = _unnamed_subject(earlier, self.person_at)
+            role = roles.unnamed_subject(earlier, self.person_at)
             if role is not None:  # "The Sultan of Oman began his visit ... He is visiting ..."
                 return self.titled(role, earlier.start)
         return self.person_at[before[-1]] if before else None
 
     def titled(self, role: str, before: int) -> int | None:
-        """The one person named before token ``before`` with ``role`` in their title ("Oman
-        Sultan Haitham bin Tarik" for "the Sultan"); None when nobody or several are."""
-        found: dict[str, int] = {}
-        for i, m in enumerate(self.mentions):
-            if m.label != "person" or m.start >= self.doc[before].idx:
-                continue
-            words = " ".join([m.role or "", *m.titles]).lower().split()
-            if role in words:
-                found[self.who(i)] = i
-        return next(iter(found.values())) if len(found) == 1 else None
+        return roles.titled(self.mentions, self.doc, self.who, role, before)
 
     def nationality(self, person: int) -> str | None:
         """The country a person's own noun phrase names anywhere in the text ('Japanese Prime
@@ -375,7 +367,10 @@ def _take_subject(
             subject = verb.head  # "Erdoğan, who met Biden": the noun the pronoun stands for
         tokens = _without_clauses(subject)
         chain.subject_tokens |= tokens
-        chain.people += ctx.people_in(tokens)
+        named = ctx.people_in(tokens)
+        role = roles.role_phrase(subject) if not named else None
+        titled = ctx.titled(role, subject.i) if role else None
+        chain.people += named if titled is None else [titled]  # "the Prime Minister held ..."
     return bool(subjects)
 
 
@@ -447,25 +442,6 @@ def _without_clauses(token: Token) -> set[int]:
         stack += [c for c in current.children if c.dep_ not in _CUT]
         keep |= leaders(current)
     return keep
-
-
-#: Head nouns of a person's role: a sentence whose subject is one ("The Sultan of Oman began
-#: his visit") has a person as its subject, though no name stands there.
-ROLE_NOUNS = {"president", "minister", "king", "queen", "sultan", "emir", "prince", "leader"}
-ROLE_NOUNS |= {"envoy", "secretary", "chancellor", "premier", "ambassador", "chief", "head"}
-ROLE_NOUNS |= {"chairman", "chairperson", "spokesperson", "spokesman", "dignitary", "guest"}
-
-
-def _unnamed_subject(sentence: Span, person_at: dict[int, int]) -> str | None:
-    """The role noun that is the sentence's main subject without a name ("The Sultan of Oman",
-    "the external affairs minister")."""
-    root = sentence.root
-    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject.lemma_.lower() in ROLE_NOUNS and not any(
-            t.i in person_at for t in subject.subtree
-        ):
-            return subject.lemma_.lower()
-    return None
 
 
 def _clause_verb(token: Token) -> Token:
