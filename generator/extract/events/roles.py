@@ -17,6 +17,10 @@ ROLE_NOUNS |= {"envoy", "secretary", "chancellor", "premier", "ambassador", "chi
 ROLE_NOUNS |= {"chairman", "chairperson", "spokesperson", "spokesman", "dignitary", "guest"}
 
 
+#: Words that put a title in the past.
+PAST = {"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile"}
+
+
 def unnamed_subject(sentence: Span, person_at: dict[int, int]) -> str | None:
     """The role noun that is the sentence's main subject without a name ("The Sultan of Oman",
     "the external affairs minister")."""
@@ -51,6 +55,8 @@ def titled(
         if m.label != "person" or m.start >= doc[before].idx:
             continue
         words = " ".join([m.role or "", *m.titles]).lower()
+        if any(w in words.split() for w in PAST):
+            continue  # "former prime minister Scott Morrison" is not "the Prime Minister"
         if f" {role} " in f" {words} ":
             found[who(i)] = i
     return next(iter(found.values())) if len(found) == 1 else None
