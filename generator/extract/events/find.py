@@ -424,9 +424,10 @@ def _visits(
     out = []
     for claim, group in groups or [(None, [])]:
         when = EventDate(claim) if claim is not None else date
-        name = group[0].text if group else None
-        countries = ctx.countries_in(group)
-        out.append(Report("visit", trigger, guests, guests, when, index, name, countries))
+        for place in group or [None]:  # "visited Pakistan and Turkey": a visit to each
+            name = place.text if place is not None else None
+            countries = ctx.countries_in([place]) if place is not None else []
+            out.append(Report("visit", trigger, guests, guests, when, index, name, countries))
     hosts = [h for h in _distinct(ctx, hosts) if h not in guests]
     if hosts and kind == "visit":  # "visited Prime Minister Tusk": a visit to him, and a meeting
         group = _distinct(ctx, guests + hosts)
