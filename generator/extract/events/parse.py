@@ -50,7 +50,7 @@ NEGATING |= {"shun", "avoid", "deny", "delay", "reject", "bar", "ban", "exclude"
 #: "hoped to travel to Tehran in October", "angled for a meeting with Trump".
 DESIRING = {"hope", "want", "wish", "seek", "angle", "request", "lobby", "try", "attempt", "crave"}
 #: Adjectives under which it is only possible: "the EU is ready to organize a meeting".
-READY = {"ready", "willing", "eager", "keen", "prepared", "able"}
+READY = {"ready", "willing", "eager", "keen", "prepared"}  # not "able": "was able to meet" did
 #: Verbs and adjectives under which an event is only planned, hoped for or possible.
 IRREALIS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "agree", "propose"}
 IRREALIS |= {"direct", "ask", "urge", "invite", "offer", "prepare", "consider", "set", "due"}
