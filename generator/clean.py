@@ -366,7 +366,8 @@ def _byline_and_date(source: SourceFile, lines: list[_Line]) -> tuple[tuple[str,
     if not source.front_matter.get("published"):
         published = _labelled_or(published, header)
     if not published:  # a date at the head of the text, then one in the page's address
-        kept = [line for line in lines if line.verdict is None][:3]
+        # the headline too: a scraped page may print the date on the headline's own line
+        kept = [line for line in lines if line.verdict in (None, "title")][:3]
         found = (dates.leading_date(line.text) for line in kept)
         published = next((d for d in found if d), None) or dates.date_in_url(
             str(source.front_matter.get("url") or "")

@@ -67,6 +67,12 @@ _TODAY = re.compile(
 )
 
 
+#: Phrases that name the day before publication: exactly that day, not an approximation.
+_YESTERDAY = re.compile(
+    r"^(?:yesterday(?: (?:morning|afternoon|evening))?|last (?:night|evening))$", re.IGNORECASE
+)
+
+
 def is_publication_day(phrase: str) -> bool:
     return bool(_TODAY.match(" ".join(phrase.split())))
 
@@ -151,6 +157,8 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         return rng
     if _TODAY.match(text):  # the publication day itself, not an approximation of it
         return DateClaim(text, base.isoformat() if base else None)
+    if _YESTERDAY.match(text):
+        return DateClaim(text, (base - timedelta(days=1)).isoformat() if base else None)
     lowered = text.lower()
     has_year = bool(_YEAR.search(text))
     weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)
@@ -291,6 +299,10 @@ _URL_DAY = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)"),  # /2025/04/26/
     re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)"),  # 2025-08-16-kenyan-team
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{0,6})(?:[/.?#-]|$)"),  # /202411140323
+    re.compile(  # ?yyyy=2022&mm=08&dd=18
+        r"[?&](?:yyyy|year|y)=((?:19|20)\d{2})&(?:amp;)?(?:mm|month|m)=(\d{1,2})"
+        r"&(?:amp;)?(?:dd|day|d)=(\d{1,2})(?!\d)"
+    ),
 )
 
 
@@ -300,7 +312,7 @@ def date_in_url(url: str | None) -> str | None:
     on any day.)"""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    path = re.sub(r"^[a-z]+://[^/?]+", "", url.strip(), flags=re.IGNORECASE)
     for pattern in _URL_DAY:
         for match in pattern.finditer(path):
             try:

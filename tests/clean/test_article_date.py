@@ -37,6 +37,8 @@ def test_a_leading_date(line, expected):
         ("https://wire.example/en/202411140323", "2024-11-14"),
         ("https://site.example/story-1852802-2021-09-14", "2021-09-14"),
         ("https://site.example/article/1852802", None),
+        ("https://site.example/eng/news.php?yyyy=2022&mm=08&dd=18&nav_id=1", "2022-08-18"),
+        ("https://site.example/news.php?yyyy=2022&mm=08&nav_id=1", None),  # no day
         ("https://site.example/2025/13/40/nonsense", None),
     ],
 )
@@ -62,6 +64,11 @@ def test_the_printed_date_wins_over_the_address():
     text = "Ministers meet\n\nMarch 4, 2024\n\nThe ministers met on Monday in Lisbon to talk.\n"
     article = clean(source(text, {"url": "https://x.example/2020/01/01/a"}), RULES)
     assert article.published == "2024-03-04"
+
+
+def test_a_date_on_the_headlines_own_line_dates_the_article():
+    text = "date 2022-02-15 Ministers meet in Doha\n\nThe ministers met on Monday in Doha.\n"
+    assert clean(source(text, {}), RULES).published == "2022-02-15"
 
 
 def test_the_address_dates_an_article_that_prints_no_date():

@@ -34,6 +34,7 @@ def test_not_datelines(line: str):
         ("June 2022", None, "2022-06", None),
         ("November 27 to December 1, 2022", None, "2022-11-27", "2022-12-01"),
         ("last year", "2022-11-22", "2021", None),
+        ("last evening", "2024-10-16", "2024-10-15", None),
     ],
 )
 def test_resolve(phrase, anchor, start, end):
@@ -41,6 +42,13 @@ def test_resolve(phrase, anchor, start, end):
     assert claim is not None
     assert (claim.start, claim.end) == (start, end)
     assert claim.phrase == phrase
+
+
+@pytest.mark.parametrize("phrase", ["yesterday", "last night", "yesterday evening"])
+def test_yesterday_is_exactly_the_day_before_publication(phrase):
+    claim = resolve(phrase, "2024-10-16")
+    assert claim is not None
+    assert (claim.start, claim.approximate) == ("2024-10-15", False)
 
 
 def test_weekday_in_future_tense_looks_forward():

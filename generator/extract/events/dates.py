@@ -75,6 +75,7 @@ class EventDate:
     claim: DateClaim | None
     inferred: bool = False  # taken from the narrative, not from the event's own sentence
     stated: bool = False  # a phrase of the event's own clauses names it
+    own_clause: bool = False  # ... of the trigger's very clause, not of one above it
 
 
 class Timeline:
@@ -99,7 +100,8 @@ class Timeline:
             start = phrase.claim.start
             if start and len(start) == 10 and not phrase.claim.approximate:
                 last_day = start
-                self._days.append((ent.start, start, ent.text))
+                if _clause_of(ent.root).dep_ != "relcl":  # "X, who arrived on Monday, met ..."
+                    self._days.append((ent.start, start, ent.text))
             if start and published is None and re.search(r"\b(?:19|20)\d{2}\b", ent.text):
                 year = start[:4]  # no publication date: the year the text last printed
 
@@ -137,11 +139,13 @@ class Timeline:
         return self.by_sentence.get(sentence.start, [])
 
     def narrative(self, token: Token) -> DateClaim | None:
-        """The last day the text named before ``token``, in its paragraph or the
-        ``NARRATIVE_PARAGRAPHS`` before it."""
+        """The last day the text named in a sentence before ``token``'s, in its paragraph or the
+        ``NARRATIVE_PARAGRAPHS`` before it. A day of the token's own sentence dates it only from
+        a clause above it (event_date): "Jaishankar, who arrived on Monday, met Raab in the
+        morning" says nothing of the meeting's day."""
         position = bisect_right(self._paragraphs, token.i) - 1
         oldest = self._paragraphs[max(0, position - NARRATIVE_PARAGRAPHS)]
-        found = [d for d in self._days if oldest <= d[0] < token.i]
+        found = [d for d in self._days if oldest <= d[0] < token.sent.start]
         if not found:
             return None
         _, day, phrase = found[-1]
@@ -170,15 +174,17 @@ def event_date(
         ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:
-        return EventDate(_span_start(best, trigger, kind), stated=True)
+        inner = set(chain[: chain.index(_clause_of(trigger).i) + 1])
+        very = any(_clause_of(p.span.root).i in inner and p.claim.start for p in own)
+        return EventDate(_span_start(best, trigger, kind), stated=True, own_clause=very)
     offset = _RELATIVE_OFFSET.search(trigger.sent.text)
     if offset and timeline.published and _offset_covers(offset, trigger):
         return EventDate(_offset_claim(offset, timeline.published))
-    if timeline.published and _present_tense(trigger):
+    if timeline.published and _present_tense(trigger) and not _before_or_after(trigger):
         return EventDate(
             DateClaim("(present tense, dated by publication)", timeline.published, approximate=True)
         )
-    narrative = timeline.narrative(trigger)
+    narrative = timeline.narrative(trigger) if not _before_or_after(trigger) else None
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
@@ -287,7 +293,7 @@ def _clause_chain(trigger: Token) -> list[int]:
     """The clauses that describe the trigger's event, innermost first: a relative clause of the
     event noun ('the summit, which opened on Tuesday'), its own clause and every clause above."""
     chain = []
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ in ("NOUN", "PROPN"):
         chain += [c.i for c in trigger.children if c.dep_ in ("relcl", "acl")]
     clause = _clause_of(trigger)
     while True:
@@ -422,9 +428,23 @@ def _offset_claim(match: re.Match[str], published: str) -> DateClaim:
     return DateClaim(match.group(0), f"{when.year:04d}-{when.month:02d}", approximate=True)
 
 
+def _before_or_after(trigger: Token) -> bool:
+    """The trigger's clause is what something came after or before ("comes less than 24 hours
+    after Muttaqi discussed ..."): the day the text last named is the other event's, not its."""
+    for token in [trigger, *trigger.ancestors][:4]:
+        marked = any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in token.children)
+        if token.lower_ in ("after", "before") or marked:
+            return token.head.lemma_.lower() in ("come", "follow")
+    return False
+
+
 def _present_tense(trigger: Token) -> bool:
+    """The trigger's clause, or one just above it, is in the present tense; not when a past
+    tense or an 'after'/'before' comes first ("comes a day after Muttaqi discussed ...")."""
     head = trigger
     for _ in range(3):
+        if head.tag_ == "VBD" or head.lower_ in ("after", "before", "since"):
+            return False
         if head.tag_ in ("VBP", "VBZ"):
             return True
         if any(c.tag_ in ("VBP", "VBZ") and c.dep_ in ("aux", "auxpass") for c in head.children):

@@ -14,13 +14,12 @@ events. Places and forums: eventplaces.py; dates: eventdates.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import parse, places
+from generator.extract.events import attendance, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
+from generator.extract.events.merge import TRAVEL_VERBS, Report
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -53,31 +52,12 @@ VERB_TRIGGERS = {
 }
 #: Verbs whose object is a guest, who visits the host's place: "hosted Modi in Paris".
 HOSTING = {"host", "receive", "welcome"}
-#: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
-TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
 #: With a forum as their subject these report one of its sessions: "the ADMM-Plus takes place".
 SESSION_VERBS = {"take", "convene", "open", "gather", "begin", "hold", "close", "conclude", "end"}
 SESSION_VERBS |= {"wrap", "start"}
 #: What two leaders sign together they sign in one room: "Putin and Kim signed a treaty".
 AGREEMENTS = {"treaty", "agreement", "deal", "pact", "accord", "declaration", "memorandum"}
 AGREEMENTS |= {"communique", "statement", "partnership", "charter", "protocol"}
-
-
-@dataclass
-class _Report:
-    """One event as one sentence reports it, before merging."""
-
-    kind: str
-    trigger: Token
-    participants: list[int]  # person mentions
-    guests: list[int]  # who travelled: the visitor, the hosted guest, else the subjects
-    date: EventDate
-    sentence_index: int
-    place: str | None = None
-    countries: list[int] = field(default_factory=list)
-    forums: list[int] = field(default_factory=list)
-    session: bool = False  # reports the forum's session itself, not a meeting beside it
-    who: frozenset[str] = frozenset()  # the participants as people, not mentions
 
 
 def find_events(
@@ -90,17 +70,19 @@ def find_events(
 ) -> list[EventCandidate]:
     ctx = parse.Context.build(doc, mentions, sentences, title)
     timeline = Timeline(doc, published, ctx.quoted)
-    reports: list[_Report] = []
+    reports: list[Report] = []
     for index, sentence in enumerate(sentences):
         triggers = _triggers(ctx, sentence)
-        found: list[_Report] = []
+        found: list[Report] = []
         for trigger, kind in triggers:
             for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
-        reports += _within_sentence(found)
-        reports = _refer_back(reports, ctx, index)
-    return [_candidate(r, ctx) for r in _merge_within(_arrivals_at_sessions(reports))]
+        reports += merge.within_sentence(found)
+        reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
+    reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
+    reports = attendance.add_attendees(reports, ctx)
+    return [_candidate(r, ctx) for r in merge.merge_within(reports)]
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -108,24 +90,57 @@ def find_events(
 
 def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     out = []
+    listed = _keyword_items(sentence)
     for token in sentence:
         if token.i in ctx.quoted:
             continue  # words inside a quotation report what someone said, not what happened
+        if token.i in listed:
+            continue  # "..., Modi Pak visit, SAARC yatra, ...": a page's keywords, no report
         kind = _kind(ctx, token)
         if kind is not None:
             out.append((token, kind))
     return out
 
 
+#: A run of this many comma-separated items, most of them a few words long, is a list.
+LIST_ITEMS = 6
+
+
+def _keyword_items(sentence: Span) -> set[int]:
+    """Tokens of the verbless items of a keyword list ("S Jaishankar, Jaishankar Pakistan visit,
+    Modi Pak visit, India Pakistan relations, ..."), which a scraped page prints as a sentence.
+    The first item may open a real clause, and an item with a verb says something: both stay."""
+    items: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text == ",":
+            items.append([])
+        else:
+            items[-1].append(token)
+    items = [i for i in items if i]
+    sizes = sorted(len(i) for i in items)
+    if len(items) < LIST_ITEMS or sizes[len(sizes) // 2] > 4:
+        return set()
+    verbless = [i for i in items[1:] if not any(t.pos_ in ("VERB", "AUX") for t in i)]
+    return {t.i for item in verbless for t in item}
+
+
 def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
+    if lemma == "conversation" and parse.by_phone_noun(token):
+        return "call"  # "during a telephone conversation"
+    if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
     if token.pos_ not in ("VERB", "AUX"):
         return None
     if _session_verb(ctx, token):
         return "summit"
+    if lemma in ("discuss", "confer") and any(
+        parse.with_person(ctx, t) for t in [token, *parse.direct_objects(token)]
+    ):
+        return "talks"  # "discussed humanitarian aid with Grandi"
+    if lemma in ("discuss", "confer") and _together(ctx, token):
+        return "talks"  # "Pompeo and Lavrov discussed the relationship"
     if lemma in ("speak", "talk") and parse.with_person(ctx, token):
         return "call" if parse.by_phone(token) else "talks"
     if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
@@ -197,9 +212,21 @@ def _session_verb(ctx: parse.Context, token: Token) -> bool:
         return False  # "take place", not "take part"
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
-        parse.forums_in(ctx, [t.i for t in s.subtree]) and not parse.has_trigger_noun(s)
-        for s in subjects
+        ctx.own_forums_at(_head_words(ctx, s)) and not parse.has_trigger_noun(s) for s in subjects
     )
+
+
+def _head_words(ctx: parse.Context, noun: Token) -> list[int]:
+    """The forum a session verb's subject is: the subject itself ("the ADMM-Plus", "COP29") or
+    its members ("the G20 leaders"). Not a forum in a phrase hung on another noun: "the expansion
+    of the BRICS" is no session of the BRICS, "the UN Envoy to Yemen" none of the UN."""
+    if noun.lemma_.lower() in MEMBERS:
+        return [t.i for c in noun.children if c.dep_ in ("compound", "poss") for t in c.subtree]
+    return [noun.i] if noun.i in ctx.forum_at else []
+
+
+#: Those who meet as a forum: "the G20 leaders gathered in Rio".
+MEMBERS = {"leader", "minister", "member", "head", "delegate", "delegation", "chief"}
 
 
 def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
@@ -218,7 +245,27 @@ def _dated_arrival(token: Token) -> bool:
 
 def _joint_signing(ctx: parse.Context, token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token)
+    if any(o.lemma_.lower() in AGREEMENTS for o in objects) and _together(ctx, token):
+        return True
+    return _signed_by_two(ctx, token)
+
+
+def _signed_by_two(ctx: parse.Context, verb: Token) -> bool:
+    """'The accord was signed in Addis Ababa by Abiy Ahmed and Muse Bihi Abdi', 'It was signed
+    ... by' an agreement named just before: two signatories in one room."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not any(len(ctx.people_in(t.i for t in a.subtree)) >= 2 for a in agents):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(s.lemma_.lower() in AGREEMENTS for s in subjects):
+        return True
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in AGREEMENTS:
+        return True  # "the deal, which was signed by ..."
+    if not any(s.lower_ == "it" for s in subjects):
+        return False
+    start = verb.sent.start
+    before = ctx.doc[max(0, start - 60) : start]  # the sentence before, roughly
+    return any(t.lemma_.lower() in AGREEMENTS for t in before)
 
 
 def _together(ctx: parse.Context, verb: Token) -> bool:
@@ -237,7 +284,7 @@ def _reports(
     trigger: Token,
     kind: str,
     triggers: set[int],
-) -> list[_Report]:
+) -> list[Report]:
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
@@ -246,8 +293,10 @@ def _reports(
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
-    if chain.speculative and not date.stated:
-        return []  # possible, planned or hoped for, with no date: not an event yet
+    if chain.wished or (chain.speculative and not date.own_clause):
+        # possible or planned with no date of its own ("said on Friday he would meet X"), or
+        # only hoped for: not an event yet
+        return []
     visits = []
     if kind == "visit" or (kind == "meeting" and trigger.lemma_.lower() in HOSTING):
         visits = _visits(ctx, timeline, index, trigger, kind, phrase, chain)
@@ -262,16 +311,16 @@ def _reports(
     if not _enough(ctx, kind, people, forums, phrase):
         return visits
     place, countries = _place(ctx, trigger, phrase, chain)
-    if kind == "meeting" and not forums:
+    if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
-            visits.append(_Report("visit", trigger, guests, guests, when, index, place, countries))
+            visits.append(Report("visit", trigger, guests, guests, when, index, place, countries))
     out = []
     for group, when in _by_day(ctx, trigger, timeline, phrase, chain, people, date):
         guests = chain.people or group
         out.append(
-            _Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
+            Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
         )
     return [*visits, *out]
 
@@ -285,9 +334,13 @@ def _by_day(
     people: list[int],
     date: EventDate,
 ) -> list[tuple[list[int], EventDate]]:
-    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day."""
+    """'held talks with A on Tuesday and with B on Wednesday': two events, each with its day;
+    'met A and B at separate meetings', 'met A and B separately': one meeting with each."""
     named = {i: ctx.person_at[i] for i in phrase if i in ctx.person_at}
     named = {i: m for i, m in named.items() if m not in chain.people}
+    others = list(dict.fromkeys(named.values()))
+    if chain.people and len(others) >= 2 and _separately(trigger):
+        return [(_distinct(ctx, [*chain.people, other]), date) for other in others]
     days = days_by_person(trigger, timeline, named) if len(named) >= 2 else {}
     if len({c.start for c in days.values()}) < 2:
         return [(people, date)]
@@ -299,6 +352,15 @@ def _by_day(
         claim = days[members[0]]
         out.append((_distinct(ctx, chain.people + members), EventDate(claim, stated=True)))
     return out
+
+
+def _separately(trigger: Token) -> bool:
+    """'separately', 'in separate meetings', 'held individual talks' under the trigger."""
+    return any(
+        t.lower_ in ("separate", "separately", "individually", "individual")
+        for t in trigger.subtree
+        if t.dep_ in ("amod", "advmod")
+    )
 
 
 def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
@@ -326,7 +388,7 @@ def _forums(
     # "the summit", "attending as a guest": the summit the article is about
     bare = places.bare_gathering(trigger) and lemma in ("summit", "conference", "gathering")
     if bare or (kind == "summit" and trigger.pos_ == "VERB"):
-        current = ctx.current_forum(lemma if trigger.pos_ == "NOUN" else "summit", trigger)
+        current = ctx.current_forum(lemma if parse.nominal(trigger) else "summit", trigger)
         if current is not None:
             return [current], True
     return [], False
@@ -340,7 +402,7 @@ def _visits(
     kind: str,
     phrase: set[int],
     chain: parse.Chain,
-) -> list[_Report]:
+) -> list[Report]:
     """One visit per destination named with its own day ('to Moscow on Friday ... and to Beijing
     on Monday'); the visitors are the travellers, never their hosts."""
     if kind == "meeting":  # "Erdoğan hosted Zelenskyy in Istanbul": the guest visits
@@ -349,6 +411,10 @@ def _visits(
     else:
         guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
         where = places.destinations(trigger, phrase)
+    hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
+    where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
+    if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
+        guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
         return []
     if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
@@ -358,10 +424,31 @@ def _visits(
     out = []
     for claim, group in groups or [(None, [])]:
         when = EventDate(claim) if claim is not None else date
-        name = group[0].text if group else None
-        countries = ctx.countries_in(group)
-        out.append(_Report("visit", trigger, guests, guests, when, index, name, countries))
+        for place in group or [None]:  # "visited Pakistan and Turkey": a visit to each
+            name = place.text if place is not None else None
+            countries = ctx.countries_in([place]) if place is not None else []
+            out.append(Report("visit", trigger, guests, guests, when, index, name, countries))
+    hosts = [h for h in _distinct(ctx, hosts) if h not in guests]
+    if hosts and kind == "visit":  # "visited Prime Minister Tusk": a visit to him, and a meeting
+        group = _distinct(ctx, guests + hosts)
+        out.append(Report("meeting", trigger, group, guests, date, index, None, []))
     return out
+
+
+def _homeward(trigger: Token) -> bool:
+    """'headed home to Beijing', 'flew back to India': a return, not a visit."""
+    return any(
+        c.lower_ in ("home", "back") for c in trigger.children if c.dep_ in ("advmod", "prt")
+    )
+
+
+def _a_person(ctx: parse.Context, span: Span) -> bool:
+    """A destination that is a person's full name ("a visit to Prime Minister Donald Tusk"), not
+    a place the model took for a person ("Sochi")."""
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+        return False
+    found = ctx.people_in(t.i for t in span)
+    return any(len(ctx.mentions[i].text.split()) >= 2 for i in found)
 
 
 def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
@@ -377,7 +464,7 @@ def _met_abroad(
     where the text says one is of the place's country and the other of another: the foreigner
     came to the host's city. Nothing when nobody is said to be of the place's country or a
     nationality is unknown: two foreigners who 'met in Siem Reap' are both visitors of a summit."""
-    if trigger.lemma_.lower() not in ("call", "meet"):
+    if trigger.lemma_.lower() not in ("call", "meet", "meeting", "talk", "talks"):
         return []  # hosts and receivers: _visits
     here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
     homes = {p: ctx.nationality(p) for p in people}
@@ -403,185 +490,7 @@ def _distinct(ctx: parse.Context, indexes: list[int]) -> list[int]:
     return sorted(seen.values())
 
 
-# --- merging -------------------------------------------------------------------------------------
-
-
-def _within_sentence(found: list[_Report]) -> list[_Report]:
-    """Triggers of one sentence that name the same event ('met ... for talks') become one report:
-    same kind family, participants one within the other, same day."""
-    out: list[_Report] = []
-    for report in sorted(found, key=lambda r: -len(r.participants)):
-        twin = next((o for o in out if _same_in_sentence(o, report)), None)
-        if twin is None:
-            out.append(report)
-        else:
-            out[out.index(twin)] = _combine(twin, report, union=twin.session)
-    return sorted(out, key=lambda r: r.trigger.i)
-
-
-def _same_in_sentence(a: _Report, b: _Report) -> bool:
-    if _family(a) != _family(b) or a.session != b.session:
-        return False
-    if a.session:
-        return bool(set(a.forums) & set(b.forums)) or not a.forums or not b.forums
-    if not b.who <= a.who:
-        return False
-    if a.kind == "visit" and a.place and b.place and a.place != b.place:
-        return False
-    return _dates_fit(a.date, b.date, exact=True)
-
-
-def _refer_back(reports: list[_Report], ctx: parse.Context, index: int) -> list[_Report]:
-    """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
-    of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""
-    for token in ctx.sentences[index]:
-        if not (places.anaphoric(token, ctx) and token.lemma_.lower() in ("visit", "trip")):
-            continue
-        if any(r.kind == "visit" for r in reports):
-            return reports
-        host = next((r for r in reversed(reports) if r.kind != "visit" and r.place), None)
-        if host is not None and host.guests:
-            guest = host.guests[:1]
-            visit = _Report(
-                "visit", token, guest, guest, host.date, index, host.place, host.countries
-            )
-            visit.who = frozenset(ctx.who(i) for i in guest)
-            return [*reports, visit]
-    return reports
-
-
-def _arrivals_at_sessions(reports: list[_Report]) -> list[_Report]:
-    """Arriving in the city where the article's summit meets is attending it ('Orbán arrived in
-    Washington' at the Washington summit)."""
-    sessions = [r for r in reports if r.session and r.place]
-    out = []
-    for report in reports:
-        session = next(
-            (
-                s
-                for s in sessions
-                if report.kind == "visit"
-                and report.trigger.lemma_.lower() in TRAVEL_VERBS
-                and report.place
-                and (report.place in s.place or s.place in report.place)
-            ),
-            None,
-        )
-        if session is None:
-            out.append(report)
-            continue
-        out.append(replace(report, kind="summit", forums=session.forums, session=True))
-    return out
-
-
-def _merge_within(reports: list[_Report]) -> list[_Report]:
-    """One article's reports of one event become one: a session of one forum; meetings of the
-    same people on the same day; one trip of one visitor (a visit named again without a day of its
-    own joins the visit before it)."""
-    merged: list[_Report] = []
-    for report in reports:
-        target = next((m for m in merged if _same(m, report)), None)
-        if target is None:
-            merged.append(report)
-        else:
-            merged[merged.index(target)] = _combine(target, report, union=target.session)
-    _share_places(merged)
-    return merged
-
-
-def _same(a: _Report, b: _Report) -> bool:
-    if a.session or b.session:
-        return a.session and b.session and bool(set(a.forums) & set(b.forums))
-    if _family(a) != _family(b) or a.who != b.who:
-        return False
-    if a.kind == "visit":
-        if a.place and b.place and not (a.place in b.place or b.place in a.place):
-            return False
-        return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
-    return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
-
-
-def _family(report: _Report) -> str:
-    return "visit" if report.kind == "visit" else "meeting"
-
-
-def _dates_fit(a: EventDate, b: EventDate, exact: bool) -> bool:
-    """Same day; or one of them is coarser (or missing) and they share what it says."""
-    x = a.claim.start if a.claim else None
-    y = b.claim.start if b.claim else None
-    if x is None or y is None:
-        return True
-    if len(x) == 10 and len(y) == 10 and exact:
-        return x == y
-    n = min(len(x), len(y), 7)
-    return x[:n] == y[:n]
-
-
-def _combine(a: _Report, b: _Report, union: bool = False) -> _Report:
-    people = _union(a.participants, b.participants) if union else a.participants or b.participants
-    return replace(
-        a,
-        participants=people,
-        who=a.who | b.who if union else a.who or b.who,
-        guests=a.guests or b.guests,
-        date=_better_date(a.date, b.date),
-        place=_more_specific(a.place, b.place),
-        countries=_union(a.countries, b.countries),
-        forums=_union(a.forums, b.forums),
-    )
-
-
-def _better_date(a: EventDate, b: EventDate) -> EventDate:
-    """A date the sentence states over one inferred; exact over approximate; a range over a day."""
-
-    def rank(d: EventDate) -> tuple[int, int, int]:
-        c = d.claim
-        if c is None or c.start is None:
-            return (0, 0, 0)
-        return (1, int(not d.inferred), int(not c.approximate) + int(bool(c.end)))
-
-    return b if rank(b) > rank(a) else a
-
-
-def _share_places(reports: list[_Report]) -> None:
-    """Where were they that day: a report without a place takes the place of another report of
-    the same day that shares a participant ('Austin and Wei are in Siem Reap ...'), and a meeting
-    without a forum the forum of a session they attended that day."""
-    for report in reports:
-        if report.place or not report.date.claim or not report.date.claim.start:
-            continue
-        day = report.date.claim.start
-        source = next(
-            (
-                o
-                for o in reports
-                if o is not report
-                and o.place
-                and o.date.claim
-                and o.date.claim.start == day
-                and o.who & report.who
-                and o.kind != "visit"
-            ),
-            None,
-        )
-        if source is not None:
-            report.place, report.countries = source.place, list(source.countries)
-            if source.session and not report.forums and report.kind != "visit":
-                report.forums = list(source.forums)
-
-
-def _union(a: list[int], b: list[int]) -> list[int]:
-    return list(dict.fromkeys([*a, *b]))
-
-
-def _more_specific(a: str | None, b: str | None) -> str | None:
-    """'Siem Reap, Cambodia' over 'Cambodia'; otherwise the first report's place."""
-    if a and b and a in b:
-        return b
-    return a or b
-
-
-def _candidate(report: _Report, ctx: parse.Context) -> EventCandidate:
+def _candidate(report: Report, ctx: parse.Context) -> EventCandidate:
     sentence = ctx.sentences[report.sentence_index]
     return EventCandidate(
         kind=report.kind,

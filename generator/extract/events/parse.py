@@ -21,6 +21,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention
+from generator.extract.events import roles
+from generator.extract.events.indexes import (
+    GATHERINGS,
+    forum_nouns,
+    most_mentioned,
+    quoted_tokens,
+    token_map,
+)
 
 #: Verbs that govern an event noun and whose subject takes part: "A held talks", "B attended".
 GOVERNING = {"hold", "attend", "have", "host", "join", "convene", "participate", "chair", "make"}
@@ -29,11 +37,20 @@ GOVERNING |= {"wrap", "close", "finish", "complete", "leave", "cap", "cut", "und
 GOVERNING |= {"receive", "address", "tell"}  # "received a call", "addressed/told the summit"
 #: Verbs whose object takes part as well as their subject: "joined A and B for a summit",
 JOINING = {"join", "host", "receive", "welcome", "tell"}  # "told Netanyahu in the call"
+#: Verbs by which an event noun happens: "a meeting took place between A and B".
+HAPPENING = {"take", "hold", "happen", "occur", "convene"}
+#: Verbs whose agent holds the gathering: "talks held by A and B", "a summit hosted by C".
+CONVENING = {"host", "hold", "chair", "co-chair", "convene", "attend", "conduct"}
 #: Verbs whose object is the traveller: "a trip that took him to Moscow".
 CAUSATIVE = {"take", "bring"}
 #: Verbs that say the event did not happen (for this subject).
 NEGATING = {"skip", "miss", "cancel", "postpone", "boycott", "snub", "decline", "refuse", "scrap"}
-NEGATING |= {"shun", "avoid", "deny", "delay", "reject"}
+NEGATING |= {"shun", "avoid", "deny", "delay", "reject", "bar", "ban", "exclude", "prevent"}
+#: Verbs under which an event is only wished for or asked for, whatever date the sentence names:
+#: "hoped to travel to Tehran in October", "angled for a meeting with Trump".
+DESIRING = {"hope", "want", "wish", "seek", "angle", "request", "lobby", "try", "attempt", "crave"}
+#: Adjectives under which it is only possible: "the EU is ready to organize a meeting".
+READY = {"ready", "willing", "eager", "keen", "prepared"}  # not "able": "was able to meet" did
 #: Verbs and adjectives under which an event is only planned, hoped for or possible.
 IRREALIS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "agree", "propose"}
 IRREALIS |= {"direct", "ask", "urge", "invite", "offer", "prepare", "consider", "set", "due"}
@@ -50,8 +67,6 @@ _PASS = {"prep", "advcl", "xcomp", "pcomp", "conj", "acl", "agent"}
 _CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
 #: Prepositions that place an event in time beside a verb: "announced the step after talks".
 _TEMPORAL = {"after", "before", "during", "following", "ahead"}
-GATHERINGS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
-GATHERINGS |= {"negotiations", "negotiation", "attendance", "forum", "gathering"}
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
     r"officials|counterparts|heads of state|diplomats|envoys)\b",
@@ -68,6 +83,7 @@ class Chain:
     verbs: list[Token] = field(default_factory=list)
     negated: bool = False
     speculative: bool = False
+    wished: bool = False  # only hoped or asked for: never an event, even with a date
 
 
 @dataclass
@@ -94,7 +110,7 @@ class Context:
         sentences: list[Span],
         title: str | None,
     ) -> Context:
-        at = {label: _token_map(doc, mentions, label) for label in ("person", "forum", "country")}
+        at = {label: token_map(doc, mentions, label) for label in ("person", "forum", "country")}
         people = [(i, m) for i, m in enumerate(mentions) if m.label == "person"]
         ctx = cls(
             doc=doc,
@@ -106,10 +122,10 @@ class Context:
             forum_at=at["forum"],
             country_at=at["country"],
             quoted=quoted_tokens(doc),
-            top_two=_most_mentioned(people),
+            top_two=most_mentioned(people),
             forum_nouns=[],
         )
-        ctx.forum_nouns = _forum_nouns(ctx)
+        ctx.forum_nouns = forum_nouns(doc, ctx.forum_at)
         return ctx
 
     def who(self, index: int) -> str:
@@ -136,8 +152,11 @@ class Context:
         the subject of one of the two sentences before, else the last person named before it."""
         sent = pronoun.sent
         before = [i for i in range(sent.start, pronoun.i) if i in self.person_at]
-        if pronoun.dep_ in ("dobj", "pobj", "dative"):  # "Xi told him": not Xi
-            before = [i for i in before if _clause_verb(self.doc[i]) is not pronoun.head]
+        if pronoun.dep_ in ("dobj", "pobj", "dative"):  # "Xi told him", "X called on him": not X
+            verb = pronoun.head
+            if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+                verb = verb.head
+            before = [i for i in before if _clause_verb(self.doc[i]).i != verb.i]
         subjects = [i for i in before if _subject_like(self.doc[i])]
         if subjects:
             return self.person_at[subjects[-1]]
@@ -149,7 +168,13 @@ class Context:
             found = [t.i for t in earlier if t.i in self.person_at and _subject_like(t)]
             if found:
                 return self.person_at[found[0]]
+            role = roles.unnamed_subject(earlier, self.person_at)
+            if role is not None:  # "The Sultan of Oman began his visit ... He is visiting ..."
+                return self.titled(role, earlier.start)
         return self.person_at[before[-1]] if before else None
+
+    def titled(self, role: str, before: int) -> int | None:
+        return roles.titled(self.mentions, self.doc, self.who, role, before)
 
     def nationality(self, person: int) -> str | None:
         """The country a person's own noun phrase names anywhere in the text ('Japanese Prime
@@ -162,11 +187,22 @@ class Context:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in range(span.root.left_edge.i, span.start):
-                if t in self.country_at:
-                    country = self.mentions[self.country_at[t]]
-                    found.add(country.entity_id or country.text)
+            near = [t for t in self._title_before(span.start) if t in self.country_at]
+            before = range(span.root.left_edge.i, span.start)
+            for t in near or [t for t in before if t in self.country_at]:
+                country = self.mentions[self.country_at[t]]
+                found.add(country.entity_id or country.text)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _title_before(self, start: int) -> list[int]:
+        """The words just before a name that the parser hung elsewhere ("Syria's de facto ruler
+        Ahmed al-Sharaa" parsed as an apposition): back to a verb, a conjunction or a comma."""
+        out: list[int] = []
+        for t in range(start - 1, max(start - 7, -1), -1):
+            if self.doc[t].pos_ in ("VERB", "AUX", "CCONJ", "ADP", "PUNCT", "PRON"):
+                break
+            out.append(t)
+        return out
 
     def country_keys(self, span: Span) -> set[str]:
         return {
@@ -192,12 +228,14 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head is not head:
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head.i != head.i:
             head = head.head
             if head.i in self.person_at:
                 return True
         if head is token:
             return False
+        if head.dep_ == "appos" and head.head.i in self.person_at:
+            return True  # "Filippo Grandi, the United Nations High Commissioner"
         return any(
             c.dep_ in ("appos", "conj") and (c.i in self.person_at or c.pos_ == "PROPN")
             for c in head.children  # a name beside the title, even one NER did not call a person
@@ -208,8 +246,9 @@ class Context:
         return list(dict.fromkeys(found))
 
     def hosts(self, trigger: Token) -> list[int]:
-        """'The summit, which ... is hosted by Putin': the host of a gathering takes part."""
-        if trigger.pos_ != "NOUN":
+        """'The summit, which ... is hosted by Putin', 'talks held in Oman by Cameron and
+        Grundberg': who hosts or holds a gathering takes part."""
+        if not nominal(trigger):
             return []
         out: list[int] = []
         clauses = [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
@@ -217,7 +256,7 @@ class Context:
             clauses.append(trigger.head)
         for child in clauses:
             for token in [child] if child is trigger.head else child.subtree:
-                if token.lemma_.lower() == "host":
+                if token.lemma_.lower() in CONVENING:
                     for agent in (c for c in token.children if c.dep_ == "agent"):
                         out += self.people_in(t.i for t in agent.subtree)
         return out
@@ -260,6 +299,8 @@ def climb(ctx: Context, trigger: Token, triggers: set[int]) -> Chain:
     chain = Chain()
     if any(c.lower_ in UNSURE_NOUN for c in trigger.children if c.dep_ in ("amod", "compound")):
         chain.speculative = True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        chain.negated = True  # "there was no formal meeting"
     auxiliaries = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     if "to" in auxiliaries:
         _flags(trigger.head, "xcomp", chain)  # "directed them to meet": whatever its subject
@@ -300,6 +341,9 @@ def _take_subject(
     if came in ("nsubj", "nsubjpass"):
         return False  # the trigger is the subject: "The talks came two days after ..."
     carries = verb.i == trigger.i or came in _PASS or lemma in GOVERNING or verb.i in triggers
+    carries = carries or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
+    if not carries and lemma in COMPRISING:
+        chain.people += _travellers(ctx, subjects)  # "Grossi's visit included talks with X"
     if not carries:
         return bool(subjects)
     if lemma in JOINING and verb.i != trigger.i:
@@ -323,8 +367,26 @@ def _take_subject(
             subject = verb.head  # "Erdoğan, who met Biden": the noun the pronoun stands for
         tokens = _without_clauses(subject)
         chain.subject_tokens |= tokens
-        chain.people += ctx.people_in(tokens)
+        named = ctx.people_in(tokens)
+        role = roles.role_phrase(subject) if not named else None
+        titled = ctx.titled(role, subject.i) if role else None
+        chain.people += named if titled is None else [titled]  # "the Prime Minister held ..."
     return bool(subjects)
+
+
+#: Verbs by which a trip holds the events of its days: "his visit included talks with X".
+COMPRISING = {"include", "feature", "involve", "comprise"}
+TRIPS = {"visit", "trip", "tour", "journey"}
+
+
+def _travellers(ctx: Context, subjects: list[Token]) -> list[int]:
+    """The owner of a trip as a subject: "Grossi's visit to Tehran", "his trip"."""
+    out: list[int] = []
+    for subject in subjects:
+        if subject.lemma_.lower() in TRIPS:
+            owners = [c.i for c in subject.children if c.dep_ == "poss"]
+            out += ctx.people_in([t for o in owners for t in _without_clauses(ctx.doc[o])])
+    return out
 
 
 def _flags(token: Token, came: str | None, chain: Chain) -> None:
@@ -340,6 +402,18 @@ def _flags(token: Token, came: str | None, chain: Chain) -> None:
         chain.speculative = True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children):
         chain.speculative = True
+    if came in ("xcomp", "ccomp", "advcl", "acl", "prep", "dobj") and _one_of(token, DESIRING):
+        chain.speculative = chain.wished = True
+    if came in ("xcomp", "acl") and lemma in READY:
+        chain.speculative = chain.wished = True
+
+
+def _one_of(token: Token, lemmas: set[str]) -> bool:
+    """The token's lemma is one of ``lemmas``, read off the word itself where the model's
+    lemma is wrong ("hoped" → "hop")."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & lemmas)
 
 
 def _verbal(token: Token) -> bool:
@@ -366,6 +440,7 @@ def _without_clauses(token: Token) -> set[int]:
         current = stack.pop()
         keep.add(current.i)
         stack += [c for c in current.children if c.dep_ not in _CUT]
+        keep |= leaders(current)
     return keep
 
 
@@ -395,6 +470,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
         keep.add(token.i)
         for child in token.children:
             if child.dep_ in _CUT or child.i in triggers:
+                keep |= leaders(token) if child.dep_ == "acl" else set()
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue
@@ -405,7 +481,30 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         for attr in (c for c in head.children if c.dep_ == "attr"):
             keep |= _without_clauses(attr)
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in HAPPENING:
+        for prep in head.children:  # "a meeting took place between A and B"
+            if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+                keep |= _without_clauses(prep)
     return keep
+
+
+#: "a delegation led by X": X heads those who meet, and takes part.
+LEADING = {"lead", "head", "chair"}
+
+
+def leaders(noun: Token) -> set[int]:
+    """The agent of a participle that says who leads the noun: "a delegation led by Filippo
+    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
+    out: set[int] = set()
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                out |= {t.i for t in agent.subtree}
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def objects(verb: Token) -> list[int]:
@@ -434,12 +533,31 @@ def by_phone(verb: Token) -> bool:
     )
 
 
+def by_phone_noun(noun: Token) -> bool:
+    """'a telephone conversation', 'a phone conversation', 'a video conversation'."""
+    return any(
+        c.lemma_.lower() in ("phone", "telephone", "video", "telephonic")
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    )
+
+
 def forums_in(ctx: Context, tokens) -> list[int]:
     return ctx.forums_at(tokens)
 
 
 def has_trigger_noun(token: Token) -> bool:
-    return any(t.lemma_.lower() in GATHERINGS and t.pos_ == "NOUN" for t in token.subtree)
+    return any(t.lemma_.lower() in GATHERINGS and nominal(t) for t in token.subtree)
+
+
+#: Gathering nouns a page capitalises as part of a name ("the 15th BRICS Summit"), which the
+#: tagger then calls proper nouns.
+NAMED_GATHERINGS = {"summit", "conference", "meeting", "session", "talks", "dialogue"}
+
+
+def nominal(token: Token) -> bool:
+    """A common noun, or a gathering noun capitalised in a name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in NAMED_GATHERINGS)
 
 
 def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
@@ -448,71 +566,8 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
         token = ctx.doc[i]
         if token.lemma_.lower() != "counterpart":
             continue
+        if token.i in ctx.person_at or token.head.i in ctx.person_at:
+            continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
-
-
-# --- document-wide indexes -----------------------------------------------------------------------
-
-
-def quoted_tokens(doc: Doc) -> set[int]:
-    """Tokens inside quotation marks; a quotation left open runs to the end of its paragraph."""
-    inside: set[int] = set()
-    opened: int | None = None
-    for token in doc:
-        text = token.text
-        if "\n\n" in text or (token.is_space and text.count("\n") >= 2):
-            opened = None
-            continue
-        if text in ("“", "‘‘") or (text == '"' and opened is None):
-            opened = token.i
-            continue
-        if text in ("”", "’’") or (text == '"' and opened is not None):
-            opened = None
-            continue
-        if opened is not None:
-            inside.add(token.i)
-    return inside
-
-
-def _token_map(doc: Doc, mentions: list[Mention], label: str) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for i, mention in enumerate(mentions):
-        if mention.label != label:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                out.setdefault(token.i, i)
-    return out
-
-
-def _forum_nouns(ctx: Context) -> list[tuple[int, int, str]]:
-    """Each forum mention with the gathering noun it names ('the BRICS summit' → summit, 'a
-    meeting of the Quad' → meeting), in reading order."""
-    out = []
-    seen: set[int] = set()
-    for i, forum in sorted(ctx.forum_at.items()):
-        if forum in seen:
-            continue
-        seen.add(forum)
-        token = ctx.doc[i]
-        noun = ""
-        for candidate in (token.head, token.head.head):
-            if candidate.lemma_.lower() in GATHERINGS:
-                noun = candidate.lemma_.lower()
-                break
-        if not noun and i + 1 < len(ctx.doc) and ctx.doc[i + 1].lemma_.lower() in GATHERINGS:
-            noun = ctx.doc[i + 1].lemma_.lower()
-        out.append((i, forum, noun))
-    return out
-
-
-def _most_mentioned(people: list[tuple[int, Mention]]) -> tuple[int, ...]:
-    counts: dict[str, list[int]] = {}
-    for i, m in people:
-        counts.setdefault(m.refers_to or m.text, []).append(i)
-    full = {k: v for k, v in counts.items() if len(k.split()) >= 2}
-    ranked = sorted(full.items(), key=lambda kv: (-len(kv[1]), kv[1][0]))
-    return tuple(v[0] for _, v in ranked[:2])

@@ -14,7 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from generator.data import DateClaim
-from generator.extract.events.parse import CAUSATIVE, GATHERINGS, Chain, Context, objects
+from generator.extract.events.parse import (
+    CAUSATIVE,
+    GATHERINGS,
+    Chain,
+    Context,
+    nominal,
+    objects,
+)
 
 _SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 _PLACES = ("GPE", "LOC", "FAC")
@@ -23,7 +30,7 @@ _PLACES = ("GPE", "LOC", "FAC")
 def venue_only(trigger: Token, triggers: set[int]) -> bool:
     """A gathering named as the place of another event ('met Xi on the sidelines of the APEC
     summit', 'spoke at the summit') is that event's venue, not an event of its own here."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+    if not nominal(trigger) or trigger.dep_ != "pobj":
         return False
     prep = trigger.head
     if prep.lower_ == "of" and prep.head.lower_ in _SIDELINES:
@@ -72,7 +79,7 @@ def _venue(prep: Token) -> Token | None:
 
 def bare_gathering(token: Token) -> bool:
     """'the summit', 'the same meeting': a gathering named by its noun alone."""
-    if token.lemma_.lower() not in GATHERINGS or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in GATHERINGS or not nominal(token):
         return False
     children = list(token.children)
     if any(c.dep_ in ("poss", "compound", "nmod") for c in children):
@@ -82,7 +89,7 @@ def bare_gathering(token: Token) -> bool:
 
 def anaphoric(token: Token, ctx: Context) -> bool:
     """'the visit', 'this trip': a visit named by its noun alone refers back."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("visit", "trip", "tour"):
+    if not nominal(token) or token.lemma_.lower() not in ("visit", "trip", "tour"):
         return False
     children = list(token.children)
     if any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" for c in children):
@@ -93,7 +100,7 @@ def anaphoric(token: Token, ctx: Context) -> bool:
 def visitors(ctx: Context, trigger: Token, tokens: set[int]) -> list[int]:
     """Who makes a visit named by a noun: 'Putin's visit', 'a visit by Putin', 'his trip', 'a trip
     that took him to Moscow'. Empty when the noun does not say (the subject then does)."""
-    if trigger.pos_ != "NOUN":
+    if not nominal(trigger):
         return []
     out: list[int] = []
     for child in trigger.children:
@@ -113,11 +120,15 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     if trigger.pos_ == "VERB" and lemma in ("visit", "tour"):
         found += [c for c in trigger.children if c.dep_ == "dobj"]
     preps = ("to", "in", "at") if lemma in ("arrive", "land", "stop") else ("to",)
-    preps += ("of",) if lemma == "tour" and trigger.pos_ == "NOUN" else ()  # "a tour of Asia"
-    if trigger.pos_ == "NOUN":
+    preps += ("of",) if lemma == "tour" and nominal(trigger) else ()  # "a tour of Asia"
+    if nominal(trigger):
         scope = [t for t in trigger.subtree if t.i != trigger.i]
     else:
-        scope = [c for c in trigger.children if c.dep_ in ("prep", "conj")]
+        scope = [  # "gone well, and hoped to travel to X": another verb's destination
+            c
+            for c in trigger.children
+            if c.dep_ == "prep" or (c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX"))
+        ]
         scope = [t for c in scope for t in c.subtree]
     for token in scope:
         if token.lower_ in preps and token.pos_ == "ADP":

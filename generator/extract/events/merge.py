@@ -1,0 +1,298 @@
+"""Events reported more than once in one article become one: triggers of one sentence that name the
+same event ("met ... for talks"), a visit named again without a day of its own, the sessions of one
+forum. ``Report`` is one event as one sentence reports it, before merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from generator.extract.events import parse, places
+from generator.extract.events.dates import EventDate
+
+#: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
+TRAVEL_VERBS = {"travel", "arrive", "fly", "land", "head", "go", "jet"}
+
+
+@dataclass
+class Report:
+    """One event as one sentence reports it, before merging."""
+
+    kind: str
+    trigger: Token
+    participants: list[int]  # person mentions
+    guests: list[int]  # who travelled: the visitor, the hosted guest, else the subjects
+    date: EventDate
+    sentence_index: int
+    place: str | None = None
+    countries: list[int] = field(default_factory=list)
+    forums: list[int] = field(default_factory=list)
+    session: bool = False  # reports the forum's session itself, not a meeting beside it
+    who: frozenset[str] = frozenset()  # the participants as people, not mentions
+
+
+def within_sentence(found: list[Report]) -> list[Report]:
+    """Triggers of one sentence that name the same event ('met ... for talks') become one report:
+    same kind family, participants one within the other, same day."""
+    out: list[Report] = []
+    for report in sorted(found, key=lambda r: -len(r.participants)):
+        twin = next((o for o in out if _same_in_sentence(o, report)), None)
+        if twin is None:
+            out.append(report)
+        else:
+            out[out.index(twin)] = _combine(twin, report, union=twin.session)
+    return sorted(out, key=lambda r: r.trigger.i)
+
+
+def _same_in_sentence(a: Report, b: Report) -> bool:
+    if _family(a) != _family(b) or a.session != b.session:
+        return False
+    if a.session:
+        return bool(set(a.forums) & set(b.forums)) or not a.forums or not b.forums
+    if not b.who <= a.who:
+        return False
+    if a.kind == "visit" and a.place and b.place and a.place != b.place:
+        return False
+    return _dates_fit(a.date, b.date, exact=True)
+
+
+def during_trips(reports: list[Report], ctx: parse.Context) -> list[Report]:
+    """'During the visit he met X', 'a visit to Muscat, during which he met X': a meeting of the
+    visitor without a day of its own happened on the trip, so it takes the trip's date (and its
+    place): the trip of the same sentence, else the visitor's last trip reported before."""
+    out: list[Report] = []
+    for report in reports:
+        claim = report.date.claim
+        own_day = claim and claim.start and not report.date.inferred
+        if report.kind == "visit" or own_day or not _during_trip(report.trigger):
+            out.append(report)
+            continue
+        trips = [
+            r
+            for r in reports
+            if r.kind == "visit"
+            and r.sentence_index <= report.sentence_index
+            and r.who & report.who
+            and r.date.claim
+            and r.date.claim.start
+        ]
+        if not trips:
+            out.append(report)
+            continue
+        trip = max(trips, key=lambda r: r.sentence_index)
+        place, countries = report.place, report.countries
+        if place is None:
+            place, countries = trip.place, list(trip.countries)
+        out.append(replace(report, date=trip.date, place=place, countries=countries))
+    return out
+
+
+def _during_trip(trigger: Token) -> bool:
+    """The trigger's clause hangs on 'during the visit' or 'during which' (of a trip noun)."""
+    for token in trigger.sent:
+        if token.lower_ != "during":
+            continue
+        for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in parse.TRIPS:
+                return True
+            clause = token.head
+            if pobj.lower_ == "which" and clause.dep_ == "relcl":
+                return clause.head.lemma_.lower() in parse.TRIPS
+    return False
+
+
+#: "It was joined by X", "the meeting was also attended by X": more people at an event told before.
+JOINED = {"join", "attend"}
+
+
+def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[Report]:
+    """'A meeting took place between A and B ... It was joined by C': C took part in the meeting
+    the sentence before reported (never a visit). A bare 'the meeting' or 'it' as the subject
+    refers back; a meeting named anew ('a meeting of X attended by C') is its own."""
+    for verb in ctx.sentences[index]:
+        if verb.lemma_.lower() not in JOINED or verb.tag_ != "VBN":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not _refers_back(subject):
+            continue
+        agents = [t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+        people = ctx.people_in(agents)
+        earlier = [
+            r for r in reports if r.kind != "visit" and index - 1 <= r.sentence_index < index
+        ]
+        if not people or not earlier:
+            continue
+        target = earlier[-1]
+        joined = replace(
+            target,
+            participants=_union(target.participants, people),
+            who=target.who | {ctx.who(i) for i in people},
+        )
+        reports = [
+            joined if r is target else r
+            for r in reports
+            if not (r.sentence_index == index and r.trigger.i == subject.i)
+        ]
+    return reports
+
+
+def _refers_back(subject: Token) -> bool:
+    if subject.lower_ == "it":
+        return True
+    children = list(subject.children)
+    return (
+        subject.lemma_.lower() in parse.GATHERINGS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
+        and not any(c.dep_ in ("prep", "poss", "compound", "amod") for c in children)
+    )
+
+
+def refer_back(reports: list[Report], ctx: parse.Context, index: int) -> list[Report]:
+    """'The visit comes a week before ...' with no visit reported so far: the visit of the guest
+    of the last meeting held somewhere ('Grossi held talks in Tehran ...')."""
+    for token in ctx.sentences[index]:
+        if not (places.anaphoric(token, ctx) and token.lemma_.lower() in ("visit", "trip")):
+            continue
+        if any(r.kind == "visit" for r in reports):
+            return reports
+        host = next((r for r in reversed(reports) if r.kind != "visit" and r.place), None)
+        if host is not None and host.guests:
+            guest = host.guests[:1]
+            visit = Report(
+                "visit", token, guest, guest, host.date, index, host.place, host.countries
+            )
+            visit.who = frozenset(ctx.who(i) for i in guest)
+            return [*reports, visit]
+    return reports
+
+
+def arrivals_at_sessions(reports: list[Report]) -> list[Report]:
+    """Arriving in the city where the article's summit meets is attending it ('Orbán arrived in
+    Washington' at the Washington summit)."""
+    sessions = [r for r in reports if r.session and r.place]
+    out = []
+    for report in reports:
+        session = next(
+            (
+                s
+                for s in sessions
+                if report.kind == "visit"
+                and report.trigger.lemma_.lower() in TRAVEL_VERBS
+                and report.place
+                and (report.place in s.place or s.place in report.place)
+            ),
+            None,
+        )
+        if session is None:
+            out.append(report)
+            continue
+        out.append(replace(report, kind="summit", forums=session.forums, session=True))
+    return out
+
+
+def merge_within(reports: list[Report]) -> list[Report]:
+    """One article's reports of one event become one: a session of one forum; meetings of the
+    same people on the same day; one trip of one visitor (a visit named again without a day of its
+    own joins the visit before it)."""
+    merged: list[Report] = []
+    for report in reports:
+        target = next((m for m in merged if _same(m, report)), None)
+        if target is None:
+            merged.append(report)
+        else:
+            merged[merged.index(target)] = _combine(target, report, union=target.session)
+    _share_places(merged)
+    return merged
+
+
+def _same(a: Report, b: Report) -> bool:
+    if a.session or b.session:
+        return a.session and b.session and bool(set(a.forums) & set(b.forums))
+    if _family(a) != _family(b) or a.who != b.who:
+        return False
+    if a.kind == "visit":
+        if a.place and b.place and not (a.place in b.place or b.place in a.place):
+            return False
+        return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
+    return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
+
+
+def _family(report: Report) -> str:
+    return "visit" if report.kind == "visit" else "meeting"
+
+
+def _dates_fit(a: EventDate, b: EventDate, exact: bool) -> bool:
+    """Same day; or one of them is coarser (or missing) and they share what it says."""
+    x = a.claim.start if a.claim else None
+    y = b.claim.start if b.claim else None
+    if x is None or y is None:
+        return True
+    if len(x) == 10 and len(y) == 10 and exact:
+        return x == y
+    n = min(len(x), len(y), 7)
+    return x[:n] == y[:n]
+
+
+def _combine(a: Report, b: Report, union: bool = False) -> Report:
+    people = _union(a.participants, b.participants) if union else a.participants or b.participants
+    return replace(
+        a,
+        participants=people,
+        who=a.who | b.who if union else a.who or b.who,
+        guests=a.guests or b.guests,
+        date=_better_date(a.date, b.date),
+        place=_more_specific(a.place, b.place),
+        countries=_union(a.countries, b.countries),
+        forums=_union(a.forums, b.forums),
+    )
+
+
+def _better_date(a: EventDate, b: EventDate) -> EventDate:
+    """A date the sentence states over one inferred; exact over approximate; a range over a day."""
+
+    def rank(d: EventDate) -> tuple[int, int, int]:
+        c = d.claim
+        if c is None or c.start is None:
+            return (0, 0, 0)
+        return (1, int(not d.inferred), int(not c.approximate) + int(bool(c.end)))
+
+    return b if rank(b) > rank(a) else a
+
+
+def _share_places(reports: list[Report]) -> None:
+    """Where were they that day: a report without a place takes the place of another report of
+    the same day that shares a participant ('Austin and Wei are in Siem Reap ...'), and a meeting
+    without a forum the forum of a session they attended that day."""
+    for report in reports:
+        if report.place or not report.date.claim or not report.date.claim.start:
+            continue
+        day = report.date.claim.start
+        source = next(
+            (
+                o
+                for o in reports
+                if o is not report
+                and o.place
+                and o.date.claim
+                and o.date.claim.start == day
+                and o.who & report.who
+                and o.kind != "visit"
+            ),
+            None,
+        )
+        if source is not None:
+            report.place, report.countries = source.place, list(source.countries)
+            if source.session and not report.forums and report.kind != "visit":
+                report.forums = list(source.forums)
+
+
+def _union(a: list[int], b: list[int]) -> list[int]:
+    return list(dict.fromkeys([*a, *b]))
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    """'Siem Reap, Cambodia' over 'Cambodia'; otherwise the first report's place."""
+    if a and b and a in b:
+        return b
+    return a or b

@@ -1,0 +1,62 @@
+"""Roles standing for people in event reports: "the Prime Minister held talks", "The Sultan of
+Oman began his visit ... He is visiting": a role named with "the" is the one person the article
+has named with that title before, and nobody when several or none are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.data import Mention
+
+#: Head nouns of a person's role: a sentence whose subject is one ("The Sultan of Oman began
+#: his visit") has a person as its subject, though no name stands there.
+ROLE_NOUNS = {"president", "minister", "king", "queen", "sultan", "emir", "prince", "leader"}
+ROLE_NOUNS |= {"envoy", "secretary", "chancellor", "premier", "ambassador", "chief", "head"}
+ROLE_NOUNS |= {"chairman", "chairperson", "spokesperson", "spokesman", "dignitary", "guest"}
+
+
+#: Words that put a title in the past.
+PAST = {"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile"}
+
+
+def unnamed_subject(sentence: Span, person_at: dict[int, int]) -> str | None:
+    """The role noun that is the sentence's main subject without a name ("The Sultan of Oman",
+    "the external affairs minister")."""
+    root = sentence.root
+    for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() in ROLE_NOUNS and not any(
+            t.i in person_at for t in subject.subtree
+        ):
+            return subject.lemma_.lower()
+    return None
+
+
+def role_phrase(subject: Token) -> str | None:
+    """'the Prime Minister' → 'prime minister': a role named with 'the' and nothing else."""
+    if subject.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    children = list(subject.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return None
+    if any(c.dep_ not in ("det", "compound", "amod") for c in children):
+        return None
+    return " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det")
+
+
+def titled(
+    mentions: list[Mention], doc: Doc, who: Callable[[int], str], role: str, before: int
+) -> int | None:
+    """The one person named before token ``before`` with ``role`` in their title ("Oman Sultan
+    Haitham bin Tarik" for "the Sultan"); None when nobody or several are."""
+    found: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "person" or m.start >= doc[before].idx:
+            continue
+        words = " ".join([m.role or "", *m.titles]).lower()
+        if any(w in words.split() for w in PAST):
+            continue  # "former prime minister Scott Morrison" is not "the Prime Minister"
+        if f" {role} " in f" {words} ":
+            found[who(i)] = i
+    return next(iter(found.values())) if len(found) == 1 else None
