@@ -183,6 +183,8 @@ class Extraction:
     quotes: tuple[QuoteCandidate, ...]
     events: tuple[EventCandidate, ...]
     issue_candidates: tuple[IssueCandidate, ...] = ()  # new issues for review
+    #: curated issues the headline names by a name or cue ("Sanctions on Iran tightened")
+    title_issues: tuple[str, ...] = ()
 
 
 # --- link ---------------------------------------------------------------------------------

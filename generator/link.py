@@ -75,6 +75,7 @@ LEDE_SENTENCES = 2
 def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
     in_names = _issues_in_names(extraction.mentions)
     passing = _discussed_issues(extraction.mentions, linker.issue_names, in_names)
+    passing |= _in_title(extraction, in_names)
     keys: list[tuple[str, float] | None] = [
         _resolve(m, linker)
         if m.label != "issue" or (m.entity_id in passing and i not in in_names)
@@ -180,6 +181,17 @@ def _discussed_issues(
         key
         for key, found in sentences.items()
         if key in strong or key in lede or len(found) >= ISSUE_MIN_SENTENCES
+    }
+
+
+def _in_title(extraction: Extraction, in_names: AbstractSet[int]) -> set[str]:
+    """Issues the headline names that the body mentions at least once: what a headline names is
+    what the article is about, even when the body names it once, in passing or by one word."""
+    named = set(extraction.title_issues)
+    return {
+        m.entity_id
+        for i, m in enumerate(extraction.mentions)
+        if m.label == "issue" and m.entity_id in named and i not in in_names
     }
 
 

@@ -20,6 +20,17 @@ from generator.extract.place_topics import place_topics
 from generator.extract.tools import Tools
 
 
+def title_issues(title: str, tools: Tools) -> tuple[str, ...]:
+    """The curated issues the headline names, by a name, alias or cue phrase. The headline is no
+    part of the body the model reads: its words are only tokenized and matched."""
+    if not title:
+        return ()
+    doc = tools.nlp.make_doc(title)
+    gaz = tools.gazetteer
+    hits = [h.key for h in [*gaz.hits(doc), *gaz.cue_hits(doc)] if h.key.startswith("issue:")]
+    return tuple(sorted(set(hits)))
+
+
 def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     sentences = list(doc.sents)
     sent_index = {}
@@ -54,6 +65,7 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         doc, mentions, sent_index, tools.known_issues, tools.gazetteer.office_words
     )
     return Extraction(
+        title_issues=title_issues(article.title, tools),
         article=article,
         sentences=tuple(s.text.strip() for s in sentences),
         mentions=tuple(mentions),

@@ -105,6 +105,26 @@ def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_articles
     assert "climate-change" not in issues(build_articles({"a.txt": text}))
 
 
+def test_an_issue_the_headline_names_counts_when_the_body_names_it_once(build_articles):
+    body = (
+        "The two foreign ministers met in Rome on Friday for two hours. "
+        "Both called the visit a turning point for their countries.\n\n"
+        "The talks came as the number of refugees grew in the region.\n"
+    )
+    headed = build_articles({"a.txt": "Ministers weigh refugee crisis in Rome\n\n" + body})
+    assert "migration" in issues(headed)
+
+
+def test_an_issue_named_once_in_background_without_the_headline_does_not_count(build_articles):
+    body = (
+        "The two foreign ministers met in Rome on Friday for two hours. "
+        "Both called the visit a turning point for their countries.\n\n"
+        "The talks came as the number of refugees grew in the region.\n"
+    )
+    plain = build_articles({"a.txt": "Ministers meet in Rome\n\n" + body})
+    assert "migration" not in issues(plain)
+
+
 # --- new-issue candidates -------------------------------------------------------------------
 
 DAM = (
