@@ -1,0 +1,73 @@
+"""The indexed attribute ruler gives every token what spaCy's own ruler gives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from generator.extract.attributes import IndexedAttributeRuler
+from generator.extract.tools import Tools
+
+REPO = Path(__file__).resolve().parents[2]
+#: the rare patterns of en_core_web_sm's ruler: two-token ones, regex ones, a DEP one
+RARE = (
+    "Y'all gonna see it. Let's go, c'mon. It ain't over and they gotta know. There is hope, "
+    "there were doubts. She gets what he got. But he left anyway, as I said to them and us."
+)
+
+
+def _tagged(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Docs with tags and a parse, before any attribute ruler ran."""
+    return list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer", "ner"]))
+
+
+def _attributes(doc: Doc) -> tuple[list[list[int]], list[str]]:
+    return doc.to_array([TAG, POS, MORPH, LEMMA]).tolist(), [str(t.morph) for t in doc]
+
+
+def _compare(nlp: Language, reference: AttributeRuler, indexed: AttributeRuler, texts: list[str]):
+    for doc in _tagged(nlp, texts):
+        copy = doc.copy()
+        assert _attributes(indexed(doc)) == _attributes(reference(copy)), doc.text[:80]
+
+
+def test_the_pipeline_uses_the_indexed_ruler(tools: Tools) -> None:
+    assert isinstance(tools.nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+
+
+def test_same_attributes_as_spacy_on_the_seed_articles(tools: Tools) -> None:
+    nlp = tools.nlp
+    indexed = nlp.get_pipe("attribute_ruler")
+    reference = AttributeRuler(nlp.vocab)
+    reference.add_patterns(indexed.patterns)
+    folders = (REPO / "seeds" / "articles", REPO / "tests" / "corpus" / "articles")
+    texts = [p.read_text("utf-8") for f in folders for p in sorted(f.rglob("*.txt"))]
+    assert texts
+    _compare(nlp, reference, indexed, [*texts, RARE])
+    doc = indexed(_tagged(nlp, [RARE])[0])
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["gets"] == "get" and lemmas["got"] == "get"  # a rule of two patterns
+
+
+def test_patterns_the_table_cannot_read_go_through_a_matcher(tools: Tools) -> None:
+    nlp = tools.nlp
+    patterns = [
+        *nlp.get_pipe("attribute_ruler").patterns,
+        {
+            "patterns": [[{"LOWER": "there"}, {"TAG": {"REGEX": "^VB"}, "OP": "+"}]],
+            "attrs": {"LEMMA": "X"},
+        },
+        {"patterns": [[{"LENGTH": {">=": 9}}]], "attrs": {"NORM": "long"}, "index": 0},
+    ]
+    reference, indexed = AttributeRuler(nlp.vocab), IndexedAttributeRuler(nlp.vocab)
+    reference.add_patterns(patterns)
+    indexed.add_patterns(patterns[:-2])
+    indexed(_tagged(nlp, [RARE])[0])  # builds the table; adding patterns must build it again
+    indexed.add_patterns(patterns[-2:])
+    _compare(nlp, reference, indexed, [RARE, "Diplomats negotiated late into the night."])
+    doc = indexed(_tagged(nlp, ["There is hope."])[0])
+    assert doc[0].lemma_ == "X"
