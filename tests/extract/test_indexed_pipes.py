@@ -1,15 +1,17 @@
-"""The indexed attribute ruler gives every token what spaCy's own ruler gives it."""
+"""The indexed attribute ruler and lemmatizer give every token what spaCy's own give it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from generator.extract.attributes import IndexedAttributeRuler
+from generator.extract.lemmas import IndexedLemmatizer
 from generator.extract.tools import Tools
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,14 +41,19 @@ def test_the_pipeline_uses_the_indexed_ruler(tools: Tools) -> None:
     assert isinstance(tools.nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
 
 
+def _texts() -> list[str]:
+    folders = (REPO / "seeds" / "articles", REPO / "tests" / "corpus" / "articles")
+    texts = [p.read_text("utf-8") for f in folders for p in sorted(f.rglob("*.txt"))]
+    assert texts
+    return texts
+
+
 def test_same_attributes_as_spacy_on_the_seed_articles(tools: Tools) -> None:
     nlp = tools.nlp
     indexed = nlp.get_pipe("attribute_ruler")
     reference = AttributeRuler(nlp.vocab)
     reference.add_patterns(indexed.patterns)
-    folders = (REPO / "seeds" / "articles", REPO / "tests" / "corpus" / "articles")
-    texts = [p.read_text("utf-8") for f in folders for p in sorted(f.rglob("*.txt"))]
-    assert texts
+    texts = _texts()
     _compare(nlp, reference, indexed, [*texts, RARE])
     doc = indexed(_tagged(nlp, [RARE])[0])
     lemmas = {t.text: t.lemma_ for t in doc}
@@ -71,3 +78,18 @@ def test_patterns_the_table_cannot_read_go_through_a_matcher(tools: Tools) -> No
     _compare(nlp, reference, indexed, [RARE, "Diplomats negotiated late into the night."])
     doc = indexed(_tagged(nlp, ["There is hope."])[0])
     assert doc[0].lemma_ == "X"
+
+
+def test_same_lemmas_as_spacy_on_the_seed_articles(tools: Tools) -> None:
+    nlp = tools.nlp
+    indexed = nlp.get_pipe("lemmatizer")
+    assert isinstance(indexed, IndexedLemmatizer)
+    reference = EnglishLemmatizer(nlp.vocab, None, mode="rule")
+    reference.lookups = indexed.lookups
+    texts = [*_texts(), RARE, "The ministers were meeting; talks went better than feared."]
+    for doc in nlp.pipe(texts, disable=["lemmatizer", "ner"]):
+        copy = doc.copy()
+        assert [t.lemma_ for t in indexed(doc)] == [t.lemma_ for t in reference(copy)]
+        assert [t.lemma_ for t in indexed(copy)] == [t.lemma_ for t in doc]  # already set: kept
+    doc = nlp("The ministers were meeting.")
+    assert [t.lemma_ for t in doc] == ["the", "minister", "be", "meet", "."]
