@@ -15,8 +15,8 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from generator.extract.attributes import index_attribute_ruler
-from generator.extract.lemmas import index_lemmatizer
+from generator.nlp.attributes import index_attribute_ruler
+from generator.nlp.lemmas import index_lemmatizer
 
 PARAGRAPHS = "dossier_paragraphs"
 
@@ -58,7 +58,7 @@ def load(name: str, abbreviations: Iterable[str] = (), indexed: bool = True) -> 
     """A new pipeline ``name`` whose tokenizer keeps each abbreviation whole and whose sentences
     never end after one. ``indexed``: its attribute ruler and lemmatizer look up what they
     worked out before (the same attributes and lemmas as spaCy's, in a fraction of the time; see
-    ``attributes`` and ``lemmas``)."""
+    ``generator.nlp``)."""
     try:
         nlp = spacy.load(name)
     except OSError as exc:

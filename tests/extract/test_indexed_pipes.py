@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from spacy.attrs import LEMMA, MORPH, POS, TAG
@@ -10,9 +11,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from generator.extract.attributes import IndexedAttributeRuler
-from generator.extract.lemmas import IndexedLemmatizer
 from generator.extract.tools import Tools
+from generator.memo import fingerprint
+from generator.memo.store import DOC_CODE
+from generator.nlp.attributes import IndexedAttributeRuler
+from generator.nlp.lemmas import IndexedLemmatizer
 
 REPO = Path(__file__).resolve().parents[2]
 #: the rare patterns of en_core_web_sm's ruler: two-token ones, regex ones, a DEP one
@@ -93,3 +96,20 @@ def test_same_lemmas_as_spacy_on_the_seed_articles(tools: Tools) -> None:
         assert [t.lemma_ for t in indexed(copy)] == [t.lemma_ for t in doc]  # already set: kept
     doc = nlp("The ministers were meeting.")
     assert [t.lemma_ for t in doc] == ["the", "minister", "be", "meet", "."]
+
+
+def test_the_doc_cache_key_covers_how_the_pipeline_is_adjusted(tmp_path: Path) -> None:
+    """The cached Docs are made again when the indexed ruler or lemmatizer changes: their files
+    are part of the code the Doc layer's key reads (through ``model``'s imports)."""
+    copy = tmp_path / "generator"
+    shutil.copytree(fingerprint.ROOT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = fingerprint.code_fingerprint(*DOC_CODE, root=copy)
+    for name in ("extract/model.py", "nlp/attributes.py", "nlp/lemmas.py", "nlp/__init__.py"):
+        path = copy / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# edited\n")
+        assert fingerprint.code_fingerprint(*DOC_CODE, root=copy) != before, name
+        path.write_bytes(original)
+    rules = copy / "extract" / "quotes.py"
+    rules.write_bytes(rules.read_bytes() + b"\n# edited\n")
+    assert fingerprint.code_fingerprint(*DOC_CODE, root=copy) == before  # rules: not the Doc
