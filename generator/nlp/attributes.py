@@ -75,6 +75,10 @@ class IndexedAttributeRuler(AttributeRuler):
         super().clear()
         self._reset()
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its patterns (the table's tests are closures): built again when needed."""
+        return (_unpickle, (self.vocab, self.name, self.validate, self.patterns))
+
     def add(self, patterns: Any, attrs: dict[Any, Any], index: int = 0) -> None:
         super().add(patterns, attrs, index)
         self._reset()  # the table is built again at the next Doc
@@ -202,6 +206,12 @@ def _not_in(members: frozenset[Any]) -> Predicate:
 
 def _search(pattern: re.Pattern[str]) -> Predicate:
     return lambda got: isinstance(got, str) and pattern.search(got) is not None
+
+
+def _unpickle(vocab: Vocab, name: str, validate: bool, patterns: Any) -> IndexedAttributeRuler:
+    ruler = IndexedAttributeRuler(vocab, name, validate=validate)
+    ruler.add_patterns(patterns)
+    return ruler
 
 
 @Language.factory(ATTRIBUTES, default_config={"validate": False})

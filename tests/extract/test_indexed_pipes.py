@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -113,3 +114,11 @@ def test_the_doc_cache_key_covers_how_the_pipeline_is_adjusted(tmp_path: Path) -
     rules = copy / "extract" / "quotes.py"
     rules.write_bytes(rules.read_bytes() + b"\n# edited\n")
     assert fingerprint.code_fingerprint(*DOC_CODE, root=copy) == before  # rules: not the Doc
+
+
+def test_the_indexed_ruler_pickles_as_its_patterns(tools: Tools) -> None:
+    ruler = tools.nlp.get_pipe("attribute_ruler")
+    copy = pickle.loads(pickle.dumps(ruler))
+    assert isinstance(copy, IndexedAttributeRuler) and copy.patterns == ruler.patterns
+    doc = _tagged(tools.nlp, [RARE])[0]
+    assert _attributes(copy(doc.copy())) == _attributes(ruler(doc))
