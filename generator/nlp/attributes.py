@@ -42,6 +42,7 @@ _KEYS = {
     "IS_SPACE": "is_space",
     "IS_PUNCT": "is_punct",
 }
+_FLAGS = frozenset({"IS_SPACE", "IS_PUNCT"})
 #: Combinations of attributes a ruler remembers; past this many it starts again.
 _MAX_COMBINATIONS = 200_000
 
@@ -177,22 +178,20 @@ def _tests(token: dict[str, Any]) -> Test | None:
         name = "ORTH" if raw.upper() == "TEXT" else raw.upper()
         if name not in _KEYS:
             return None
-        if isinstance(value, dict):
-            if len(value) != 1:
-                return None
+        flag = name in _FLAGS
+        if isinstance(value, dict) and not flag and len(value) == 1:
             ((op, argument),) = value.items()
-            if op == "IN":
-                tests[name] = frozenset(argument).__contains__
-            elif op == "NOT_IN":
-                tests[name] = _not_in(frozenset(argument))
+            if op in ("IN", "NOT_IN") and all(isinstance(a, str) for a in argument):
+                members = frozenset(argument)
+                tests[name] = members.__contains__ if op == "IN" else _not_in(members)
             elif op == "REGEX" and isinstance(argument, str):
                 tests[name] = _search(re.compile(argument))
             else:
                 return None
-        elif isinstance(value, (str, bool, int)):
+        elif isinstance(value, bool) if flag else isinstance(value, str):
             tests[name] = _equals(value)
         else:
-            return None
+            return None  # a hash instead of a string, a set of flags: left to the Matcher
     return tests
 
 
