@@ -9,7 +9,9 @@ fingerprint of the code that makes its output (``fingerprint.py``, derived from 
   file, the curated data, the model and the extraction code; the Doc layer below it, keyed by the
   body, the model and the pipeline code, spares the model when only the rules must run again;
 - link: the last build's linked articles under the same extraction key and curated data;
-- records: the YAML of each record unchanged since the last build, under the rendering code.
+- records: the YAML of each record unchanged since the last build, under the rendering code;
+- pages: in memory, each record page with what its template read, taken again while all of it
+  is the same (``generator.render.reuse``).
 
 ``BuildMemo(None)`` reuses nothing; ``keep_in_memory=False`` (the CLI) uses the disk only.
 """
@@ -29,6 +31,7 @@ from generator.memo.fingerprint import code_fingerprint
 from generator.memo.memory import Articles, LastBuild
 from generator.memo.store import CacheStats, ExtractionCache, sha256
 from generator.render.records import Rendered, render_all
+from generator.render.reuse import Kept
 
 #: The code that turns records into YAML text.
 RECORDS_CODE = ("generator.render.records",)
@@ -44,6 +47,11 @@ class BuildMemo:
         #: the article-name matchers of the last build's pages (``render.pages.Site.matchers``),
         #: kept in memory only, for the next build of this process
         self.matchers: dict = {}
+        #: the last build's record pages with what each read, and its linked article bodies
+        #: (``render.reuse``): a next build renders only the pages whose inputs changed
+        self.pages: Kept | None = None
+        #: the graph's neighbourhood files by a digest of their inputs (``render.graph_data``)
+        self.graphs: dict[bytes, str] | None = None
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""
