@@ -165,10 +165,13 @@ def graph_files(
     titles = article_titles(corpus)
     whole = most_connected(graph, WHOLE_NODES)
     files = {WHOLE_FILE: dumps(graph_json(whole, corpus, degree, titles=titles))}
+    edges: dict[int, bytes] = {}  # an edge's digest, by identity: it is in many neighbourhoods
     for key in graph.nodes:
         if has_neighbourhood(graph, key):  # the same test as the page's (relationships.py)
             sub, hops = neighbourhood(graph, key)
-            digest = _inputs(sub, corpus, degree, key, hops, titles) if now is not None else None
+            digest = (
+                _inputs(sub, corpus, degree, key, hops, titles, edges) if now is not None else None
+            )
             text = (last or {}).get(digest) if digest else None
             if text is None:
                 text = dumps(graph_json(sub, corpus, degree, key, hops, titles))
@@ -185,14 +188,23 @@ def _inputs(
     centre: str,
     hops: dict[str, int],
     titles: Mapping[str, CleanArticle],
+    edges: dict[int, bytes],
 ) -> bytes:
     """A digest of everything ``graph_json`` reads for a neighbourhood (equal pickles are equal
-    values; an article no longer there stands as its id)."""
+    values; an article no longer there stands as its id). ``edges``: the digests of the edges
+    digested so far in this build, by identity (the graph holds them for the whole build)."""
+    for edge in sub.edges:
+        if id(edge) not in edges:
+            edges[id(edge)] = _digest(edge)
     cited = sorted({c.article for edge in sub.edges for c in edge.evidence})
     articles = [(a, titles[a].title, titles[a].published) if a in titles else a for a in cited]
     totals = (len(corpus.relations.nodes), len(corpus.relations.edges))
-    data = (centre, sub.nodes, sub.edges, hops, [degree.get(k, 0) for k in sub.nodes], articles)
-    pickled = pickle.dumps((data, totals), pickle.HIGHEST_PROTOCOL)
+    nodes = [(k, n, degree.get(k, 0)) for k, n in sub.nodes.items()]
+    return _digest((centre, nodes, [edges[id(e)] for e in sub.edges], hops, articles, totals))
+
+
+def _digest(value: object) -> bytes:
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(pickled, digest_size=16).digest()
 
 
