@@ -149,7 +149,7 @@ def build(
     site_files: dict[str, str] = {}
     if with_pages:
         with stage("pages", n):
-            keep = memo.last is not None  # a process that builds again (`mkdocs serve`)
+            keep = memo.keep_pages  # a process that builds again (`mkdocs serve`)
             pages = render_pages(corpus, registry, config, memo.matchers, memo.pages, keep)
             # this build's only: an edit's old ones drop out
             memo.matchers, memo.pages = pages.matchers, pages.kept

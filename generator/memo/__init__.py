@@ -40,8 +40,13 @@ __all__ = ["BuildMemo", "CacheStats", "ExtractionCache"]
 
 
 class BuildMemo:
-    def __init__(self, cache_dir: Path | None, keep_in_memory: bool = False) -> None:
+    def __init__(
+        self, cache_dir: Path | None, keep_in_memory: bool = False, keep_pages: bool | None = None
+    ) -> None:
         self.cache_dir = cache_dir
+        #: whether a build keeps its record pages for the next (``render.reuse``); noting what
+        #: each page reads costs a build that has no next one (``mkdocs build``)
+        self.keep_pages = keep_in_memory if keep_pages is None else keep_pages
         self.store = ExtractionCache(cache_dir) if cache_dir is not None else None
         self.last = LastBuild() if keep_in_memory else None
         #: the article-name matchers of the last build's pages (``render.pages.Site.matchers``),
