@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -31,7 +32,6 @@ from generator.memo.fingerprint import code_fingerprint
 from generator.memo.memory import Articles, LastBuild
 from generator.memo.store import CacheStats, ExtractionCache, sha256
 from generator.render.records import Rendered, render_all
-from generator.render.reuse import Kept
 
 #: The code that turns records into YAML text.
 RECORDS_CODE = ("generator.render.records",)
@@ -53,8 +53,10 @@ class BuildMemo:
         #: kept in memory only, for the next build of this process
         self.matchers: dict = {}
         #: the last build's record pages with what each read, and its linked article bodies
-        #: (``render.reuse``): a next build renders only the pages whose inputs changed
-        self.pages: Kept | None = None
+        #: (``render.reuse.Kept``): a next build renders only the pages whose inputs changed.
+        #: Not imported here: the extraction code imports this module, and code fingerprints
+        #: follow imports, so a change to the renderer would make every article extract again.
+        self.pages: Any = None
         #: the graph's neighbourhood files by a digest of their inputs (``render.graph_data``)
         self.graphs: dict[bytes, str] | None = None
 

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 Call = tuple[str, str, Any]
 #: Marks a read of a plain attribute (``site.registry``, ``graphs.entity_rows``) in a ``Call``.
 ATTRIBUTE = "="
-_PLAIN = (str, int, float, bool, type(None))
+#: Arguments kept as they are in a ``Call``; others are pickled (``1`` and ``True`` are equal
+#: keys of a dict, but not equal arguments).
+_PLAIN = (str, type(None))
 
 
 class Unkept(Exception):
