@@ -149,9 +149,13 @@ def build(
     site_files: dict[str, str] = {}
     if with_pages:
         with stage("pages", n):
-            pages = render_pages(corpus, registry, config, memo.matchers)
-            memo.matchers = pages.matchers  # this build's only: an edit's old ones drop out
-            site_files = graph_files(corpus)
+            keep = memo.keep_pages  # a process that builds again (`mkdocs serve`)
+            pages = render_pages(corpus, registry, config, memo.matchers, memo.pages, keep)
+            # this build's only: an edit's old ones drop out
+            memo.matchers, memo.pages = pages.matchers, pages.kept
+            graphs: dict[bytes, str] | None = {} if keep else None
+            site_files = graph_files(corpus, memo.graphs, graphs)
+            memo.graphs = graphs
     for problem in problems:
         log.log(logging.ERROR if problem.severity == "error" else logging.WARNING, "%s", problem)
     return BuildResult(

@@ -129,7 +129,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             dask_threads=self.config.dask_threads,
         )
         if self.memo is None or self.memo.cache_dir != settings.cache_dir:
-            self.memo = BuildMemo(settings.cache_dir, keep_in_memory=True)
+            serve = self.command == "serve"  # pages are kept for the rebuilds of serve
+            self.memo = BuildMemo(settings.cache_dir, keep_in_memory=True, keep_pages=serve)
         self.result = build(
             settings,
             memo=self.memo,

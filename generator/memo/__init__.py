@@ -9,7 +9,9 @@ fingerprint of the code that makes its output (``fingerprint.py``, derived from 
   file, the curated data, the model and the extraction code; the Doc layer below it, keyed by the
   body, the model and the pipeline code, spares the model when only the rules must run again;
 - link: the last build's linked articles under the same extraction key and curated data;
-- records: the YAML of each record unchanged since the last build, under the rendering code.
+- records: the YAML of each record unchanged since the last build, under the rendering code;
+- pages: in memory, each record page with what its template read, taken again while all of it
+  is the same (``generator.render.reuse``).
 
 ``BuildMemo(None)`` reuses nothing; ``keep_in_memory=False`` (the CLI) uses the disk only.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,13 +40,25 @@ __all__ = ["BuildMemo", "CacheStats", "ExtractionCache"]
 
 
 class BuildMemo:
-    def __init__(self, cache_dir: Path | None, keep_in_memory: bool = False) -> None:
+    def __init__(
+        self, cache_dir: Path | None, keep_in_memory: bool = False, keep_pages: bool | None = None
+    ) -> None:
         self.cache_dir = cache_dir
+        #: whether a build keeps its record pages for the next (``render.reuse``); noting what
+        #: each page reads costs a build that has no next one (``mkdocs build``)
+        self.keep_pages = keep_in_memory if keep_pages is None else keep_pages
         self.store = ExtractionCache(cache_dir) if cache_dir is not None else None
         self.last = LastBuild() if keep_in_memory else None
         #: the article-name matchers of the last build's pages (``render.pages.Site.matchers``),
         #: kept in memory only, for the next build of this process
         self.matchers: dict = {}
+        #: the last build's record pages with what each read, and its linked article bodies
+        #: (``render.reuse.Kept``): a next build renders only the pages whose inputs changed.
+        #: Not imported here: the extraction code imports this module, and code fingerprints
+        #: follow imports, so a change to the renderer would make every article extract again.
+        self.pages: Any = None
+        #: the graph's neighbourhood files by a digest of their inputs (``render.graph_data``)
+        self.graphs: dict[bytes, str] | None = None
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""

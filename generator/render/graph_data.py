@@ -10,11 +10,14 @@ wherever the site is served. The text is plain data: the script only ever sets i
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
-from generator.data import Corpus, Edge, Graph
+from generator.data import CleanArticle, Corpus, Edge, Graph
 from generator.paths import ARTICLES_FOLDER
 
 #: Where the script, its style sheet, the vendored library and the data live on the site.
@@ -88,10 +91,13 @@ def graph_json(
     degree: Counter[str],
     centre: str | None = None,
     hops: dict[str, int] | None = None,
+    titles: Mapping[str, CleanArticle] | None = None,
 ) -> dict[str, object]:
     """The drawing's data: nodes (name, type, page, weight), edges with their evidence, and the
-    articles the evidence comes from (title, date, page), each listed once."""
-    titles = {a.article.id: a.article for a in corpus.articles}
+    articles the evidence comes from (title, date, page), each listed once. ``titles``: the
+    articles by id, when the caller has them (made once, not once per file)."""
+    if titles is None:
+        titles = article_titles(corpus)
     nodes = [
         {
             "id": key,
@@ -144,16 +150,62 @@ def dumps(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def graph_files(corpus: Corpus) -> dict[str, str]:
-    """Site path → JSON text: the graph page's file and one per entity with a neighbour."""
+def article_titles(corpus: Corpus) -> dict[str, CleanArticle]:
+    return {a.article.id: a.article for a in corpus.articles}
+
+
+def graph_files(
+    corpus: Corpus, last: Mapping[bytes, str] | None = None, now: dict[bytes, str] | None = None
+) -> dict[str, str]:
+    """Site path → JSON text: the graph page's file and one per entity with a neighbour. With
+    ``now``, each neighbourhood's text is put in it under a digest of everything it is made
+    from, and taken from ``last`` (a last build's ``now``) when that has it."""
     graph = corpus.relations
     degree = degrees(graph)
-    files = {WHOLE_FILE: dumps(graph_json(most_connected(graph, WHOLE_NODES), corpus, degree))}
+    titles = article_titles(corpus)
+    whole = most_connected(graph, WHOLE_NODES)
+    files = {WHOLE_FILE: dumps(graph_json(whole, corpus, degree, titles=titles))}
+    edges: dict[int, bytes] = {}  # an edge's digest, by identity: it is in many neighbourhoods
     for key in graph.nodes:
         if has_neighbourhood(graph, key):  # the same test as the page's (relationships.py)
             sub, hops = neighbourhood(graph, key)
-            files[data_file(key)] = dumps(graph_json(sub, corpus, degree, key, hops))
+            digest = (
+                _inputs(sub, corpus, degree, key, hops, titles, edges) if now is not None else None
+            )
+            text = (last or {}).get(digest) if digest else None
+            if text is None:
+                text = dumps(graph_json(sub, corpus, degree, key, hops, titles))
+            if now is not None and digest:
+                now[digest] = text
+            files[data_file(key)] = text
     return dict(sorted(files.items()))
+
+
+def _inputs(
+    sub: Graph,
+    corpus: Corpus,
+    degree: Counter[str],
+    centre: str,
+    hops: dict[str, int],
+    titles: Mapping[str, CleanArticle],
+    edges: dict[int, bytes],
+) -> bytes:
+    """A digest of everything ``graph_json`` reads for a neighbourhood (equal pickles are equal
+    values; an article no longer there stands as its id). ``edges``: the digests of the edges
+    digested so far in this build, by identity (the graph holds them for the whole build)."""
+    for edge in sub.edges:
+        if id(edge) not in edges:
+            edges[id(edge)] = _digest(edge)
+    cited = sorted({c.article for edge in sub.edges for c in edge.evidence})
+    articles = [(a, titles[a].title, titles[a].published) if a in titles else a for a in cited]
+    totals = (len(corpus.relations.nodes), len(corpus.relations.edges))
+    nodes = [(k, n, degree.get(k, 0)) for k, n in sub.nodes.items()]
+    return _digest((centre, nodes, [edges[id(e)] for e in sub.edges], hops, articles, totals))
+
+
+def _digest(value: object) -> bytes:
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(pickled, digest_size=16).digest()
 
 
 def has_neighbourhood(graph: Graph, key: str) -> bool:

@@ -241,6 +241,26 @@ def linked_paragraphs(
     return out
 
 
+def linked_key(
+    record: ArticleRecord, entities: Mapping[Target, Entity], registry: Registry
+) -> tuple:
+    """Everything ``linked_paragraphs`` reads, as a key to keep its result by: the body, the
+    spans extract placed, each entity of the article as it is named, the curated data (the cue
+    phrases; a registry without a digest is never the same)."""
+    named = tuple(
+        (folder, ident, e.key, e.type, e.name, tuple(e.aliases)) if e else (folder, ident)
+        for folder, idents in record.entities.items()
+        for ident in idents
+        for e in [entities.get((folder, ident))]
+    )
+    return (
+        record.article.paragraphs,
+        tuple(record.mention_spans),
+        named,
+        registry.digest or object(),
+    )
+
+
 def article_names(
     record: ArticleRecord,
     placed: list[Span],

@@ -41,8 +41,9 @@ from generator.render.entity_page import (
     role_order,
 )
 from generator.render.escape import md, para
-from generator.render.linking import linked_paragraphs
+from generator.render.linking import linked_key, linked_paragraphs
 from generator.render.relationships import Relationships
+from generator.render.reuse import Kept, PageReuse
 
 SECTION_TITLES = {
     "articles": "Articles",
@@ -72,9 +73,11 @@ class Site:
     config: BuildConfig
     #: the name matchers of article bodies a last build compiled, by the names they match
     #: (owned by the caller, so that `mkdocs serve` compiles only an edited article's again),
-    #: and those this build uses
+    #: and those this build uses; the same for linked bodies, by their inputs (``linked_key``)
     matchers: dict = field(default_factory=dict)
     compiled: dict = field(default_factory=dict)
+    bodies: dict = field(default_factory=dict)
+    linked: dict = field(default_factory=dict)
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
@@ -337,7 +340,16 @@ class Site:
     def linked_body(self, record: ArticleRecord) -> list[str]:
         """The cleaned body, paragraph by paragraph, each entity linked at its first mention in
         the paragraph, the longest name winning (``generator.render.linking``)."""
-        return linked_paragraphs(record, self.entities, self.registry, self.matchers, self.compiled)
+        key = linked_key(record, self.entities, self.registry)
+        found = self.bodies.get(key)
+        if found is None:
+            found = tuple(
+                linked_paragraphs(
+                    record, self.entities, self.registry, self.matchers, self.compiled
+                )
+            )
+        self.linked[key] = found
+        return list(found)
 
     def seen(self, entity: Entity) -> tuple[str | None, str | None]:
         found = sorted(d for d in (self.dated(m.article) for m in entity.mentions) if d)
@@ -468,28 +480,40 @@ class RenderedPages:
     edits: dict[str, EditTarget] = field(default_factory=dict)
     #: the article-name matchers this build compiled or reused (``Site.compiled``)
     matchers: dict = field(default_factory=dict)
+    #: with ``keep``: what a next build may reuse (``generator.render.reuse``)
+    kept: Kept | None = None
 
 
 def render_pages(
-    corpus: Corpus, registry: Registry, config: BuildConfig, matchers: dict | None = None
+    corpus: Corpus,
+    registry: Registry,
+    config: BuildConfig,
+    matchers: dict | None = None,
+    kept: Kept | None = None,
+    keep: bool = False,
 ) -> RenderedPages:
-    """Every page, with the file behind each. ``matchers``: the article-name matchers a last
-    build compiled (``Site.matchers``), when the caller keeps them."""
-    site = Site(corpus, registry, config, {} if matchers is None else matchers)
-    pages = _render(site)
-    return RenderedPages(pages, edit_targets(pages, corpus, registry), site.compiled)
-
-
-def _render(site: Site) -> dict[str, str]:
-    corpus = site.corpus
+    """Every page, with the file behind each; ``matchers``, ``kept``: what a last build made
+    (``Site.matchers``, ``reuse``); ``keep``: make what a next build may reuse."""
+    site = Site(corpus, registry, config, matchers or {}, bodies=kept.bodies if kept else {})
     env = _environment()
+    reuse = PageReuse.of_site(env, site, Relationships(site, md), kept) if keep else None
+    pages = _render(site, env, reuse)
+    now = Kept(reuse.kept_now, site.linked, reuse.reused) if reuse is not None else None
+    return RenderedPages(pages, edit_targets(pages, corpus, registry), site.compiled, now)
+
+
+def _render(site: Site, env: jinja2.Environment, reuse: PageReuse | None) -> dict[str, str]:
+    corpus = site.corpus
     pages: dict[str, str] = {}
-    common = {
-        "site": site,
-        "graphs": Relationships(site, md),
-        "TYPE_FOLDERS": TYPE_FOLDERS,
-        "SECTION_TITLES": SECTION_TITLES,
-    }
+    constants = {"TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
+    common = {"site": site, "graphs": Relationships(site, md), **constants}
+
+    def record_page(path: str, template: str, **context: object) -> None:
+        if reuse is None:
+            pages[path] = env.get_template(template).render(**common, **context)
+        else:
+            pages[path] = reuse.render(path, template, **constants, **context)
+
     latest = sorted(
         corpus.articles, key=lambda a: (a.article.published or "", a.article.id), reverse=True
     )[:10]
@@ -498,16 +522,14 @@ def _render(site: Site) -> dict[str, str]:
         **common, stats=_stats(corpus), top=_top_entities(corpus), latest=latest, recent=recent
     )
     for record in corpus.articles:
-        pages[paths.article_page(record.article.id)] = env.get_template("article.md.j2").render(
-            **common, record=record
-        )
+        record_page(paths.article_page(record.article.id), "article.md.j2", record=record)
     for entity in corpus.entities:
-        pages[paths.entity_page(entity)] = env.get_template("entity.md.j2").render(
-            **common, entity=entity, folder=FOLDERS[entity.type]
+        record_page(
+            paths.entity_page(entity), "entity.md.j2", entity=entity, folder=FOLDERS[entity.type]
         )
     for event in corpus.events:
-        pages[paths.event_page(event.id)] = env.get_template("event.md.j2").render(
-            **common, event=event, max_shown=MAX_MENTIONS_SHOWN
+        record_page(
+            paths.event_page(event.id), "event.md.j2", event=event, max_shown=MAX_MENTIONS_SHOWN
         )
     for folder, title in SECTION_TITLES.items():
         for listing in paginate(_section_rows(site, folder), paths.index_page(folder)):

@@ -258,6 +258,10 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
                 for s in sizes
             ],
         )
+        row(
+            "  record pages' Markdown taken from the last build",
+            [f"{results[s]['serve'].get('record_pages_reused', 0):,}" for s in sizes],
+        )
     row(
         "mkdocs build (subprocess), total", [secs(s, results[s]["mkdocs"]["wall_s"]) for s in sizes]
     )

@@ -1,10 +1,11 @@
 """A `mkdocs serve --dirty` rebuild timed from inside: ``python -m
 generator.tools.bench.serve_runner REPORT SITE ARTICLE``, run in the project folder, builds the
-site into SITE as `mkdocs serve --dirty` does its first build, edits ARTICLE (a sentence added
-before its last paragraph), builds again in the same process, as `serve` does on a save, and
-writes to REPORT (JSON) the seconds of each build (the second: until the browser may reload),
-the seconds until its search index is whole too, the pages MkDocs rendered in the second, all
-pages, and the peak RSS in MB. The article is left as it was found."""
+site into SITE as `mkdocs serve --dirty` does its first build, waits for its search index, edits
+ARTICLE (a sentence added before its last paragraph), builds again in the same process, as
+`serve` does on a save, and writes to REPORT (JSON) the seconds of each build (the second: until
+the browser may reload), the seconds until its search index is whole too, the pages MkDocs
+rendered in the second, all pages, the record pages the generator took from its last build, the
+second build's stages, and the peak RSS in MB. The article is left as it was found."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def main(argv: list[str]) -> int:
     config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     first = build()
     pages = rendered[0]
+    # A writer edits once the site is up and its search index whole (Pagefind runs in the
+    # background under serve; a rebuild waits for a run still going, so it would be counted)
+    indexer = _dossier(config).indexer
+    if indexer is not None:
+        indexer.join()
     text = article.read_text("utf-8")
     head, _, last = text.rstrip("\n").rpartition("\n\n")
     article.write_text(f"{head}\n\nThe ministers are due to meet again in the spring.\n\n{last}\n")
@@ -50,16 +56,27 @@ def main(argv: list[str]) -> int:
         search_ready = rebuild + time.perf_counter() - started
     finally:
         article.write_text(text, encoding="utf-8")
+    plugin = _dossier(config)
+    kept = plugin.memo.pages if plugin.memo is not None else None
     figures = {
         "first_s": first,
         "rebuild_s": rebuild,
         "search_ready_s": search_ready,
         "pages": pages,
         "pages_rendered": rendered[0],
+        "record_pages_reused": kept.reused if kept is not None else 0,
+        "stages": plugin.result.timings if plugin.result is not None else {},
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     Path(report).write_text(json.dumps(figures), encoding="utf-8")
     return 0
+
+
+def _dossier(config):
+    """The dossier plugin of the loaded config (kept across rebuilds, as serve keeps it)."""
+    from generator.mkdocs_plugin import DossierPlugin
+
+    return next(p for p in config.plugins.values() if isinstance(p, DossierPlugin))
 
 
 if __name__ == "__main__":
