@@ -72,10 +72,10 @@ def cue_mentions(
         label = split_key(hit.key)[0]
         span = doc[hit.start : hit.end]
         cue = make_mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
-        if label == "issue" and _in_passing(span):
-            cue = Mention(**{**cue.__dict__, "passing": True})
-        elif label == "issue" and _discussed(span):
+        if label == "issue" and _discussed(span):
             cue = Mention(**{**cue.__dict__, "discussed": True})
+        elif label == "issue" and _in_passing(span):
+            cue = Mention(**{**cue.__dict__, "passing": True})
         out.append(cue)
     by_sentence: dict[int, set[str]] = {}
     for mention in found:
@@ -126,8 +126,9 @@ LIST_ITEMS = 3
 def _in_passing(span: Span) -> bool:
     """An issue cue said in passing: a common noun in a list of three or more ('cooperation on
     clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
-    South China Sea, Ukraine and the Korean Peninsula', is still an issue), or a cue inside a
-    time clause ('the visit comes days after Trump won the election')."""
+    South China Sea, Ukraine and the Korean Peninsula', is still an issue), a cue inside a time
+    clause ('the visit comes days after Trump won the election'), or an example ('services such as
+    roads and education'). What people are said to discuss is never in passing (``_discussed``)."""
     root = span.root
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
@@ -138,6 +139,8 @@ def _in_passing(span: Span) -> bool:
     for ancestor in root.ancestors:  # up to the clause the cue stands in, no further
         if ancestor.dep_ == "prep" and ancestor.lower_ in _TIME_WORDS:
             return True  # "since the election"
+        if ancestor.lower_ == "as" and any(c.lower_ == "such" for c in ancestor.children):
+            return True  # "services such as roads and education": an example, not the topic
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in ancestor.children

@@ -125,6 +125,11 @@ def test_an_issue_named_once_in_background_without_the_headline_does_not_count(b
     assert "migration" not in issues(plain)
 
 
+def test_an_issue_named_once_as_an_example_is_background(build_articles):
+    text = _once("The plan aims to restore services such as roads and education.")
+    assert "education" not in issues(build_articles({"a.txt": text}))
+
+
 # --- new-issue candidates -------------------------------------------------------------------
 
 DAM = (
