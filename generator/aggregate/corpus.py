@@ -224,7 +224,10 @@ def _display_name(key: str, slot: dict, registry: Registry) -> str:
         return split_key(key)[1].lstrip("~?")
     if key.startswith("person:"):
         return names.display_choice(variants)
-    return sorted(variants, key=lambda v: (-v[1], -len(v[0]), v[0]))[0][0]
+    name = sorted(variants, key=lambda v: (-v[1], -len(v[0]), v[0]))[0][0]
+    if key.startswith("issue:~"):
+        return name[:1].upper() + name[1:]  # a heading: "Fuel levy bill", as the taxonomy's
+    return name
 
 
 def _body_name(key: str, registry: Registry) -> str:
@@ -243,7 +246,7 @@ def _entity(key: str, ident: str, slot: dict, registry: Registry) -> Entity:
     curated = registry.get(key)
     name = _display_name(key, slot, registry)
     aliases = set(slot["variants"]) | set(curated.aliases if curated else [])
-    aliases.discard(name)
+    aliases = {a for a in aliases if a.casefold() != name.casefold() or a == name} - {name}
     mentions = [
         EntityMention(article=a, count=len(s), sentences=list(dict.fromkeys(s))[:MAX_SENTENCES])
         for a, s in sorted(slot["mentions"].items())

@@ -43,7 +43,7 @@ def find_mentions(
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
     types = tools.name_types or NameTypes.from_registry(tools.registry)
-    chosen = [_as_person(doc, c, types, gaz) for c in chosen]
+    chosen = [_as_person(doc, c, types, gaz) for c in chosen if not _dateline_place(doc, c)]
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
@@ -145,6 +145,31 @@ def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> C
     elif not person_read_as_organization(doc, span, types, gaz.office_words):
         return cand
     return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
+
+
+def _dateline_place(doc: Doc, cand: Candidate) -> bool:
+    """'RIGA, March 3, 2025 —', 'NEW DELHI (Reuters) —': the wire dateline's city in capitals
+    at a paragraph's start, which a tagger takes for an organization; it names no entity."""
+    if cand.source != "ner-org":
+        return False
+    span = doc[cand.start : cand.end]
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return False
+    before = doc.text[: span.start_char].rstrip(" ")
+    after = doc[cand.end] if cand.end < len(doc) else None
+    return (
+        (not before or before.endswith("\n"))
+        and after is not None
+        and after.text
+        in (
+            ",",
+            "(",
+            "—",
+            "–",
+            "-",
+        )
+    )
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:

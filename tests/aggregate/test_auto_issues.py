@@ -29,7 +29,8 @@ def test_a_matter_two_articles_return_to_is_an_issue_found_automatically():
         _draft("b", TAX_AGAIN, "fuel levy bill", "fuel levy bill"),
     )
     issue = _issues(corpus)["fuel-levy-bill"]
-    assert (issue.name, issue.curated, issue.confidence) == ("fuel levy bill", False, 0.6)
+    assert (issue.name, issue.curated, issue.confidence) == ("Fuel levy bill", False, 0.6)
+    assert issue.aliases == []  # not the same words in lower case
     assert [m.article for m in issue.mentions] == ["a", "b"]
     assert issue.mentions[0].sentences[0].startswith("The fuel levy bill passed")
     for record in corpus.articles:

@@ -52,3 +52,12 @@ def test_a_surname_the_tagger_reads_as_a_place_that_meets_people_is_a_person(bui
     record = found.records["people/marko-vulic.yml"]
     assert "article: b" in record and "Before that meeting, Vulić met with Kerr" in record
     assert "people/moscow.yml" not in found.records
+
+
+def test_a_wire_datelines_city_in_capitals_is_no_organization(build_articles):
+    text = (
+        "Farmers rally\n\nRIGA, March 3, 2025 — Thousands of farmers drove tractors into the "
+        "capital on Monday. Prime Minister Anna Kerr met their leaders.\n"
+    )
+    found = build_articles({"a.txt": text})
+    assert not [p for p in found.records if p.startswith("organizations/")]
