@@ -16,6 +16,7 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
+from generator.extract.credits import credited_reporters
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import (
     NameTypes,
@@ -44,6 +45,8 @@ def find_mentions(
     publisher = names.fold(article.publisher or "\0")
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [_as_person(doc, c, types, gaz) for c in chosen]
+    credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
+    chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
