@@ -59,6 +59,7 @@ def find_mentions(
             rulings[(cand.start, cand.end)] = ruling
             continue
         person_spans[(cand.start, cand.end)] = span
+    _widen_to_known_names(doc, person_spans)
     full_names = sorted(
         {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
     )
@@ -148,6 +149,18 @@ def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> C
     elif not person_read_as_organization(doc, span, types, gaz.office_words):
         return cand
     return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
+
+
+def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
+    """'junta boss Min Aung Hlaing', where the tagger's name starts at 'Aung': a capitalised word
+    just before a name joins it when the two make a name the article writes elsewhere."""
+    written = {" ".join(s.text.split()) for s in person_spans.values()}
+    for key, span in person_spans.items():
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is None or not (before.is_alpha and before.is_title):
+            continue
+        if f"{before.text} {' '.join(span.text.split())}" in written:
+            person_spans[key] = doc[span.start - 1 : span.end]
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:
