@@ -18,6 +18,7 @@ from generator.extract.candidates import (
 )
 from generator.extract.credits import credited_reporters
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.glued import split_glued
 from generator.extract.name_types import (
     NameTypes,
     name_start,
@@ -44,6 +45,7 @@ def find_mentions(
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
     types = tools.name_types or NameTypes.from_registry(tools.registry)
+    chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
     chosen = [_as_person(doc, c, types, gaz) for c in chosen]
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team

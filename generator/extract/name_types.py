@@ -282,6 +282,12 @@ def _nameparser_titles() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(CONSTANTS.titles), frozenset(CONSTANTS.first_name_titles)
 
 
+def office_titles() -> frozenset[str]:
+    """nameparser's titles that are no given name as well ('head', 'consul', 'general')."""
+    titles, given_name_titles = _nameparser_titles()
+    return titles - given_name_titles
+
+
 def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
     """Where the name proper starts in a span the tagger read as a person: after an office in lower
     case ('Tory leader Michael Howard') or a group word ('Labour MP Tom Hale'), after an office nameparser knows that leaves two words or
