@@ -19,6 +19,7 @@ from generator.extract.candidates import (
 from generator.extract.credits import credited_reporters
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
+from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
     NameTypes,
     name_start,
@@ -47,6 +48,7 @@ def find_mentions(
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
     chosen = [_as_person(doc, c, types, gaz) for c in chosen]
+    chosen = sorted([*chosen, *skipped_in_lists(doc, chosen, gaz)], key=lambda c: c.start)
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     people = [c for c in chosen if c.label == "person"]

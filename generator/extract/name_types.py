@@ -39,6 +39,13 @@ _AFTER_BARE_NOUN = {
     "and", "or", "but", "who", "which", "that", "to", "in", "on", "at", "of", "for", "with", "by",
     "from", "as", "than", "is", "was", "has", "did", "do", "does", "can", "also", "now", "still",
 }  # fmt: skip
+#: Nouns for a body that a name in apposition right after it is the name of ('the Islamist group
+#: X', 'the rebel movement X', 'the newspaper X'); an office word there names a person instead.
+_BODY_NOUNS = {
+    "group", "groups", "militia", "movement", "organisation", "organization", "faction", "outfit",
+    "coalition", "alliance", "network", "company", "firm", "newspaper", "broadcaster", "daily",
+    "agency", "bank", "charity", "insurgency", "think-tank",
+}  # fmt: skip
 #: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
 _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
 #: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
@@ -148,6 +155,8 @@ class NameTypes:
             and after.text not in ("’", "'")  # a possessive
         ):
             return WORK  # a song's or a programme's name in quotation marks
+        if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
+            return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
         if doc[start].lower_ == "the" and end - start > 1:
             before, start = doc[start], start + 1  # the tagger's 'The Tories'
         if before is not None and before.lower_ == "the" and end - start <= 3:
