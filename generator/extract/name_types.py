@@ -155,6 +155,8 @@ class NameTypes:
             and after.text not in ("’", "'")  # a possessive
         ):
             return WORK  # a song's or a programme's name in quotation marks
+        if _another_name_of_a_thing(doc, start):
+            return PLACE  # 'the Shoal, known as X in one country and Y in another'
         if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
             return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
         if doc[start].lower_ == "the" and end - start > 1:
@@ -224,6 +226,29 @@ _LISTS = {"list", "faction", "parties"}
 #: Nouns a party's name may stand in apposition to ('another party, the far-right X').
 _PARTY_NOUNS = {"party", "parties", "list", "faction"}
 _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost", "loses", "secured"}
+
+
+#: Words that may stand between 'known as' and a later name of the same list ('A in X and').
+_NAME_LIST_LINKS = {",", "and", "or", "in", "the", "by", "to"}
+
+
+def _another_name_of_a_thing(doc: Doc, start: int) -> bool:
+    """'The Shoal, known as Bajo in the Philippines and Huangyan Dao in China': a name given as
+    another name of what stands before ', known as', when that is no person (a person's nickname
+    is a name of a person)."""
+    first = doc[start].sent.start
+    i = start - 1
+    while i > first + 2 and (doc[i].text[:1].isupper() or doc[i].lower_ in _NAME_LIST_LINKS):
+        i -= 1
+    if doc[i].lower_ != "as" or doc[i - 1].lower_ not in ("known", "referred", "called"):
+        return False
+    k = i - 1
+    while k > first and doc[k - 1].lower_ in ("also", "locally", "widely", "commonly"):
+        k -= 1
+    if k - 2 < first or doc[k - 1].text != ",":
+        return False
+    subject = doc[k - 2]
+    return subject.text[:1].isupper() and subject.ent_type_ != "PERSON"
 
 
 def _wins_seats(doc: Doc, end: int) -> bool:
