@@ -392,7 +392,11 @@ def person_read_as_organization(
     if types.shape(span.text):
         return False
     start, end = span.start, span.end
-    for link, person in ((start - 1, start - 2), (end, end + 1)):
+    if end < len(doc) and doc[end].lower_ in office_words:
+        return False  # 'Iran's Foreign Affairs Minister': part of an office
+    owned = _country_owner(doc, start - 2)  # 'China's A, Pakistan's B': skip 'Pakistan's'
+    nxt = end + 1 + (2 if _country_owner(doc, end + 1) else 0)
+    for link, person in ((start - 1 - 2 * owned, start - 2 - 2 * owned), (end, nxt)):
         listed = 0 <= person < len(doc) and doc[link].text in (",", "and")
         if listed and doc[person].ent_type_ == "PERSON":
             return True  # one of a list of people
@@ -409,6 +413,15 @@ def person_read_as_organization(
             if token.is_lower and token.lower_ in office_words:
                 return True
     return False
+
+
+def _country_owner(doc: Doc, i: int) -> bool:
+    """A country's possessive at ``i`` ('Pakistan's' before a name)."""
+    return (
+        0 <= i < len(doc) - 1
+        and doc[i].ent_type_ in ("GPE", "NORP")
+        and doc[i + 1].text in ("’s", "'s")
+    )
 
 
 #: What only a person does of what a tagger may take a lone surname for a place ("Vučić met
