@@ -56,12 +56,26 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
             for other in keys - {key}:
                 if _joins(key, other, forms, count):
                     owners[key].add(other)
+    masked = _masked_index(curated)  # a curated form with one word left out -> its people
     for key in {k for keys in by_article for k in keys if k.startswith("person:~")}:
-        for other, written in curated.items():
-            if any(_spelling(a, b) for a in forms[key] for b in written):
-                owners[key].add(other)
+        for a in forms[key]:
+            for i in range(len(a)):
+                for other, b in masked.get((a[:i], a[i + 1 :]), ()):
+                    if _spelling(a, b):
+                        owners[key].add(other)
     direct = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
     return {key: _final(key, direct) for key in direct if _final(key, direct) != key}
+
+
+def _masked_index(curated: dict[str, set[Form]]) -> dict[tuple[Form, Form], list]:
+    """Each curated form under every way of leaving one of its words out, so that a form one
+    word apart is found without comparing it with every curated person."""
+    index: dict[tuple[Form, Form], list[tuple[str, Form]]] = defaultdict(list)
+    for key, written in sorted(curated.items()):
+        for form in sorted(written):
+            for i in range(len(form)):
+                index[(form[:i], form[i + 1 :])].append((key, form))
+    return index
 
 
 def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str]) -> bool:
