@@ -186,6 +186,8 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         length = title_at(doc, start, gaz)
         if not length:
             break
+        if start + length < end and not doc[start + length - 1].whitespace_:
+            break  # 'Saint-Cyr': a title word joined to the next by a hyphen is the name's
         if (
             names.fold(doc[start + length].text) in names.PARTICLES
             if start + length < end

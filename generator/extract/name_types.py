@@ -340,6 +340,8 @@ def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
         if (word in titles and word not in given_name_titles) or word in types.parties:
             if names.fold(doc[i + 1].text) in names.PARTICLES:
                 continue  # 'Sultan Al Jaber': the title word is the given name
+            if not doc[i].whitespace_ and doc[i + 1].text == "-":
+                continue  # 'Saint-Cyr': the title word is joined into the name
             if all(doc[k].text[:1].isupper() for k in range(start, i + 1)):
                 start = i + 1
                 break
