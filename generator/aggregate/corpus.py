@@ -20,6 +20,7 @@ from generator.aggregate.name_types import (
 )
 from generator.aggregate.relations import build_graph
 from generator.aggregate.roles import TitleNormalizer, add_title_disagreements
+from generator.aggregate.variants import name_variants
 from generator.curated.registry import Registry
 from generator.data import (
     ArticleRecord,
@@ -49,7 +50,8 @@ MAX_SENTENCES = 5
 
 def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
     linked = sorted(linked, key=lambda a: a.article.id)
-    rekey = _settle_people(linked, _honorifics(registry))
+    variants = name_variants(linked, registry)  # 'Aizaz Chaudhry' is 'Aizaz Ahmad Chaudhry'
+    rekey = {**variants, **_settle_people(linked, _honorifics(registry), variants)}
     review: list[ReviewItem] = []
     by_key: dict[str, dict] = {}
     typed = typed_forms(linked)
@@ -144,9 +146,12 @@ def _honorifics(registry: Registry) -> set[str]:
     return set(registry.titles.get("honorifics", []))
 
 
-def _settle_people(linked: list[LinkedArticle], honorifics: set[str]) -> dict[str, str]:
-    """Map provisional person keys to one key per person across the corpus; a lone word named no
-    other way in the corpus is a person of its own after an honorific ('Mr Kilroy-Silk')."""
+def _settle_people(
+    linked: list[LinkedArticle], honorifics: set[str], variants: dict[str, str]
+) -> dict[str, str]:
+    """Map provisional lone-word person keys to one key per person across the corpus (full
+    names already joined by ``variants``); a lone word named no other way in the corpus is a
+    person of its own after an honorific ('Mr Kilroy-Silk')."""
     name_of: dict[str, str] = {}  # provisional or curated key -> a full name it was written as
     parts_index: dict[str, set[str]] = defaultdict(set)
     titled: set[str] = set()  # lone-word keys some mention of which has a title ('Mr Hamilton')
@@ -154,13 +159,14 @@ def _settle_people(linked: list[LinkedArticle], honorifics: set[str]) -> dict[st
     for art in linked:
         for lm in art.mentions:
             if lm.key.startswith("person:") and not lm.key.startswith("person:?"):
+                key = variants.get(lm.key, lm.key)
                 name = lm.mention.refers_to or lm.mention.text
                 if names.is_full(name):
-                    name_of.setdefault(lm.key, name)
+                    name_of.setdefault(key, name)
                 for part in names.parts(name):
-                    parts_index[part].add(lm.key)
+                    parts_index[part].add(key)
                 if lm.mention.refers_to and not names.is_full(lm.mention.text):
-                    tied.add((names.fold(lm.mention.text), lm.key))
+                    tied.add((names.fold(lm.mention.text), key))
             elif lm.key.startswith("person:?") and set(lm.mention.titles) & honorifics:
                 titled.add(lm.key)
     rekey: dict[str, str] = {}

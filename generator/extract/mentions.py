@@ -16,7 +16,10 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
+from generator.extract.credits import credited_reporters
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.glued import split_glued
+from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
     NameTypes,
     name_start,
@@ -43,7 +46,12 @@ def find_mentions(
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
     types = tools.name_types or NameTypes.from_registry(tools.registry)
-    chosen = [_as_person(doc, c, types, gaz) for c in chosen if not _dateline_place(doc, c)]
+    chosen = [c for c in chosen if not _dateline_place(doc, c)]
+    chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
+    chosen = [_as_person(doc, c, types, gaz) for c in chosen]
+    chosen = sorted([*chosen, *skipped_in_lists(doc, chosen, gaz)], key=lambda c: c.start)
+    credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
+    chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
@@ -56,6 +64,7 @@ def find_mentions(
             rulings[(cand.start, cand.end)] = ruling
             continue
         person_spans[(cand.start, cand.end)] = span
+    _widen_to_known_names(doc, person_spans)
     full_names = sorted(
         {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
     )
@@ -158,18 +167,20 @@ def _dateline_place(doc: Doc, cand: Candidate) -> bool:
         return False
     before = doc.text[: span.start_char].rstrip(" ")
     after = doc[cand.end] if cand.end < len(doc) else None
-    return (
-        (not before or before.endswith("\n"))
-        and after is not None
-        and after.text
-        in (
-            ",",
-            "(",
-            "—",
-            "–",
-            "-",
-        )
-    )
+    at_start = not before or before.endswith("\n")
+    return at_start and after is not None and after.text in (",", "(", "—", "–", "-")
+
+
+def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
+    """'junta boss Min Aung Hlaing', where the tagger's name starts at 'Aung': a capitalised word
+    just before a name joins it when the two make a name the article writes elsewhere."""
+    written = {" ".join(s.text.split()) for s in person_spans.values()}
+    for key, span in person_spans.items():
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is None or not (before.is_alpha and before.is_title):
+            continue
+        if f"{before.text} {' '.join(span.text.split())}" in written:
+            person_spans[key] = doc[span.start - 1 : span.end]
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:
@@ -191,6 +202,8 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         length = title_at(doc, start, gaz)
         if not length:
             break
+        if start + length < end and not doc[start + length - 1].whitespace_:
+            break  # 'Saint-Cyr': a title word joined to the next by a hyphen is the name's
         if (
             names.fold(doc[start + length].text) in names.PARTICLES
             if start + length < end

@@ -39,6 +39,13 @@ _AFTER_BARE_NOUN = {
     "and", "or", "but", "who", "which", "that", "to", "in", "on", "at", "of", "for", "with", "by",
     "from", "as", "than", "is", "was", "has", "did", "do", "does", "can", "also", "now", "still",
 }  # fmt: skip
+#: Nouns for a body that a name in apposition right after it is the name of ('the Islamist group
+#: X', 'the rebel movement X', 'the newspaper X'); an office word there names a person instead.
+_BODY_NOUNS = {
+    "group", "groups", "militia", "movement", "organisation", "organization", "faction", "outfit",
+    "coalition", "alliance", "network", "company", "firm", "newspaper", "broadcaster", "daily",
+    "agency", "bank", "charity", "insurgency", "think-tank",
+}  # fmt: skip
 #: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
 _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
 #: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
@@ -148,6 +155,10 @@ class NameTypes:
             and after.text not in ("’", "'")  # a possessive
         ):
             return WORK  # a song's or a programme's name in quotation marks
+        if _another_name_of_a_thing(doc, start):
+            return PLACE  # 'the Shoal, known as X in one country and Y in another'
+        if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
+            return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
         if doc[start].lower_ == "the" and end - start > 1:
             before, start = doc[start], start + 1  # the tagger's 'The Tories'
         if before is not None and before.lower_ == "the" and end - start <= 3:
@@ -217,6 +228,29 @@ _PARTY_NOUNS = {"party", "parties", "list", "faction"}
 _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost", "loses", "secured"}
 
 
+#: Words that may stand between 'known as' and a later name of the same list ('A in X and').
+_NAME_LIST_LINKS = {",", "and", "or", "in", "the", "by", "to"}
+
+
+def _another_name_of_a_thing(doc: Doc, start: int) -> bool:
+    """'The Shoal, known as Bajo in the Philippines and Huangyan Dao in China': a name given as
+    another name of what stands before ', known as', when that is no person (a person's nickname
+    is a name of a person)."""
+    first = doc[start].sent.start
+    i = start - 1
+    while i > first + 2 and (doc[i].text[:1].isupper() or doc[i].lower_ in _NAME_LIST_LINKS):
+        i -= 1
+    if doc[i].lower_ != "as" or doc[i - 1].lower_ not in ("known", "referred", "called"):
+        return False
+    k = i - 1
+    while k > first and doc[k - 1].lower_ in ("also", "locally", "widely", "commonly"):
+        k -= 1
+    if k - 2 < first or doc[k - 1].text != ",":
+        return False
+    subject = doc[k - 2]
+    return subject.text[:1].isupper() and subject.ent_type_ != "PERSON"
+
+
 def _wins_seats(doc: Doc, end: int) -> bool:
     """'X won 33 seats': a party wins a number of seats; a person wins a seat."""
     words = [t for t in doc[end : end + 5] if t.lower_ not in ("about", "around", "just", "only")]
@@ -282,6 +316,12 @@ def _nameparser_titles() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(CONSTANTS.titles), frozenset(CONSTANTS.first_name_titles)
 
 
+def office_titles() -> frozenset[str]:
+    """nameparser's titles that are no given name as well ('head', 'consul', 'general')."""
+    titles, given_name_titles = _nameparser_titles()
+    return titles - given_name_titles
+
+
 def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
     """Where the name proper starts in a span the tagger read as a person: after an office in lower
     case ('Tory leader Michael Howard') or a group word ('Labour MP Tom Hale'), after an office nameparser knows that leaves two words or
@@ -300,6 +340,8 @@ def name_start(doc: Doc, start: int, end: int, types: NameTypes) -> int:
         if (word in titles and word not in given_name_titles) or word in types.parties:
             if names.fold(doc[i + 1].text) in names.PARTICLES:
                 continue  # 'Sultan Al Jaber': the title word is the given name
+            if not doc[i].whitespace_ and doc[i + 1].text == "-":
+                continue  # 'Saint-Cyr': the title word is joined into the name
             if all(doc[k].text[:1].isupper() for k in range(start, i + 1)):
                 start = i + 1
                 break
@@ -352,7 +394,11 @@ def person_read_as_organization(
     if types.shape(span.text):
         return False
     start, end = span.start, span.end
-    for link, person in ((start - 1, start - 2), (end, end + 1)):
+    if end < len(doc) and doc[end].lower_ in office_words:
+        return False  # 'Iran's Foreign Affairs Minister': part of an office
+    owned = _country_owner(doc, start - 2)  # 'China's A, Pakistan's B': skip 'Pakistan's'
+    nxt = end + 1 + (2 if _country_owner(doc, end + 1) else 0)
+    for link, person in ((start - 1 - 2 * owned, start - 2 - 2 * owned), (end, nxt)):
         listed = 0 <= person < len(doc) and doc[link].text in (",", "and")
         if listed and doc[person].ent_type_ == "PERSON":
             return True  # one of a list of people
@@ -369,6 +415,15 @@ def person_read_as_organization(
             if token.is_lower and token.lower_ in office_words:
                 return True
     return False
+
+
+def _country_owner(doc: Doc, i: int) -> bool:
+    """A country's possessive at ``i`` ('Pakistan's' before a name)."""
+    return (
+        0 <= i < len(doc) - 1
+        and doc[i].ent_type_ in ("GPE", "NORP")
+        and doc[i + 1].text in ("’s", "'s")
+    )
 
 
 #: What only a person does of what a tagger may take a lone surname for a place ("Vučić met

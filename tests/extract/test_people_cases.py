@@ -6,6 +6,7 @@ A case builds its ``texts`` (one article each) through the whole pipeline and ch
 - ``people``: names that must each be the name of a person;
 - ``not_people``: strings no person may be named or aliased as (casefolded);
 - ``aliases_not``: for a person, aliases it must not have;
+- ``aliases_of``: for a person, aliases it must have (another form joined to it);
 - ``articles_of``: for a person, in how many articles it must be found.
 
 ``why`` says what the case is about and shows when it fails. Add a case by adding a file: its name
@@ -23,7 +24,7 @@ from generator import yamlio
 
 CASES = Path(__file__).parent / "cases" / "people"
 FILES = sorted(CASES.glob("*.yml"))
-KEYS = {"why", "texts", "people", "not_people", "aliases_not", "articles_of"}
+KEYS = {"why", "texts", "people", "not_people", "aliases_not", "aliases_of", "articles_of"}
 
 
 def load_case(path: Path) -> dict[str, Any]:
@@ -64,5 +65,8 @@ def test_people_case(path: Path, build_articles):
         assert text.casefold() not in written, f"{text!r} names {written[text.casefold()]}: {why}"
     for name, aliases in (case.get("aliases_not") or {}).items():
         assert not set(aliases) & set(people[name].get("aliases") or []), why
+    for name, aliases in (case.get("aliases_of") or {}).items():
+        missing = set(aliases) - set(people[name].get("aliases") or [])
+        assert not missing, f"{name!r} lacks {sorted(missing)} ({sorted(people)}): {why}"
     for name, count in (case.get("articles_of") or {}).items():
         assert len(people[name]["mentions"]) == count, why

@@ -1,0 +1,138 @@
+"""One person written two ways: a shorter form of a longer name, or a one-letter misspelling.
+
+Real articles write one person as 'Aizaz Ahmad Chaudhry' and, a line later, 'Aizaz Chaudhry'; the
+tagger cuts 'Amir Khan Muttaqi' to 'Amir Khan' in one sentence; an editor types 'Muttqai' for
+'Muttaqi'; a transliteration swaps one letter ('Subrahmanyan' for the curated 'Subrahmanyam').
+Merging two different people is worse than keeping one person twice, so a form joins another only:
+
+- in the same article, or when the other is a curated person (whose spelling is settled);
+- as a shorter form: its words in the same order inside the other's, from the same first word;
+- or as a variant spelling: the same words but one, that one six letters or more, same first
+  letter, one edit apart (a letter changed, added, dropped, or two swapped);
+- and when exactly one other person of the article (or of the curated list) fits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from generator import names
+from generator.curated.registry import Registry
+from generator.data import EntityType, LinkedArticle
+
+#: A differing word shorter than this is too often another person's name ('Ahmed' / 'Ahmad').
+MIN_VARIANT_LETTERS = 6
+
+Form = tuple[str, ...]
+
+
+def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[str, str]:
+    """Provisional person keys ('person:~…') -> the key of the person they are another form of."""
+    forms: dict[str, set[Form]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    by_article: list[set[str]] = []
+    for art in linked:
+        keys = set()
+        for lm in art.mentions:
+            if not lm.key.startswith("person:") or lm.key.startswith("person:?"):
+                continue
+            form = tuple(names.parts(lm.mention.refers_to or lm.mention.text))
+            if len(form) >= 2:
+                forms[lm.key].add(form)
+                keys.add(lm.key)
+                count[lm.key] += 1
+        by_article.append(keys)
+    curated: dict[str, set[Form]] = {}
+    for entity in registry.of_type(EntityType.PERSON):
+        written = {tuple(names.parts(n)) for n in [entity.name, *entity.aliases]}
+        curated[entity.key] = {f for f in written if len(f) >= 2}
+        forms[entity.key] |= curated[entity.key]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for keys in by_article:
+        for key in keys:
+            if not key.startswith("person:~"):
+                continue
+            for other in keys - {key}:
+                if _joins(key, other, forms, count):
+                    owners[key].add(other)
+    masked = _masked_index(curated)  # a curated form with one word left out -> its people
+    for key in {k for keys in by_article for k in keys if k.startswith("person:~")}:
+        for a in forms[key]:
+            for i in range(len(a)):
+                for other, b in masked.get((a[:i], a[i + 1 :]), ()):
+                    if _spelling(a, b):
+                        owners[key].add(other)
+    direct = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
+    return {key: _final(key, direct) for key in direct if _final(key, direct) != key}
+
+
+def _masked_index(curated: dict[str, set[Form]]) -> dict[tuple[Form, Form], list]:
+    """Each curated form under every way of leaving one of its words out, so that a form one
+    word apart is found without comparing it with every curated person."""
+    index: dict[tuple[Form, Form], list[tuple[str, Form]]] = defaultdict(list)
+    for key, written in sorted(curated.items()):
+        for form in sorted(written):
+            for i in range(len(form)):
+                index[(form[:i], form[i + 1 :])].append((key, form))
+    return index
+
+
+def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str]) -> bool:
+    """Is ``key`` another form of ``other``: shorter, or a variant spelling of a person written
+    more often (or, as often, with a smaller key: one direction only)?"""
+    for a in forms[key]:
+        for b in forms[other]:
+            if _shorter(a, b):
+                return True
+            if _spelling(a, b) and (count[other], key) > (count[key], other):
+                return True
+    return False
+
+
+def _shorter(a: Form, b: Form) -> bool:
+    """'aizaz chaudhry' in 'aizaz ahmad chaudhry'; 'amir khan' in 'amir khan muttaqi'."""
+    if not 2 <= len(a) < len(b) or a[0] != b[0]:
+        return False
+    rest = iter(b)
+    return all(word in rest for word in a)
+
+
+def _spelling(a: Form, b: Form) -> bool:
+    """The same words but one, that one a letter apart ('muttqai' / 'muttaqi')."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return min(len(x), len(y)) >= MIN_VARIANT_LETTERS and x[0] == y[0] and _one_edit(x, y)
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """One letter changed, added or dropped, or two neighbours swapped."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and x[diff[0]] == y[diff[1]]
+            and x[diff[1]] == y[diff[0]]
+        )
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _final(key: str, direct: dict[str, str]) -> str:
+    """Follow 'a → b → c' to 'c'; a cycle stays where it started."""
+    seen = {key}
+    while key in direct:
+        key = direct[key]
+        if key in seen:
+            return next(iter(sorted(seen)))
+        seen.add(key)
+    return key

@@ -1,0 +1,87 @@
+"""A person's name the tagger glued to the body or country of their office.
+
+'Head of the Sovereign Council of Sudan Abdel Fattah al-Burhan' and 'the Consul General to Haiti
+Noor Gabow' come out of the tagger as one organization or place. The name is the tail of the span:
+after the last word that ends a body's name ('Council', 'Mission', a curated organization word) or
+names a country, two to four capitalised name words, in a span that an office word stands before
+or opens ('head of', 'Consul General to'). The span is then the body or country, and the tail a
+person.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from generator import names
+from generator.extract.candidates import Candidate
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import NameTypes, is_place, office_titles
+
+#: How far before the span an office word may stand ('the Kenyan Consul General to' + span).
+_OFFICE_REACH = 5
+#: Words before a country that ends an office's body ('of Sudan', 'to Haiti').
+_BEFORE_COUNTRY = {"of", "to", "for", "in"}
+
+
+def split_glued(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> list[Candidate]:
+    """The candidate as it is, or its body or country and the person glued after it."""
+    if cand.source != "ner-org" or cand.kind not in ("ORG", "GPE", "FAC", "NORP"):
+        return [cand]
+    span = doc[cand.start : cand.end]
+    cut = _name_tail(span, types, gaz)
+    if cut is None or not _after_office(doc, span, cut, gaz):
+        return [cand]
+    head = Candidate(cand.start, cut, cand.label, cand.key, cand.source, cand.kind)
+    person = Candidate(cut, cand.end, "person", None, "ner-org-person")
+    return [head, person]
+
+
+def _name_tail(span: Span, types: NameTypes, gaz: Gazetteer) -> int | None:
+    """Where the glued name starts: after the span's last body word or country name, when two
+    to four name words follow it to the span's end."""
+    for i in range(len(span) - 3, -1, -1):
+        token = span[i]
+        ends_body = token.is_title and names.fold(token.text) in types.organization_words
+        # 'Council of Sudan', 'Consul General to Haiti'; not 'Kenyan', not 'US Pacific Command'
+        country = (
+            token.text in gaz.country_names
+            and token.pos_ == "PROPN"
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ in _BEFORE_COUNTRY
+        )
+        if not (ends_body or country):
+            continue
+        tail = span[i + 1 :]
+        if not 2 <= len(tail.text.split()) <= 4 or not all(_name_word(t) for t in tail):
+            return None
+        if not (tail[0].text[:1].isupper() and tail[-1].text[:1].isupper()):
+            return None
+        if is_place(tail.text) or tail.text in gaz.country_names:
+            return None
+        if names.fold(tail[-1].text) in types.organization_words:
+            return None  # 'Cricket Board': the body's own name goes on
+        titles = office_titles()
+        if any(t.lower_ in gaz.office_words or t.lower_ in titles for t in tail):
+            return None  # 'the Kenyan Consul General': an office, no name
+        return span[i + 1].i
+    return None
+
+
+def _after_office(doc: Doc, span: Span, cut: int, gaz: Gazetteer) -> bool:
+    """An office word opens the span or stands just before it ('head of', 'Consul General to')."""
+    first = max(span.sent.start, span.start - _OFFICE_REACH)
+    for token in [*doc[first : span.start], *doc[span.start : cut]]:
+        if token.is_punct and token.i < span.start:
+            first = token.i  # an office before a comma is another clause's
+    words = [t for t in doc[first:cut] if t.is_alpha]
+    titles = office_titles()
+    return any(t.lower_ in gaz.office_words or t.lower_ in titles for t in words)
+
+
+def _name_word(token) -> bool:
+    """A token of 'Abdel Fattah al-Burhan' or 'Saint-Cyr': a capitalised word, a particle, or
+    the hyphen between them."""
+    text = token.text
+    if text[:1].isupper():
+        return (token.is_alpha or "-" in text) and not text.isupper()
+    return text == "-" or names.fold(text.partition("-")[0]) in names.PARTICLES

@@ -1,0 +1,29 @@
+"""Which forms of a name are one person (aggregate/variants.py; issue #13)."""
+
+from __future__ import annotations
+
+from generator.aggregate.variants import _final, _shorter, _spelling
+
+
+def test_a_shorter_form_keeps_the_first_word_and_the_order():
+    assert _shorter(("aizaz", "chaudhry"), ("aizaz", "ahmad", "chaudhry"))
+    assert _shorter(("amir", "khan"), ("amir", "khan", "muttaqi"))
+    assert not _shorter(("nadia", "qureshal"), ("tarek", "mahmud", "qureshal"))
+    assert not _shorter(("chaudhry", "aizaz"), ("aizaz", "ahmad", "chaudhry"))
+    assert not _shorter(("chaudhry",), ("aizaz", "chaudhry"))  # a lone word settles elsewhere
+
+
+def test_a_variant_spelling_is_one_edit_in_one_long_word():
+    assert _spelling(("amir", "khan", "muttqai"), ("amir", "khan", "muttaqi"))  # swapped
+    assert _spelling(("subrahmanyan", "jaishankar"), ("subrahmanyam", "jaishankar"))
+    assert _spelling(("nikol", "pashinian"), ("nikol", "pashinyan"))
+    assert not _spelling(("ahmed", "hassan"), ("ahmad", "hassan"))  # too short to tell
+    assert not _spelling(("john", "petrakis"), ("jon", "petrakis"))
+    assert not _spelling(("karim", "haddad"), ("samir", "haddad"))
+    assert not _spelling(("lina", "osmanova"), ("lina", "osmanova"))  # the same, no variant
+    assert not _spelling(("lina", "osmanova"), ("lina", "asmanova"))  # another first letter
+
+
+def test_chains_end_at_their_last_owner_and_cycles_stay_put():
+    assert _final("a", {"a": "b", "b": "c"}) == "c"
+    assert _final("a", {"a": "b", "b": "a"}) == "a"
