@@ -90,11 +90,6 @@ def test_a_topic_of_talks_named_once_counts(build_articles):
     assert "trade" in issues(build_articles({"a.txt": held}))
 
 
-def test_a_one_word_issue_named_once_in_background_does_not_count(build_articles):
-    background = _once("The talks came as the number of refugees grew in the region.")
-    assert "migration" not in issues(build_articles({"a.txt": background}))
-
-
 def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_articles):
     text = (
         "Envoy meets researchers\n\n"
@@ -105,24 +100,17 @@ def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_articles
     assert "climate-change" not in issues(build_articles({"a.txt": text}))
 
 
+#: A body that names the refugees once, in background.
+REFUGEES_ONCE = _once("The talks came as the number of refugees grew in the region.")
+
+
 def test_an_issue_the_headline_names_counts_when_the_body_names_it_once(build_articles):
-    body = (
-        "The two foreign ministers met in Rome on Friday for two hours. "
-        "Both called the visit a turning point for their countries.\n\n"
-        "The talks came as the number of refugees grew in the region.\n"
-    )
-    headed = build_articles({"a.txt": "Ministers weigh refugee crisis in Rome\n\n" + body})
-    assert "migration" in issues(headed)
+    headed = REFUGEES_ONCE.replace("Ministers meet in Rome", "Ministers weigh refugee crisis", 1)
+    assert "migration" in issues(build_articles({"a.txt": headed}))
 
 
 def test_an_issue_named_once_in_background_without_the_headline_does_not_count(build_articles):
-    body = (
-        "The two foreign ministers met in Rome on Friday for two hours. "
-        "Both called the visit a turning point for their countries.\n\n"
-        "The talks came as the number of refugees grew in the region.\n"
-    )
-    plain = build_articles({"a.txt": "Ministers meet in Rome\n\n" + body})
-    assert "migration" not in issues(plain)
+    assert "migration" not in issues(build_articles({"a.txt": REFUGEES_ONCE}))
 
 
 def test_an_issue_named_once_as_an_example_is_background(build_articles):
