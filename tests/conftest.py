@@ -14,6 +14,7 @@ from generator.build import BuildResult, build
 from generator.config import BuildConfig, model_name
 from generator.curated.registry import load_registry
 from generator.extract import Tools, load_tools
+from generator.memo import BuildMemo
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -63,6 +64,24 @@ def make_seeds(tmp_path: Path, articles: dict[str, str]) -> Path:
     for name, text in articles.items():
         write_article(seeds, name, text)
     return seeds
+
+
+@pytest.fixture(scope="session")
+def case_memo() -> BuildMemo:
+    """One memo for a worker's extraction cases, as ``mkdocs serve`` keeps one: the curated data
+    is loaded and checked once; each case's articles are new to it, so they run every stage."""
+    return BuildMemo(None, keep_in_memory=True, keep_pages=False)
+
+
+@pytest.fixture
+def build_case(tmp_path: Path, tools: Tools, case_memo: BuildMemo):
+    """Build the records (no pages) of articles given as {file name: text}."""
+
+    def run(articles: dict[str, str]) -> BuildResult:
+        config = BuildConfig(seeds=make_seeds(tmp_path, articles), cache_dir=None)
+        return build(config, tools=tools, with_pages=False, memo=case_memo)
+
+    return run
 
 
 @pytest.fixture

@@ -115,10 +115,12 @@ def schema(stem: str) -> dict[str, Any]:
 
 def curated_key(seeds: Path) -> str:
     """A hash of everything ``load_registry`` reads: the curated folder's file names and the
-    bytes of its files. Cheap (no parsing), so a rebuild can tell the curated data is unchanged."""
+    bytes of its files. Cheap (no parsing), so a rebuild can tell the curated data is unchanged.
+    The folder's own path is left out: what is loaded, problems included, names files relative
+    to the seeds folder, so two copies of the same data load the same."""
     import hashlib
 
-    digest = hashlib.sha256(str(seeds.resolve()).encode())
+    digest = hashlib.sha256()
     curated = seeds / "curated"
     for path in sorted(curated.iterdir()) if curated.is_dir() else ():
         digest.update(path.name.encode() + b"\0")

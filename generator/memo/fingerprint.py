@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE = "generator"
@@ -65,7 +66,7 @@ def _imported(path: Path, root: Path) -> list[str]:
     tree = ast.parse(path.read_text("utf-8"), str(path))
     here = path.relative_to(root).with_suffix("").parts
     found: list[str] = []
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -81,3 +82,14 @@ def _imported(path: Path, root: Path) -> list[str]:
         parts = name.split(".")
         out += [".".join(parts[:i]) for i in range(2, len(parts) + 1)]
     return out
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones too (an import inside a function or an ``if``), without
+    walking expressions: an import is always a statement, and expressions are most of a tree."""
+    for node in body:
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, field, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)

@@ -11,31 +11,27 @@ def meetings(result):
     return [e for e in events if e["kind"] != "summit"]
 
 
-def test_an_undated_report_does_not_join_a_meeting_months_earlier(build_articles):
+def test_an_undated_report_does_not_join_a_meeting_months_earlier(build_case):
     dated = (
         "---\npublished: 2024-03-06\n---\nTitle\n\nPresident Ilham Aliyev met Prime Minister "
         "Nikol Pashinyan in Munich on Tuesday.\n"
     )
     undated = "Title\n\nPresident Ilham Aliyev met Prime Minister Nikol Pashinyan in Abu Dhabi.\n"
-    found = meetings(build_articles({"dated.txt": dated, "undated.txt": undated}))
+    found = meetings(build_case({"dated.txt": dated, "undated.txt": undated}))
     assert len(found) == 2
     assert sorted(len(e["articles"]) for e in found) == [1, 1]
 
 
-def test_two_undated_reports_from_two_articles_stay_apart(build_articles):
+def test_two_undated_reports_from_two_articles_stay_apart(build_case):
     text = "Title\n\nPresident Ilham Aliyev met Prime Minister Nikol Pashinyan in {}.\n"
-    found = meetings(
-        build_articles({"a.txt": text.format("Brussels"), "b.txt": text.format("Prague")})
-    )
+    found = meetings(build_case({"a.txt": text.format("Brussels"), "b.txt": text.format("Prague")}))
     assert len(found) == 2
 
 
-def test_two_dated_reports_of_one_day_merge(build_articles):
+def test_two_dated_reports_of_one_day_merge(build_case):
     text = (
         "---\npublished: 2024-03-06\n---\nTitle\n\nPresident Ilham Aliyev met Prime Minister "
         "Nikol Pashinyan in Munich on Tuesday{}.\n"
     )
-    found = meetings(
-        build_articles({"a.txt": text.format(""), "b.txt": text.format(", aides said")})
-    )
+    found = meetings(build_case({"a.txt": text.format(""), "b.txt": text.format(", aides said")}))
     assert len(found) == 1 and len(found[0]["articles"]) == 2

@@ -76,8 +76,8 @@ def test_quote_case(path: Path, request):
             (post["text"], post["speaker"]) for post in case["expect"]
         ]
     else:
-        build_articles = request.getfixturevalue("build_articles")  # the model only for these
-        quotes = quotes_of(build_articles({"a.txt": case["text"]}))
+        build_case = request.getfixturevalue("build_case")  # the model only for these
+        quotes = quotes_of(build_case({"a.txt": case["text"]}))
         for expected in case["said_by"]:
             assert said_by(quotes, expected["start"]) == expected["speakers"], expected.get(
                 "why", expected["start"]

@@ -14,8 +14,8 @@ Foreign Minister Aiko Mori said "we are in close contact with our partners on th
 """
 
 
-def test_words_quoted_inside_reported_speech_are_a_fragment(build_articles):
-    result = build_articles({"a.txt": TEXT})
+def test_words_quoted_inside_reported_speech_are_a_fragment(build_case):
+    result = build_case({"a.txt": TEXT})
     path = next(p for p in result.records if p.startswith("articles/"))
     quotes = {q["text"][:12]: q for q in yamlio.load(result.records[path])["quotes"]}
     assert quotes["a clear viol"].get("fragment") is True
