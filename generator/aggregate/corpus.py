@@ -14,6 +14,7 @@ from generator.aggregate.auto_issues import auto_issue_slots, candidate_groups
 from generator.aggregate.events import merge_events
 from generator.aggregate.name_types import (
     is_evidence_only,
+    people_read_as_organizations,
     ruled_out,
     settles_across_articles,
     typed_forms,
@@ -51,7 +52,11 @@ MAX_SENTENCES = 5
 def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
     linked = sorted(linked, key=lambda a: a.article.id)
     variants = name_variants(linked, registry)  # 'Aizaz Chaudhry' is 'Aizaz Ahmad Chaudhry'
-    rekey = {**variants, **_settle_people(linked, _honorifics(registry), variants)}
+    rekey = {
+        **variants,
+        **people_read_as_organizations(linked, variants),
+        **_settle_people(linked, _honorifics(registry), variants),
+    }
     review: list[ReviewItem] = []
     by_key: dict[str, dict] = {}
     typed = typed_forms(linked)
@@ -167,8 +172,10 @@ def _settle_people(
                     parts_index[part].add(key)
                 if lm.mention.refers_to and not names.is_full(lm.mention.text):
                     tied.add((names.fold(lm.mention.text), key))
-            elif lm.key.startswith("person:?") and set(lm.mention.titles) & honorifics:
-                titled.add(lm.key)
+            elif lm.key.startswith("person:?") and (
+                set(lm.mention.titles) & honorifics or _with_initials(lm.mention.text)
+            ):
+                titled.add(lm.key)  # 'Mr Kilroy-Silk', 'T C A Raghavan': a person's name
     rekey: dict[str, str] = {}
     for art in linked:
         for lm in art.mentions:
@@ -185,6 +192,13 @@ def _settle_people(
                 ):
                     rekey[lm.key] = owner
     return rekey
+
+
+def _with_initials(text: str) -> bool:
+    """'T C A Raghavan', 'J. Smith': initials before one name word, a form only a person's name
+    takes."""
+    words = text.split()
+    return len(words) > 1 and all(len(w.rstrip(".")) == 1 and w[:1].isupper() for w in words[:-1])
 
 
 def _unresolved(lm: LinkedMention, art: LinkedArticle) -> ReviewItem:

@@ -52,3 +52,31 @@ def settles_across_articles(word: str, owner_name: str, titled: bool, tied: bool
     if not parts or (parts[-1] != word and not tied):
         return False
     return titled or not is_city(word)
+
+
+def people_read_as_organizations(
+    linked: Iterable[LinkedArticle], variants: dict[str, str]
+) -> dict[str, str]:
+    """Organization keys the tagger made of a person's full name: 'the special envoy of Miroslav
+    Lajčak' read as an organization in one article, while the corpus names him as a person.
+    Only an organization of the tagger's own (no curated entry, no party or brand ruling), under
+    a full name that is exactly one person's. The tagger's labels for a name vary with the words
+    around it; a person's mention with its name's shape is the stronger evidence."""
+    linked = list(linked)
+    people: dict[str, set[str]] = {}  # folded full name -> person keys
+    for art in linked:
+        for lm in art.mentions:
+            if lm.key.startswith("person:?") or not lm.key.startswith("person:"):
+                continue
+            name = lm.mention.refers_to or lm.mention.text
+            if names.is_full(name):
+                people.setdefault(names.fold(name), set()).add(variants.get(lm.key, lm.key))
+    rekey: dict[str, str] = {}
+    for art in linked:
+        for lm in art.mentions:
+            if not lm.key.startswith("organization:~") or lm.mention.source != "ner":
+                continue
+            owners = people.get(names.fold(lm.mention.text), set())
+            if len(owners) == 1 and names.is_full(lm.mention.text):
+                rekey[lm.key] = next(iter(owners))
+    return rekey

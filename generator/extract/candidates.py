@@ -51,7 +51,25 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
             out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
+    out.extend(_people_tagged_otherwise(doc, ner_people))
     out.extend(_titled_names(doc, gaz))
+    return out
+
+
+def _people_tagged_otherwise(doc: Doc, ner_people: list) -> list[Candidate]:
+    """'held talks with the head of the council Laurent Saint-Cyr' tagged a facility, while the
+    article's 'Saint-Cyr said' is a person: the tagger reads a full name by the words around it,
+    and the lone surname, said or described, shows what it is. A two- or three-word name of
+    capitalised words ending in a word the tagger reads alone as a person is that person."""
+    lone = {e.text for e in ner_people if len(e.text.split()) == 1}
+    out = []
+    for ent in doc.ents if lone else ():
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        start = ent.start + (ent[0].lower_ == "the")
+        words = doc[start : ent.end].text.split()
+        if 2 <= len(words) <= 3 and words[-1] in lone and all(w[:1].isupper() for w in words):
+            out.append(Candidate(start, ent.end, "person", None, "ner-person"))
     return out
 
 
@@ -75,7 +93,11 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         while (
             k < len(doc)
             and k - j < 6
-            and (name_token(doc[k]) or (k > j and _particle_before_name(doc, k)))
+            and (
+                name_token(doc[k])
+                or _initial_before_name(doc, k)
+                or (k > j and _particle_before_name(doc, k))
+            )
         ):
             k += 1
         if k < len(doc) and names.fold(doc[k].text).strip(".") in names.SUFFIXES and k > j:
@@ -107,6 +129,14 @@ def name_token(token) -> bool:
         and text not in ("’s", "'s")
         and not any(ch.isdigit() for ch in text)
     )
+
+
+def _initial_before_name(doc: Doc, k: int) -> bool:
+    """'T C A Raghavan', 'J. Smith': initials (the tagger may read 'A' as an article) count when
+    a capitalised name word ends them."""
+    while k < len(doc) and len(doc[k].text.rstrip(".")) == 1 and doc[k].text[:1].isupper():
+        k += 1
+    return k < len(doc) and name_token(doc[k]) and len(doc[k].text) > 1
 
 
 def _particle_before_name(doc: Doc, k: int) -> bool:

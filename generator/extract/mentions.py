@@ -22,6 +22,7 @@ from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
     NameTypes,
+    is_place,
     name_start,
     party_contexts,
     person_read_as_organization,
@@ -49,6 +50,8 @@ def find_mentions(
     chosen = [c for c in chosen if not _dateline_place(doc, c)]
     chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
     chosen = [_as_person(doc, c, types, gaz) for c in chosen]
+    named = {doc[c.start : c.end].text for c in chosen if c.label == "person"}
+    chosen = [_named_elsewhere(doc, c, gaz, named) for c in chosen]
     chosen = sorted([*chosen, *skipped_in_lists(doc, chosen, gaz)], key=lambda c: c.start)
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
@@ -137,6 +140,18 @@ def find_mentions(
             )
         )
     return out
+
+
+def _named_elsewhere(doc: Doc, cand: Candidate, gaz: Gazetteer, named: set[str]) -> Candidate:
+    """An NER organization or place with the very text the article names a person by elsewhere
+    ('Vučić met Borrell', then '…," wrote Vučić' read as a place): a name keeps one meaning
+    through one article, unless a gazetteer knows it as a place or an organization."""
+    if cand.source != "ner-org" or cand.kind not in ("ORG", "GPE") or cand.label == "person":
+        return cand
+    text = doc[cand.start : cand.end].text
+    if text not in named or gaz.match_org(text) or text in gaz.country_names or is_place(text):
+        return cand
+    return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 
 
 def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> Candidate:

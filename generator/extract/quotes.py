@@ -392,6 +392,9 @@ def _subject(verb: Token, quote: Span) -> Token | None:
     ]
     if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
         return min(subjects, key=lambda c: abs(c.i - verb.i))
+    inverted = _inverted_subject(verb, quote)
+    if inverted is not None:
+        return inverted
     head = verb.head
     if (
         verb.dep_ in ("conj", "advcl")
@@ -399,6 +402,18 @@ def _subject(verb: Token, quote: Span) -> Token | None:
         and not quote.start <= head.i < quote.end  # a verb of the quoted words is theirs
     ):
         return _subject(head, quote)  # "Abe vowed action, added '...'": a shared subject
+    return None
+
+
+def _inverted_subject(verb: Token, quote: Span) -> Token | None:
+    """'…,” wrote Vučić on his account': a speech verb right after the quotation with a name after
+    it, which a parser often reads as the verb's object."""
+    doc = verb.doc
+    if verb.i < quote.end or any(not t.is_punct for t in doc[quote.end : verb.i]):
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ == "PROPN":
+            return child
     return None
 
 
