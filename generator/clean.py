@@ -60,6 +60,7 @@ class _Line:
     number: int  # 1-based line in the source file
     text: str
     verdict: str | None = None  # None: keep; else the reason it was dropped
+    caption: str | None = None  # what a dropped photo caption says of the story, without credit
 
 
 def clean(source: SourceFile, rules: Rules) -> CleanArticle:
@@ -73,6 +74,15 @@ def clean(source: SourceFile, rules: Rules) -> CleanArticle:
     _drop_header_labels(lines)
     _drop_author_bios(lines, authors)
     paragraphs = tuple(line.text for line in lines if line.verdict is None)
+    # Captions go after the body: their names and facts count, but placed where the picture
+    # stood they would cut a quotation off from the paragraph that introduces its speaker.
+    paragraphs += tuple(
+        dict.fromkeys(
+            line.caption
+            for line in lines
+            if line.caption and not _older_picture(line.caption, published)
+        )
+    )
     dropped = tuple(
         DroppedLine(line.number, line.text, line.verdict)
         for line in lines
@@ -136,12 +146,45 @@ def _drop_by_pattern(lines: list[_Line], rules: Rules) -> None:
             line.verdict = "site boilerplate"
         elif any(p.search(line.text) for p in rules.captions):
             line.verdict = "photo caption or credit"
+            line.caption = _caption_description(line.text, rules)
         elif lowered in seen:
             line.verdict = "repeated line"
         seen.add(lowered)
         if line.verdict is None and _is_body_like(line.text):
             body_started = True
     _drop_link_lists(lines)
+
+
+_FILE_PHOTO = re.compile(r"\b(file|archive)\b", re.IGNORECASE)
+
+
+def _caption_description(text: str, rules: Rules) -> str | None:
+    """What a caption says before its credit ('Leaders pose at the summit in Johannesburg on
+    August 23. Picture: NAME / POOL / AFP'): a sentence about the article's own story, kept as
+    body text while the credit goes. None for a bare credit, a fragment, or a file photo's
+    caption (an older picture: what it shows is not this story's news). The line itself is still
+    reported as dropped, for its credit."""
+    if _FILE_PHOTO.search(text):
+        return None
+    start = min(m.start() for p in rules.captions if (m := p.search(text)))
+    described = _ICON_LABEL.sub("", text[:start]).rstrip(" -–—|(")
+    if len(described.split()) < 8 or not _SENTENCE_END.search(described):
+        return None
+    if not any(w not in _LABEL_WORDS for w in re.findall(r"\b[a-z]{4,}\b", described)):
+        return None  # a label ('Minister of National Defense General X'): names and titles only
+    return described
+
+
+#: Lower-case words a caption that only labels its picture with names and titles may hold.
+_LABEL_WORDS = {"with", "from", "into", "their", "this", "that", "left", "right", "centre", "center"}
+_ICON_LABEL = re.compile(r"^(?:\w+ )?icon\s+", re.IGNORECASE)  # 'Camera Icon', an image's label
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def _older_picture(caption: str, published: str | None) -> bool:
+    """A caption that names a year before the article's shows an older picture."""
+    years = [int(m.group()) for m in _YEAR.finditer(caption)]
+    return bool(published and years and min(years) < int(published[:4]))
 
 
 _SEPARATORS = re.compile(r"\s(?:\||·|›|»|•)\s")
