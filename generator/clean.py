@@ -176,7 +176,18 @@ def _caption_description(text: str, rules: Rules) -> str | None:
 
 
 #: Lower-case words a caption that only labels its picture with names and titles may hold.
-_LABEL_WORDS = {"with", "from", "into", "their", "this", "that", "left", "right", "centre", "center"}
+_LABEL_WORDS = {
+    "with",
+    "from",
+    "into",
+    "their",
+    "this",
+    "that",
+    "left",
+    "right",
+    "centre",
+    "center",
+}
 _ICON_LABEL = re.compile(r"^(?:\w+ )?icon\s+", re.IGNORECASE)  # 'Camera Icon', an image's label
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 

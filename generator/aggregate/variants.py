@@ -6,7 +6,8 @@ tagger cuts 'Amir Khan Muttaqi' to 'Amir Khan' in one sentence; an editor types 
 Merging two different people is worse than keeping one person twice, so a form joins another only:
 
 - in the same article, or when the other is a curated person (whose spelling is settled);
-- as a shorter form: its words in the same order inside the other's, from the same first word;
+- as a shorter form: its words in the same order inside the other's, from the same first word,
+  or its last words (a surname of two words: 'López Obrador');
 - or as a variant spelling: the same words but one, that one six letters or more, same first
   letter, one edit apart (a letter changed, added, dropped, or two swapped);
 - and when exactly one other person of the article (or of the curated list) fits.
@@ -91,8 +92,13 @@ def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str
 
 
 def _shorter(a: Form, b: Form) -> bool:
-    """'aizaz chaudhry' in 'aizaz ahmad chaudhry'; 'amir khan' in 'amir khan muttaqi'."""
-    if not 2 <= len(a) < len(b) or a[0] != b[0]:
+    """'aizaz chaudhry' in 'aizaz ahmad chaudhry'; 'amir khan' in 'amir khan muttaqi'; a
+    surname of two words, 'lópez obrador', ending 'andrés manuel lópez obrador'."""
+    if not 2 <= len(a) < len(b):
+        return False
+    if b[-len(a) :] == a:
+        return True
+    if a[0] != b[0]:
         return False
     rest = iter(b)
     return all(word in rest for word in a)

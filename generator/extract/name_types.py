@@ -119,6 +119,9 @@ class NameTypes:
             return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
         if any(_brand_word(w) for w in words):
             return ORGANIZATION  # 'YouGov Deutschland'
+        if len(words) >= 3 and folded[-1] in self.organization_words:
+            return ORGANIZATION  # 'John F. Kennedy International Airport' (two words may be a
+            # person's: 'Emily Post')
         if len(words) >= 2 and any(len(w) > 5 and w.endswith("ism") for w in folded):
             return PARTY  # 'United Torah Judaism', 'Democratic Socialism': a creed, no person
         if len(words) >= 2 and (self.place_shape(folded) or is_place(" ".join(words))):
