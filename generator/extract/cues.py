@@ -113,8 +113,10 @@ def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
     if part.startswith("@"):
         ref = part[1:]
         return any(split_key(k)[1] == ref for k in present)
-    # a word of a list cue stands in its plural too ("missile" in "shells and missiles")
-    return re.search(rf"(?<!\w){re.escape(part.lower())}(?:s|es)?(?!\w)", lowered) is not None
+    # a word of a list cue stands in its plural and its verb forms too ("missile" in "shells and
+    # missiles", "attack" in "Russia is attacking Ukraine")
+    word = re.escape(part.lower())
+    return re.search(rf"(?<!\w){word}(?:s|es|ed|ing)?(?!\w)", lowered) is not None
 
 
 #: Subordinators and prepositions of a time clause: what stands in one is background.
