@@ -129,9 +129,12 @@ def _in_passing(span: Span) -> bool:
     """An issue cue said in passing: a common noun in a list of three or more ('cooperation on
     clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
     South China Sea, Ukraine and the Korean Peninsula', is still an issue), a cue inside a time
-    clause ('the visit comes days after Trump won the election'), or an example ('services such as
-    roads and education'). What people are said to discuss is never in passing (``_discussed``)."""
+    clause ('the visit comes days after Trump won the election'), an example ('services such as
+    roads and education'), or a word that only qualifies who or what acts ('human rights
+    officials', 'a counterterrorism operation'). What people are said to discuss is never in passing (``_discussed``)."""
     root = span.root
+    if _describes_another(span):
+        return True
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
@@ -148,6 +151,27 @@ def _in_passing(span: Span) -> bool:
                 c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in ancestor.children
             )
     return False
+
+
+#: Nouns a topic may describe without being what is said: people who work on it ("human rights
+#: officials", "a climate reporter") and actions taken in its name ("a counterterrorism
+#: operation"). Lemmas.
+_DESCRIBED = frozenset(
+    "official officer reporter correspondent editor expert analyst researcher advocate activist "
+    "campaigner monitor observer operation raid".split()
+)
+
+
+def _describes_another(span: Span) -> bool:
+    """The cue only qualifies a noun of ``_DESCRIBED`` ("Human rights officials said ...")."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _DESCRIBED
+    )
 
 
 def _conj_chain(token: Token, top: Token) -> bool:
