@@ -68,6 +68,11 @@ SAME_DEALINGS = {
     "peace deal": "peace process",
     "peace agreement": "peace process",
     "relationship": "relations",
+    # the state of two places' dealings is their relations: "India-Pakistan tensions", "the
+    # Belgrade-Pristina dialogue" and "relations between India and Pakistan" are one issue
+    "tensions": "relations",
+    "dialogue": "relations",
+    "rivalry": "relations",
 }
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
@@ -78,6 +83,9 @@ _BILATERAL = re.compile(
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
+#: Dealings named without their parties, which a sentence naming both countries makes theirs:
+#: "bring Kosovo closer to Serbia through dialogue", "for Kosovo and Serbia to reduce tensions".
+_SHARED = re.compile(r"\b(?P<topic>dialogue|tensions|relations|ties|relationship)\b", re.IGNORECASE)
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
 _PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
 _COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
@@ -133,7 +141,7 @@ def place_topics(
 ) -> list[Mention]:
     """Issue mentions for the topics named by place that the article is about."""
     places = _places(doc, mentions, registry)
-    found = (
+    found = _peace_holds_relations(
         _pairs(text, places)
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
@@ -154,6 +162,18 @@ def place_topics(
         out.append(make_mention(doc, span, name, "issue", key, sentences, sent_index, source))
         taken.append((topic.start, topic.end))
     return [m for m in out if _about(m, out, title)]
+
+
+def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
+    """Where an article follows two places' peace process, their relations ("normalising
+    relations", "tensions between them") are that process, not a second topic."""
+    at_peace = {frozenset(f.places) for f in found if f.name.endswith(" peace process")}
+    return [
+        _Found(f.start, f.end, f.name.removesuffix("relations") + "peace process", f.places)
+        if f.name.endswith(" relations") and frozenset(f.places) in at_peace
+        else f
+        for f in found
+    ]
 
 
 def _about(mention: Mention, found: list[Mention], title: str) -> bool:
@@ -262,10 +282,19 @@ def _bilateral(
         return []
     pair = tuple(sorted((ranked[0][0], ranked[1][0])))
     found = list(_BILATERAL.finditer(text))
-    peace = list(_PEACE.finditer(text))
     starts = [s.start_char for s in sentences]
-    if any(set(pair) <= named.get(bisect_right(starts, m.start()) - 1, set()) for m in peace):
+
+    def beside_both(match: re.Match[str]) -> bool:
+        return set(pair) <= named.get(bisect_right(starts, match.start()) - 1, set())
+
+    peace = list(_PEACE.finditer(text))
+    if any(beside_both(m) for m in peace):
         found += peace
+    found += [
+        m
+        for m in _SHARED.finditer(text)
+        if beside_both(m) and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+    ]
     return [
         _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
