@@ -37,10 +37,21 @@ TROUBLE = (
     "fighting",
     "famine",
     "unrest",
+    "ceasefire",
     "crisis",
+    "truce",
     "coup",
     "war",
 )
+#: One name for a place's armed conflict however it is called, so that "the war in Yemen",
+#: "fighting in Yemen" and "the truce in Yemen" are one issue, "Yemen conflict" (the name the
+#: taxonomy gives its own: "Sudan conflict", "Syria conflict").
+SAME_TROUBLE = {
+    "war": "conflict",
+    "fighting": "conflict",
+    "truce": "conflict",
+    "ceasefire": "conflict",
+}
 #: Dealings between two places.
 DEALINGS = (
     "peace process",
@@ -214,7 +225,7 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
             start = place.start - (
                 len(text[max(0, place.start - 60) : place.start]) - before.start()
             )
-            topic = before["topic"].lower()
+            topic = _trouble(before["topic"])
             out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
             continue
         after = text[place.end : place.end + 60]
@@ -224,7 +235,7 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
                 _Found(
                     place.start,
                     place.end + match.end(),
-                    f"{place.name} {match['topic']}",
+                    f"{place.name} {_trouble(match['topic'])}",
                     (place.name,),
                 )
             )
@@ -257,6 +268,10 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                     )
                 )
     return out
+
+
+def _trouble(topic: str) -> str:
+    return SAME_TROUBLE.get(topic.lower(), topic.lower())
 
 
 def _dealings(topic: str) -> str:
