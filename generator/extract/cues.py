@@ -130,10 +130,11 @@ def _in_passing(span: Span) -> bool:
     clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
     South China Sea, Ukraine and the Korean Peninsula', is still an issue), a cue inside a time
     clause ('the visit comes days after Trump won the election'), an example ('services such as
-    roads and education'), or a word that only qualifies who or what acts ('human rights
-    officials', 'a counterterrorism operation'). What people are said to discuss is never in passing (``_discussed``)."""
+    roads and education'), a word that only qualifies who or what acts ('human rights
+    officials', 'a counterterrorism operation'), or a relative or conditional clause
+    (``_in_background_clause``). What people are said to discuss is never in passing (``_discussed``)."""
     root = span.root
-    if _describes_another(span):
+    if _describes_another(span) or _in_background_clause(span):
         return True
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
@@ -172,6 +173,29 @@ def _describes_another(span: Span) -> bool:
         and head.pos_ == "NOUN"
         and head.lemma_.lower() in _DESCRIBED
     )
+
+
+#: Subordinators of a condition: what stands in one may not even happen.
+_CONDITION_WORDS = {"if", "unless"}
+
+
+def _in_background_clause(span: Span) -> bool:
+    """The cue stands in a relative clause, which describes something else ("the 2015 accord,
+    which lifted sanctions in return for ..."), or in a condition ("attacks if oil production
+    does not stop"), at any depth."""
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        if ancestor.dep_ == "relcl":
+            return True
+        children = list(ancestor.children)
+        if (
+            ancestor.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CONDITION_WORDS for c in children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        ):
+            return True  # a whole clause: "if production does not stop", not "if enriched"
+    return False
 
 
 def _conj_chain(token: Token, top: Token) -> bool:
