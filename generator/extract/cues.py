@@ -158,8 +158,23 @@ def _in_passing(span: Span) -> bool:
 #: officials", "a climate reporter") and actions taken in its name ("a counterterrorism
 #: operation"). Lemmas.
 _DESCRIBED = frozenset(
-    "official officer reporter correspondent editor expert analyst researcher advocate activist "
-    "campaigner monitor observer operation raid".split()
+    [
+        "official",
+        "officer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "expert",
+        "analyst",
+        "researcher",
+        "advocate",
+        "activist",
+        "campaigner",
+        "monitor",
+        "observer",
+        "operation",
+        "raid",
+    ]
 )
 
 
