@@ -248,6 +248,12 @@ DISCUSSION_NOUNS = frozenset(
         "view",
         "concern",
         "agenda",
+        # what two sides are at odds over is what their dealings are about: "tensions over trade"
+        "tension",
+        "dispute",
+        "disagreement",
+        "row",
+        "standoff",
     ]
 )
 #: Dependency steps that stay inside the phrase a discussion word governs.
