@@ -99,7 +99,10 @@ _BILATERAL = re.compile(
 _SHARED = re.compile(r"\b(?P<topic>dialogue|tensions|relations|ties|relationship)\b", re.IGNORECASE)
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
 _PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
-_COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
+#: "eastern", "north-western", "northeast", "South": a part of the place.
+_COMPASS = (
+    r"(?:(?:(?:north|south)-?)?(?:east|west)(?:ern)?\s+|(?:north|south)(?:ern)?\s+|central\s+)?"
+)
 _TROUBLE = "|".join(TROUBLE)
 _DEALINGS = "|".join(DEALINGS)
 #: "the war in", "gang violence across": a trouble before its place.
@@ -122,6 +125,14 @@ _DASH = re.compile(r"^\s?[-–—]\s?$")
 #: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
 #: them).
 _PAIR_TOPIC = re.compile(rf"^\s(?:[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE)
+#: "negotiations regarding northeast", "talks on the situation in": a place as what people
+#: discuss. It names no kind of topic, so it only links to the curated issue of that place.
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations)\s+"
+    r"(?:on|over|about|regarding|concerning)\s+(?:the\s+situation\s+in\s+)?(?:the\s+)?"
+    rf"(?P<compass>{_COMPASS})$",
+    re.IGNORECASE,
+)
 LEDE_SENTENCES = 2
 MIN_SENTENCES = 2
 
@@ -139,6 +150,9 @@ class _Found:
     end: int
     name: str  # "Haiti gang violence", "India–Pakistan relations"
     places: tuple[str, ...]
+    #: what people discuss ("talks on Syria"): counts when named once, and only for the
+    #: curated issue of the place
+    discussed: bool = False
 
 
 def place_topics(
@@ -168,11 +182,16 @@ def place_topics(
         if span is None:
             continue
         key = _curated_for(topic, curated_issues, place_names) or f"issue:~{names.fold(topic.name)}"
+        if topic.discussed and key.startswith("issue:~"):
+            continue
         source = "cue" if not key.startswith("issue:~") else "topic"
         name = topic.name if source == "topic" else span.text
-        out.append(make_mention(doc, span, name, "issue", key, sentences, sent_index, source))
+        found_here = make_mention(doc, span, name, "issue", key, sentences, sent_index, source)
+        if topic.discussed:
+            found_here = Mention(**{**found_here.__dict__, "discussed": True})
+        out.append(found_here)
         taken.append((topic.start, topic.end))
-    return [m for m in out if _about(m, out, title)]
+    return [m for m in out if m.discussed or _about(m, out, title)]
 
 
 def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
@@ -218,6 +237,14 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
 def _singles(text: str, places: list[_Place]) -> list[_Found]:
     out = []
     for place in places:
+        talks = _TALKS_ON.search(text[max(0, place.start - 80) : place.start])
+        if talks:
+            start = place.start - (
+                len(text[max(0, place.start - 80) : place.start]) - talks.start()
+            )
+            name = f"{place.name} conflict"  # of the trouble kind: "Syria conflict", "Status of Taiwan"
+            out.append(_Found(start, place.end, name, (place.name,), discussed=True))
+            continue
         before = _BEFORE.search(text[max(0, place.start - 60) : place.start])
         if before:
             compass = before["compass"].strip()
