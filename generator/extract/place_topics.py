@@ -253,6 +253,8 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
                 len(text[max(0, place.start - 60) : place.start]) - before.start()
             )
             topic = _trouble(before["topic"])
+            if compass and topic == "crisis":
+                topic = "conflict"  # "the crisis in eastern X": a region's crisis is its fighting
             out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
             continue
         after = text[place.end : place.end + 60]
