@@ -113,8 +113,10 @@ def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
     if part.startswith("@"):
         ref = part[1:]
         return any(split_key(k)[1] == ref for k in present)
-    # a word of a list cue stands in its plural too ("missile" in "shells and missiles")
-    return re.search(rf"(?<!\w){re.escape(part.lower())}(?:s|es)?(?!\w)", lowered) is not None
+    # a word of a list cue stands in its plural and its verb forms too ("missile" in "shells and
+    # missiles", "attack" in "Russia is attacking Ukraine")
+    word = re.escape(part.lower())
+    return re.search(rf"(?<!\w){word}(?:s|es|ed|ing)?(?!\w)", lowered) is not None
 
 
 #: Subordinators and prepositions of a time clause: what stands in one is background.
@@ -127,9 +129,13 @@ def _in_passing(span: Span) -> bool:
     """An issue cue said in passing: a common noun in a list of three or more ('cooperation on
     clean energy, critical minerals, health and education': areas, not issues — a named one, 'the
     South China Sea, Ukraine and the Korean Peninsula', is still an issue), a cue inside a time
-    clause ('the visit comes days after Trump won the election'), or an example ('services such as
-    roads and education'). What people are said to discuss is never in passing (``_discussed``)."""
+    clause ('the visit comes days after Trump won the election'), an example ('services such as
+    roads and education'), a word that only qualifies who or what acts ('human rights
+    officials', 'a counterterrorism operation'), or a relative or conditional clause
+    (``_in_background_clause``). What people are said to discuss is never in passing (``_discussed``)."""
     root = span.root
+    if _describes_another(span) or _in_background_clause(span):
+        return True
     top = root
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
@@ -145,6 +151,65 @@ def _in_passing(span: Span) -> bool:
             return ancestor.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in ancestor.children
             )
+    return False
+
+
+#: Nouns a topic may describe without being what is said: people who work on it ("human rights
+#: officials", "a climate reporter") and actions taken in its name ("a counterterrorism
+#: operation"). Lemmas.
+_DESCRIBED = frozenset(
+    [
+        "official",
+        "officer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "expert",
+        "analyst",
+        "researcher",
+        "advocate",
+        "activist",
+        "campaigner",
+        "monitor",
+        "observer",
+        "operation",
+        "raid",
+    ]
+)
+
+
+def _describes_another(span: Span) -> bool:
+    """The cue only qualifies a noun of ``_DESCRIBED`` ("Human rights officials said ...")."""
+    root = span.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.i >= span.end
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _DESCRIBED
+    )
+
+
+#: Subordinators of a condition: what stands in one may not even happen.
+_CONDITION_WORDS = {"if", "unless"}
+
+
+def _in_background_clause(span: Span) -> bool:
+    """The cue stands in a relative clause, which describes something else ("the 2015 accord,
+    which lifted sanctions in return for ..."), or in a condition ("attacks if oil production
+    does not stop"), at any depth."""
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        if ancestor.dep_ == "relcl":
+            return True
+        children = list(ancestor.children)
+        if (
+            ancestor.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CONDITION_WORDS for c in children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        ):
+            return True  # a whole clause: "if production does not stop", not "if enriched"
     return False
 
 
@@ -183,6 +248,12 @@ DISCUSSION_NOUNS = frozenset(
         "view",
         "concern",
         "agenda",
+        # what two sides are at odds over is what their dealings are about: "tensions over trade"
+        "tension",
+        "dispute",
+        "disagreement",
+        "row",
+        "standoff",
     ]
 )
 #: Dependency steps that stay inside the phrase a discussion word governs.

@@ -37,10 +37,21 @@ TROUBLE = (
     "fighting",
     "famine",
     "unrest",
+    "ceasefire",
     "crisis",
+    "truce",
     "coup",
     "war",
 )
+#: One name for a place's armed conflict however it is called, so that "the war in Yemen",
+#: "fighting in Yemen" and "the truce in Yemen" are one issue, "Yemen conflict" (the name the
+#: taxonomy gives its own: "Sudan conflict", "Syria conflict").
+SAME_TROUBLE = {
+    "war": "conflict",
+    "fighting": "conflict",
+    "truce": "conflict",
+    "ceasefire": "conflict",
+}
 #: Dealings between two places.
 DEALINGS = (
     "peace process",
@@ -68,6 +79,11 @@ SAME_DEALINGS = {
     "peace deal": "peace process",
     "peace agreement": "peace process",
     "relationship": "relations",
+    # the state of two places' dealings is their relations: "India-Pakistan tensions", "the
+    # Belgrade-Pristina dialogue" and "relations between India and Pakistan" are one issue
+    "tensions": "relations",
+    "dialogue": "relations",
+    "rivalry": "relations",
 }
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
@@ -78,9 +94,15 @@ _BILATERAL = re.compile(
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
+#: Dealings named without their parties, which a sentence naming both countries makes theirs:
+#: "bring Kosovo closer to Serbia through dialogue", "for Kosovo and Serbia to reduce tensions".
+_SHARED = re.compile(r"\b(?P<topic>dialogue|tensions|relations|ties|relationship)\b", re.IGNORECASE)
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
 _PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
-_COMPASS = r"(?:(?:eastern|western|northern|southern|central|north-eastern|north-western)\s+)?"
+#: "eastern", "north-western", "northeast", "South": a part of the place.
+_COMPASS = (
+    r"(?:(?:(?:north|south)-?)?(?:east|west)(?:ern)?\s+|(?:north|south)(?:ern)?\s+|central\s+)?"
+)
 _TROUBLE = "|".join(TROUBLE)
 _DEALINGS = "|".join(DEALINGS)
 #: "the war in", "gang violence across": a trouble before its place.
@@ -103,6 +125,14 @@ _DASH = re.compile(r"^\s?[-–—]\s?$")
 #: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
 #: them).
 _PAIR_TOPIC = re.compile(rf"^\s(?:[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE)
+#: "negotiations regarding northeast", "talks on the situation in": a place as what people
+#: discuss. It names no kind of topic, so it only links to the curated issue of that place.
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations)\s+"
+    r"(?:on|over|about|regarding|concerning)\s+(?:the\s+situation\s+in\s+)?(?:the\s+)?"
+    rf"(?P<compass>{_COMPASS})$",
+    re.IGNORECASE,
+)
 LEDE_SENTENCES = 2
 MIN_SENTENCES = 2
 
@@ -120,6 +150,9 @@ class _Found:
     end: int
     name: str  # "Haiti gang violence", "India–Pakistan relations"
     places: tuple[str, ...]
+    #: what people discuss ("talks on Syria"): counts when named once, and only for the
+    #: curated issue of the place
+    discussed: bool = False
 
 
 def place_topics(
@@ -133,7 +166,7 @@ def place_topics(
 ) -> list[Mention]:
     """Issue mentions for the topics named by place that the article is about."""
     places = _places(doc, mentions, registry)
-    found = (
+    found = _peace_holds_relations(
         _pairs(text, places)
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
@@ -149,11 +182,28 @@ def place_topics(
         if span is None:
             continue
         key = _curated_for(topic, curated_issues, place_names) or f"issue:~{names.fold(topic.name)}"
+        if topic.discussed and key.startswith("issue:~"):
+            continue
         source = "cue" if not key.startswith("issue:~") else "topic"
         name = topic.name if source == "topic" else span.text
-        out.append(make_mention(doc, span, name, "issue", key, sentences, sent_index, source))
+        found_here = make_mention(doc, span, name, "issue", key, sentences, sent_index, source)
+        if topic.discussed:
+            found_here = Mention(**{**found_here.__dict__, "discussed": True})
+        out.append(found_here)
         taken.append((topic.start, topic.end))
-    return [m for m in out if _about(m, out, title)]
+    return [m for m in out if m.discussed or _about(m, out, title)]
+
+
+def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
+    """Where an article follows two places' peace process, their relations ("normalising
+    relations", "tensions between them") are that process, not a second topic."""
+    at_peace = {frozenset(f.places) for f in found if f.name.endswith(" peace process")}
+    return [
+        _Found(f.start, f.end, f.name.removesuffix("relations") + "peace process", f.places)
+        if f.name.endswith(" relations") and frozenset(f.places) in at_peace
+        else f
+        for f in found
+    ]
 
 
 def _about(mention: Mention, found: list[Mention], title: str) -> bool:
@@ -187,6 +237,14 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
 def _singles(text: str, places: list[_Place]) -> list[_Found]:
     out = []
     for place in places:
+        talks = _TALKS_ON.search(text[max(0, place.start - 80) : place.start])
+        if talks:
+            start = place.start - (
+                len(text[max(0, place.start - 80) : place.start]) - talks.start()
+            )
+            name = f"{place.name} conflict"  # of the trouble kind: "Syria conflict", "Status of Taiwan"
+            out.append(_Found(start, place.end, name, (place.name,), discussed=True))
+            continue
         before = _BEFORE.search(text[max(0, place.start - 60) : place.start])
         if before:
             compass = before["compass"].strip()
@@ -194,7 +252,9 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
             start = place.start - (
                 len(text[max(0, place.start - 60) : place.start]) - before.start()
             )
-            topic = before["topic"].lower()
+            topic = _trouble(before["topic"])
+            if compass and topic == "crisis":
+                topic = "conflict"  # "the crisis in eastern X": a region's crisis is its fighting
             out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
             continue
         after = text[place.end : place.end + 60]
@@ -204,7 +264,7 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
                 _Found(
                     place.start,
                     place.end + match.end(),
-                    f"{place.name} {match['topic']}",
+                    f"{place.name} {_trouble(match['topic'])}",
                     (place.name,),
                 )
             )
@@ -239,6 +299,10 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
     return out
 
 
+def _trouble(topic: str) -> str:
+    return SAME_TROUBLE.get(topic.lower(), topic.lower())
+
+
 def _dealings(topic: str) -> str:
     return SAME_DEALINGS.get(topic.lower(), topic.lower())
 
@@ -262,10 +326,19 @@ def _bilateral(
         return []
     pair = tuple(sorted((ranked[0][0], ranked[1][0])))
     found = list(_BILATERAL.finditer(text))
-    peace = list(_PEACE.finditer(text))
     starts = [s.start_char for s in sentences]
-    if any(set(pair) <= named.get(bisect_right(starts, m.start()) - 1, set()) for m in peace):
+
+    def beside_both(match: re.Match[str]) -> bool:
+        return set(pair) <= named.get(bisect_right(starts, match.start()) - 1, set())
+
+    peace = list(_PEACE.finditer(text))
+    if any(beside_both(m) for m in peace):
         found += peace
+    found += [
+        m
+        for m in _SHARED.finditer(text)
+        if beside_both(m) and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+    ]
     return [
         _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
