@@ -432,9 +432,12 @@ def _qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
 _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
-    r"operation|region|area|sea|ocean|peninsula|strait|islands?)$",
+    r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus)$",
     re.IGNORECASE,
 )
+#: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
+_NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
 _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
 
 
@@ -443,6 +446,8 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
     title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
+    if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
+        return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
     following = doc[span.end] if span.end < len(doc) else None
@@ -454,7 +459,9 @@ def _trim_org(span: Span) -> str:
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (
-        tokens[-1].text in ("’s", "'s") or tokens[-1].is_punct or tokens[-1].text == "party"
+        tokens[-1].text in ("’s", "'s", "and", "of", "the", "for")
+        or tokens[-1].is_punct
+        or tokens[-1].text == "party"
     ):
         tokens.pop()  # "Georgian Dream party" is "Georgian Dream"
     if not tokens:

@@ -114,6 +114,20 @@ def test_unknown_organization_found_by_ner(build_case):
     assert any("Stockholm International Peace Research Institute" in o for o in orgs)
 
 
+def test_a_region_the_tagger_reads_as_a_body_is_no_organization(build_case):
+    """'the Western Balkans' is a region; 'the Tarvo Shoal Monitoring Group', ending in a body's
+    word, stays an organization though a place word stands inside it."""
+    text = (
+        "Title\n\nThe EU envoy for the Western Balkans, Tomas Berg, met leaders in Brussels on "
+        "Monday. Berg said the Western Balkans must move faster. A report by the Tarvo Shoal "
+        "Monitoring Group was published on Tuesday.\n"
+    )
+    result = build_case({"a.txt": text})
+    orgs = [v["name"] for k, v in records_of(result).items() if k.startswith("organizations/")]
+    assert not any("Balkans" in o for o in orgs), orgs
+    assert any("Tarvo Shoal Monitoring Group" in o for o in orgs), orgs
+
+
 def test_role_after_the_name_is_that_person(build_case):
     text = (
         "Title\n\nPrime Minister Irakli Kobakhidze defended the bill on Monday. Later that day "
