@@ -38,6 +38,7 @@ from generator.build import BuildResult, build, dask_engine
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.mkdocs_files import ChangeTracker
+from generator.mkdocs_links import site_links
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render import graph_data
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
+MARKDOWN_BLOCKS = "generator.markdown_blocks"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
 
 
@@ -110,6 +112,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 target = config.extra_css if site_path.endswith(".css") else config.extra_javascript
                 if site_path not in target:
                     target.append(site_path)
+        # The generated pages' HTML blocks go through Markdown untouched (generator.render.blocks)
+        if MARKDOWN_BLOCKS not in config.markdown_extensions:
+            config.markdown_extensions.append(MARKDOWN_BLOCKS)
         # The interactive graphs: a small script on every page, which loads the library and the
         # data only on a page with a graph.
         if graph_data.STYLE not in [str(x) for x in config.extra_css]:
@@ -232,6 +237,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     def on_page_content(self, html, *, page, config, files):
+        if page.file.generated_by:  # its HTML blocks' links, as MkDocs does for Markdown's
+            html, broken = site_links(html, page.file, files)
+            for target in broken:
+                log.warning("dossier: %s links to %s, which is not in the site", page.file, target)
         if not self.config.search or search.excluded(page.meta):
             return html
         return search.mark_for_index(html)
