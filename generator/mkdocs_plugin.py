@@ -17,11 +17,9 @@ with a warning and its search box says search is unavailable. ``search: false`` 
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import threading
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -42,6 +40,7 @@ from generator.mkdocs_links import site_links
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render import graph_data
+from generator.render.archive import MemberCache
 from generator.render.feeds import (
     FeedSite,
     alternate_links,
@@ -57,7 +56,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
 MARKDOWN_BLOCKS = "generator.markdown_blocks"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
 
 
 class DossierConfig(Config):
@@ -91,6 +89,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: which generated files changed since the last build, so that `mkdocs serve --dirty`
         #: renders only those again
         self.changes = ChangeTracker()
+        #: the records archive's members as the last build compressed them
+        self.archive = MemberCache()
         self.command = "build"
         #: Pagefind's run in the background under `mkdocs serve` (see on_post_build)
         self.indexer: threading.Thread | None = None
@@ -167,7 +167,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(page)
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(self.changes.make(config, f"{RECORDS_FOLDER}/{path}", text))
-        files.append(self.changes.make(config, ZIP_NAME, _archive(self.result)))
+        records = {**self.result.records, **self.result.records_json}
+        files.append(self.changes.make(config, ZIP_NAME, self.archive.archive(records)))
         for path, text in self.result.site_files.items():
             files.append(self.changes.make(config, path, text))
         for path, source in graph_data.static_files().items():
@@ -314,14 +315,3 @@ def _resolve_dots(url: str) -> str:
     parts = urlsplit(url)
     path = urlsplit(urljoin(urlunsplit((*parts[:2], "/", "", "")), parts.path)).path
     return urlunsplit(parts._replace(path=path))
-
-
-def _archive(result: BuildResult) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, text in sorted({**result.records, **result.records_json}.items()):
-            info = zipfile.ZipInfo(f"dossier-records/{path}", date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, text)
-    return buffer.getvalue()

@@ -32,7 +32,6 @@ from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDER
 from generator.render import blocks, search_marks
 from generator.render.edits import EditTarget, edit_targets
 from generator.render.entity_page import (
-    RELATED_PER_TYPE,
     Quotation,
     Related,
     context_html,
@@ -42,6 +41,7 @@ from generator.render.entity_page import (
 )
 from generator.render.escape import front, md
 from generator.render.linking import linked_key, linked_paragraphs
+from generator.render.related import RelatedIndex, related_index
 from generator.render.relationships import Relationships
 from generator.render.reuse import Kept, PageReuse
 
@@ -78,6 +78,7 @@ class Site:
     compiled: dict = field(default_factory=dict)
     bodies: dict = field(default_factory=dict)
     linked: dict = field(default_factory=dict)
+    last_related: RelatedIndex | None = None  # the last build's (``related_index``)
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
@@ -190,30 +191,15 @@ class Site:
         return record.article.published if record else None
 
     @cached_property
+    def related_index(self) -> RelatedIndex:
+        """Entity key → other entities ranked by the shared articles (``render.related``)."""
+        return related_index(self.corpus.entities, self.last_related)
+
+    @cached_property
     def related(self) -> dict[str, list[tuple[Entity, list[str]]]]:
-        """Entity key → other entities ranked by the number of articles they share."""
-        by_article: dict[str, list[Entity]] = defaultdict(list)
-        for entity in self.corpus.entities:
-            for m in entity.mentions:
-                by_article[m.article].append(entity)
-        out: dict[str, list[tuple[Entity, list[str]]]] = {}
-        for entity in self.corpus.entities:
-            shared: dict[str, list[str]] = defaultdict(list)
-            others = {}
-            for m in entity.mentions:
-                for other in by_article[m.article]:
-                    if other.key != entity.key:
-                        shared[other.key].append(m.article)
-                        others[other.key] = other
-            ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), others[kv[0]].name))
-            per_type: Counter[EntityType] = Counter(others[k].type for k, _ in ranked)
-            kept, left = [], dict.fromkeys(per_type, RELATED_PER_TYPE)
-            for k, v in ranked:  # the best of each type: countries must not crowd out people
-                if left[others[k].type] > 0:
-                    left[others[k].type] -= 1
-                    kept.append((others[k], sorted(set(v))))
-            out[entity.key] = kept
-        return out
+        found = {e.key: e for e in self.corpus.entities}
+        ranked = self.related_index.ranked
+        return {k: [(found[o], arts) for o, arts in kept] for k, (_, kept) in ranked.items()}
 
     def related_groups(self, entity: Entity) -> Related:
         return related_by_type(self.related[entity.key])
@@ -478,10 +464,13 @@ def render_pages(
     """Every page, with the file behind each; ``matchers``, ``kept``: what a last build made
     (``Site.matchers``, ``reuse``); ``keep``: make what a next build may reuse."""
     site = Site(corpus, registry, config, matchers or {}, bodies=kept.bodies if kept else {})
+    site.last_related = kept.related if kept else None
     env = _environment()
     reuse = PageReuse.of_site(env, site, Relationships(site, blocks.text), kept) if keep else None
     pages = _render(site, env, reuse)
-    now = Kept(reuse.kept_now, site.linked, reuse.reused) if reuse is not None else None
+    now = None
+    if reuse is not None:
+        now = Kept(reuse.kept_now, site.linked, reuse.reused, site.related_index)
     return RenderedPages(pages, edit_targets(pages, corpus, registry), site.compiled, now)
 
 
