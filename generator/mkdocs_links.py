@@ -23,9 +23,12 @@ _HREF = re.compile(r'<a href="([^"#?:]*)(#[^"]*)?"')
 _CHECKED = (".md", ".yml", ".json", ".zip")
 
 
-def site_links(content: str, page: File, files: Files) -> tuple[str, list[str]]:
+def site_links(
+    content: str, page: File, files: Files, resolved: dict[tuple[str, str], File | None]
+) -> tuple[str, list[str]]:
     """``content`` (a page's HTML) with its links to source files turned into addresses from
-    the page, and the targets of those that name no file of the site."""
+    the page, and the targets of those that name no file of the site. ``resolved``: the files
+    a link from a folder names, kept by the caller for one build's pages."""
     base = posixpath.dirname(page.src_uri)
     missing: list[str] = []
     done: dict[str, str] = {}
@@ -34,9 +37,14 @@ def site_links(content: str, page: File, files: Files) -> tuple[str, list[str]]:
         href = match.group(1)
         found = done.get(href)
         if found is None:
-            target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
-            file = files.get_file_from_path(target) if href else None
+            key = (base, href)
+            if key in resolved:
+                file = resolved[key]
+            else:
+                target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
+                file = resolved[key] = files.get_file_from_path(target) if href else None
             if file is None:
+                target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
                 if target.endswith(_CHECKED) and not target.startswith("../"):
                     missing.append(target)
                 found = href

@@ -42,6 +42,7 @@ from generator.progress import ProgressReporter
 from generator.render import graph_data
 from generator.render.archive import MemberCache
 from generator.render.feeds import (
+    FeedCache,
     FeedSite,
     alternate_links,
     page_feeds,
@@ -86,9 +87,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: entity page, its feed (name, path), for the <link rel="alternate"> in its <head>
         self.feed_site: FeedSite | None = None
         self.page_feeds: dict[str, tuple[str, str]] = {}
+        self.feed_cache = FeedCache()  # the last build's feeds, with what each was written from
         #: which generated files changed since the last build, so that `mkdocs serve --dirty`
         #: renders only those again
         self.changes = ChangeTracker()
+        #: the file each link of the generated pages' HTML names, by folder and link: this
+        #: build's (``generator.mkdocs_links``)
+        self.links: dict[tuple[str, str], File | None] = {}
         #: the records archive's members as the last build compressed them
         self.archive = MemberCache()
         self.command = "build"
@@ -154,6 +159,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 + listed
             )
         edits = self._edit_uris(config)
+        self.links = {}  # this build's files
         for path, text in self.result.pages.items():
             if files.get_file_from_path(path) is not None:
                 log.warning(
@@ -195,7 +201,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             description=config.site_description or "",
             directory_urls=config.use_directory_urls,
         )
-        feeds = render_feeds(self.result.corpus, self.feed_site)
+        feeds = render_feeds(self.result.corpus, self.feed_site, self.feed_cache)
         for path, text in {**feeds, **sitemap_stubs(feeds)}.items():
             files.append(self.changes.make(config, path, text))
         self.page_feeds = page_feeds(self.result.corpus, feeds)
@@ -239,7 +245,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.generated_by:  # its HTML blocks' links, as MkDocs does for Markdown's
-            html, broken = site_links(html, page.file, files)
+            html, broken = site_links(html, page.file, files, self.links)
             for target in broken:
                 log.warning("dossier: %s links to %s, which is not in the site", page.file, target)
         if not self.config.search or search.excluded(page.meta):

@@ -59,7 +59,7 @@ def test_links_to_source_files_become_the_sites_addresses(directory_urls, expect
         for href in ["a.md", "b.md", "../countries/c.md#x", "../records/people/a.yml"]
     )
     untouched = '<a href="https://example.org/a.md">x</a> <a href="../../forums/f/">x</a>'
-    out, missing = site_links(f"{html} {untouched}", made["people/a.md"], files)
+    out, missing = site_links(f"{html} {untouched}", made["people/a.md"], files, {})
     assert re.findall(r'href="([^"]*)"', out) == [
         *expected,
         "https://example.org/a.md",
@@ -70,6 +70,6 @@ def test_links_to_source_files_become_the_sites_addresses(directory_urls, expect
 
 def test_a_link_to_no_file_is_reported_and_left_as_it_is():
     files, made = _files(True)
-    out, missing = site_links(link("../people/gone.md", "x"), made["people/a.md"], files)
+    out, missing = site_links(link("../people/gone.md", "x"), made["people/a.md"], files, {})
     assert missing == ["people/gone.md"]
     assert out == '<a href="../people/gone.md">x</a>'

@@ -158,8 +158,9 @@ def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
     seeds = make_seeds(tmp_path, {})
     shutil_copy_articles(seeds)
     before = run_build(seeds, tools)
-    assert "| Defense | organization | low confidence" in before.pages["review.md"]
-    assert "`curated/suppressions.yml` (not an entity)" in before.pages["review.md"]
+    names = [r[:3] for r in table_rows(html_of(before.pages["review.md"]), "Name")]
+    assert any(r[:2] == ["Defense", "organization"] and "low confidence" in r[2] for r in names)
+    assert "<code>curated/suppressions.yml</code> (not an entity)" in before.pages["review.md"]
 
     edit(
         seeds / "curated/suppressions.yml",
@@ -167,7 +168,9 @@ def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
         "suppressions:\n  - name: Defense\n    type: organization\n",
     )
     after = run_build(seeds, tools)
-    assert "| Defense |" not in after.pages["review.md"]
+    assert not [
+        r for r in table_rows(html_of(after.pages["review.md"]), "Name") if r[0] == "Defense"
+    ]
     published = {p: t for p, t in before.records.items() if p != "review.yml"}
     assert {p: t for p, t in after.records.items() if p != "review.yml"} == published
 
@@ -176,9 +179,12 @@ def test_correct_a_real_entity_by_curating_it(tmp_path, tools):
     seeds = make_seeds(tmp_path, {"oil.txt": OIL})
     before = run_build(seeds, tools)
     page = before.pages["people/hamad-al-thani.md"]
-    assert "| Source | extracted from articles (confidence 0.9); not curated: add it to " in page
-    assert "`curated/people.yml` |" in page
-    assert "| Country |" not in page
+    facts = {row[0]: row[1] for row in table_rows(html_of(page), "Type")}
+    assert facts["Source"] == (
+        "extracted from articles (confidence 0.9); not curated: add it to "
+        "<code>curated/people.yml</code>"
+    )
+    assert "Country" not in facts and "Roles" in facts
 
     add_entry(
         seeds,
@@ -284,7 +290,7 @@ def test_write_a_description_of_an_extracted_entity(tmp_path, tools):
         "Chinese general who was minister of national defense from 2018 to 2023. "
         "*(curated description)*"
     ) in page
-    assert "| Source | curated registry: `curated/people.yml` |" in page
+    assert "<td>Source</td>\n<td>curated registry: <code>curated/people.yml</code></td>" in page
 
 
 # --- the review page and `suggest` ------------------------------------------------------------
