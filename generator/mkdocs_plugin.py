@@ -17,11 +17,9 @@ with a warning and its search box says search is unavailable. ``search: false`` 
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import threading
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -38,10 +36,13 @@ from generator.build import BuildResult, build, dask_engine
 from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.mkdocs_files import ChangeTracker
+from generator.mkdocs_links import site_links
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render import graph_data
+from generator.render.archive import MemberCache
 from generator.render.feeds import (
+    FeedCache,
     FeedSite,
     alternate_links,
     page_feeds,
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 ZIP_NAME = f"{RECORDS_FOLDER}/dossier-records.zip"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the archive is byte-stable
+MARKDOWN_BLOCKS = "generator.markdown_blocks"
 
 
 class DossierConfig(Config):
@@ -86,9 +87,15 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: entity page, its feed (name, path), for the <link rel="alternate"> in its <head>
         self.feed_site: FeedSite | None = None
         self.page_feeds: dict[str, tuple[str, str]] = {}
+        self.feed_cache = FeedCache()  # the last build's feeds, with what each was written from
         #: which generated files changed since the last build, so that `mkdocs serve --dirty`
         #: renders only those again
         self.changes = ChangeTracker()
+        #: the file each link of the generated pages' HTML names, by folder and link: this
+        #: build's (``generator.mkdocs_links``)
+        self.links: dict[tuple[str, str], File | None] = {}
+        #: the records archive's members as the last build compressed them
+        self.archive = MemberCache()
         self.command = "build"
         #: Pagefind's run in the background under `mkdocs serve` (see on_post_build)
         self.indexer: threading.Thread | None = None
@@ -110,6 +117,9 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 target = config.extra_css if site_path.endswith(".css") else config.extra_javascript
                 if site_path not in target:
                     target.append(site_path)
+        # The generated pages' HTML blocks go through Markdown untouched (generator.render.blocks)
+        if MARKDOWN_BLOCKS not in config.markdown_extensions:
+            config.markdown_extensions.append(MARKDOWN_BLOCKS)
         # The interactive graphs: a small script on every page, which loads the library and the
         # data only on a page with a graph.
         if graph_data.STYLE not in [str(x) for x in config.extra_css]:
@@ -149,6 +159,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 + listed
             )
         edits = self._edit_uris(config)
+        self.links = {}  # this build's files
         for path, text in self.result.pages.items():
             if files.get_file_from_path(path) is not None:
                 log.warning(
@@ -162,7 +173,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(page)
         for path, text in {**self.result.records, **self.result.records_json}.items():
             files.append(self.changes.make(config, f"{RECORDS_FOLDER}/{path}", text))
-        files.append(self.changes.make(config, ZIP_NAME, _archive(self.result)))
+        records = {**self.result.records, **self.result.records_json}
+        files.append(self.changes.make(config, ZIP_NAME, self.archive.archive(records)))
         for path, text in self.result.site_files.items():
             files.append(self.changes.make(config, path, text))
         for path, source in graph_data.static_files().items():
@@ -189,7 +201,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             description=config.site_description or "",
             directory_urls=config.use_directory_urls,
         )
-        feeds = render_feeds(self.result.corpus, self.feed_site)
+        feeds = render_feeds(self.result.corpus, self.feed_site, self.feed_cache)
         for path, text in {**feeds, **sitemap_stubs(feeds)}.items():
             files.append(self.changes.make(config, path, text))
         self.page_feeds = page_feeds(self.result.corpus, feeds)
@@ -232,6 +244,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return context
 
     def on_page_content(self, html, *, page, config, files):
+        if page.file.generated_by:  # its HTML blocks' links, as MkDocs does for Markdown's
+            html, broken = site_links(html, page.file, files, self.links)
+            for target in broken:
+                log.warning("dossier: %s links to %s, which is not in the site", page.file, target)
         if not self.config.search or search.excluded(page.meta):
             return html
         return search.mark_for_index(html)
@@ -305,14 +321,3 @@ def _resolve_dots(url: str) -> str:
     parts = urlsplit(url)
     path = urlsplit(urljoin(urlunsplit((*parts[:2], "/", "", "")), parts.path)).path
     return urlunsplit(parts._replace(path=path))
-
-
-def _archive(result: BuildResult) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, text in sorted({**result.records, **result.records_json}.items()):
-            info = zipfile.ZipInfo(f"dossier-records/{path}", date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, text)
-    return buffer.getvalue()

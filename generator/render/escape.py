@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from generator import yamlio
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}|#<>!~$])")
 
 
@@ -33,3 +35,23 @@ def spaced(text: str) -> str:
 def block_safe(paragraph: str) -> str:
     """Never let a paragraph start read as a list item, heading, quote or rule."""
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+=>*])", r"\\\1", paragraph))
+
+
+#: Front-matter keys the theme prints as HTML: the header prints ``title``, the tags partial
+#: prints ``chips`` and the search results print ``tags``, all unescaped.
+_PRINTED_AS_HTML = ("title", "tags", "chips")
+
+
+def front(data: dict[str, object]) -> str:
+    """A page's YAML front matter, with what the theme prints as HTML escaped: a title, an
+    alias or a role from an article stays text."""
+    data = {k: _escaped(v) if k in _PRINTED_AS_HTML else v for k, v in data.items()}
+    return yamlio.dump(data).strip()
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value

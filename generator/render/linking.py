@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from generator.curated.registry import Registry
 from generator.data import ArticleRecord, Entity, EntityType
 from generator.paths import page_of
-from generator.render.escape import block_safe, md, spaced
+from generator.render import blocks
 
 #: Typographic marks folded to their plain forms before matching, one character for one, so
 #: offsets in the folded text are offsets in the text ("Ministers’ Meeting" is "Ministers'").
@@ -215,7 +215,7 @@ def linked_paragraphs(
     previous: Mapping[tuple[Name, ...], Matcher] | None = None,
     compiled: dict[tuple[Name, ...], Matcher] | None = None,
 ) -> list[str]:
-    """The article's body as Markdown paragraphs, each entity linked at its first mention in
+    """The article's body as HTML paragraphs (``generator.render.blocks``), each entity linked at its first mention in
     the paragraph (``entities``: the published entities by folder and id). The matcher of the
     article's names is taken from ``previous`` (a last build's) when it is there, and put in
     ``compiled``."""
@@ -236,8 +236,9 @@ def linked_paragraphs(
             for s in placed
             if first <= s.start and s.end <= last
         ]
-        linked = link_text(text, [*spans, *matcher.spans(text)], _markdown_link, spaced)
-        out.append(block_safe(linked.strip()))
+        linked = link_text(text, [*spans, *matcher.spans(text)], _html_link, blocks.spaced).strip()
+        if linked:
+            out.append(f"<p>{linked}</p>")
     return out
 
 
@@ -282,5 +283,5 @@ def article_names(
     return expand_names(names)
 
 
-def _markdown_link(label: str, target: Target) -> str:
-    return f"[{md(label)}](../{page_of(*target)})"
+def _html_link(label: str, target: Target) -> str:
+    return blocks.link(f"../{page_of(*target)}", blocks.text(label))

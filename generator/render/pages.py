@@ -7,16 +7,16 @@ text can never inject markup or links into a page.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
 
 import jinja2
 
-from generator import paths, yamlio
+from generator import paths
 from generator.config import BuildConfig
 from generator.curated.registry import Registry
 from generator.data import (
@@ -29,10 +29,9 @@ from generator.data import (
     QuoteRecord,
 )
 from generator.paths import ARTICLES_FOLDER, EVENTS_FOLDER, FOLDERS, TYPE_FOLDERS, page_path
-from generator.render import search_marks
+from generator.render import blocks, search_marks
 from generator.render.edits import EditTarget, edit_targets
 from generator.render.entity_page import (
-    RELATED_PER_TYPE,
     Quotation,
     Related,
     context_html,
@@ -40,8 +39,9 @@ from generator.render.entity_page import (
     related_by_type,
     role_order,
 )
-from generator.render.escape import md, para
+from generator.render.escape import front, md
 from generator.render.linking import linked_key, linked_paragraphs
+from generator.render.related import RelatedIndex, related_index
 from generator.render.relationships import Relationships
 from generator.render.reuse import Kept, PageReuse
 
@@ -78,6 +78,7 @@ class Site:
     compiled: dict = field(default_factory=dict)
     bodies: dict = field(default_factory=dict)
     linked: dict = field(default_factory=dict)
+    last_related: RelatedIndex | None = None  # the last build's (``related_index``)
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
@@ -107,14 +108,14 @@ class Site:
         return (folder, ident) in self.entities
 
     def link(self, folder: str, ident: str, here: str = "section") -> str:
-        """A Markdown link to a record's page from a page at depth ``here``."""
+        """An HTML link (``blocks``) to a record's page from a page at depth ``here``."""
         key = (folder, ident, here == "home")
         found = self._links.get(key)
         if found is None:  # a hub is linked from thousands of pages: escape its name once
-            label = md(self.name(folder, ident))
+            label = blocks.text(self.name(folder, ident))
             prefix = "" if here == "home" else "../"
             found = (
-                f"[{label}]({prefix}{paths.page_of(folder, ident)})"
+                blocks.link(f"{prefix}{paths.page_of(folder, ident)}", label)
                 if self.exists(folder, ident)
                 else label
             )
@@ -190,30 +191,15 @@ class Site:
         return record.article.published if record else None
 
     @cached_property
+    def related_index(self) -> RelatedIndex:
+        """Entity key → other entities ranked by the shared articles (``render.related``)."""
+        return related_index(self.corpus.entities, self.last_related)
+
+    @cached_property
     def related(self) -> dict[str, list[tuple[Entity, list[str]]]]:
-        """Entity key → other entities ranked by the number of articles they share."""
-        by_article: dict[str, list[Entity]] = defaultdict(list)
-        for entity in self.corpus.entities:
-            for m in entity.mentions:
-                by_article[m.article].append(entity)
-        out: dict[str, list[tuple[Entity, list[str]]]] = {}
-        for entity in self.corpus.entities:
-            shared: dict[str, list[str]] = defaultdict(list)
-            others = {}
-            for m in entity.mentions:
-                for other in by_article[m.article]:
-                    if other.key != entity.key:
-                        shared[other.key].append(m.article)
-                        others[other.key] = other
-            ranked = sorted(shared.items(), key=lambda kv: (-len(kv[1]), others[kv[0]].name))
-            per_type: Counter[EntityType] = Counter(others[k].type for k, _ in ranked)
-            kept, left = [], dict.fromkeys(per_type, RELATED_PER_TYPE)
-            for k, v in ranked:  # the best of each type: countries must not crowd out people
-                if left[others[k].type] > 0:
-                    left[others[k].type] -= 1
-                    kept.append((others[k], sorted(set(v))))
-            out[entity.key] = kept
-        return out
+        found = {e.key: e for e in self.corpus.entities}
+        ranked = self.related_index.ranked
+        return {k: [(found[o], arts) for o, arts in kept] for k, (_, kept) in ranked.items()}
 
     def related_groups(self, entity: Entity) -> Related:
         return related_by_type(self.related[entity.key])
@@ -364,37 +350,20 @@ def _unique(texts: list[str]) -> list[str]:
     return list(first.values())
 
 
-#: Front-matter keys the theme prints as HTML: the header prints ``title``, the tags partial
-#: prints ``chips`` and the search results print ``tags``, all unescaped.
-_PRINTED_AS_HTML = ("title", "tags", "chips")
-
-
-def front(data: dict[str, object]) -> str:
-    """A page's YAML front matter, with what the theme prints as HTML escaped: a title, an
-    alias or a role from an article stays text."""
-    data = {k: _escaped(v) if k in _PRINTED_AS_HTML else v for k, v in data.items()}
-    return yamlio.dump(data).strip()
-
-
-def _escaped(value: object) -> object:
-    if isinstance(value, str):
-        return html.escape(value, quote=False)
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
-        autoescape=False,  # Markdown out; values are escaped explicitly with |md
+        autoescape=False,  # Markdown and HTML blocks out; values escaped explicitly: |md, |h
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["md"] = md
-    env.filters["para"] = para
+    env.filters["h"] = blocks.text
+    env.filters["code"] = blocks.code
+    env.filters["html"] = blocks.wrap
+    env.filters["groupby_month"] = lambda events: groupby(events, _month)
     env.filters["front"] = front
     env.filters["context"] = context_html
     env.filters["article_page"] = paths.article_page
@@ -495,10 +464,13 @@ def render_pages(
     """Every page, with the file behind each; ``matchers``, ``kept``: what a last build made
     (``Site.matchers``, ``reuse``); ``keep``: make what a next build may reuse."""
     site = Site(corpus, registry, config, matchers or {}, bodies=kept.bodies if kept else {})
+    site.last_related = kept.related if kept else None
     env = _environment()
-    reuse = PageReuse.of_site(env, site, Relationships(site, md), kept) if keep else None
+    reuse = PageReuse.of_site(env, site, Relationships(site, blocks.text), kept) if keep else None
     pages = _render(site, env, reuse)
-    now = Kept(reuse.kept_now, site.linked, reuse.reused) if reuse is not None else None
+    now = None
+    if reuse is not None:
+        now = Kept(reuse.kept_now, site.linked, reuse.reused, site.related_index)
     return RenderedPages(pages, edit_targets(pages, corpus, registry), site.compiled, now)
 
 
@@ -506,7 +478,7 @@ def _render(site: Site, env: jinja2.Environment, reuse: PageReuse | None) -> dic
     corpus = site.corpus
     pages: dict[str, str] = {}
     constants = {"TYPE_FOLDERS": TYPE_FOLDERS, "SECTION_TITLES": SECTION_TITLES}
-    common = {"site": site, "graphs": Relationships(site, md), **constants}
+    common = {"site": site, "graphs": Relationships(site, blocks.text), **constants}
 
     def record_page(path: str, template: str, **context: object) -> None:
         if reuse is None:
@@ -546,6 +518,10 @@ def _render(site: Site, env: jinja2.Environment, reuse: PageReuse | None) -> dic
     for listing in paginate(timeline, paths.TIMELINE_PAGE):
         pages[listing.path] = env.get_template("timeline.md.j2").render(**common, listing=listing)
     return dict(sorted(pages.items()))
+
+
+def _month(event: Event) -> str:
+    return (event.date or "undated")[:7]
 
 
 def _stats(corpus: Corpus) -> dict[str, int]:

@@ -33,6 +33,7 @@ import jinja2
 from generator.curated.registry import Registry
 from generator.data import ArticleRecord, Entity, Event
 from generator.render import search_marks
+from generator.render.related import RelatedIndex
 
 if TYPE_CHECKING:
     from generator.render.pages import Site
@@ -75,6 +76,7 @@ class Kept:
     pages: KeptPages
     bodies: dict
     reused: int = 0  # pages this build took from the last
+    related: RelatedIndex | None = None  # the related entities (``generator.render.related``)
 
 
 def _ref(obj: object) -> tuple[str, str] | None:

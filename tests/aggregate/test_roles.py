@@ -8,6 +8,7 @@ from generator import yamlio
 from generator.aggregate.roles import TitleNormalizer, title_disagreements
 from generator.curated.registry import load_registry
 from generator.data import Role
+from generator.render.blocks import OPEN
 from tests.conftest import SEEDS
 
 A, B = "a-week-one", "b-week-two"
@@ -127,15 +128,14 @@ def test_build_records_and_page_carry_the_disagreement(build_articles):
     }
     page = result.pages["people/maret-lindqvist.md"]
     # the note sits under its own heading
-    note = page[
-        page.index("## Sources disagree on the title { data-search-exclude }\n\n!!! note") :
-    ]
+    heading = "## Sources disagree on the title { data-search-exclude }\n\n"
+    note = page[page.index(heading + f'{OPEN}\n<div class="admonition note">') :]
     assert (
-        "**Estonian Defense Minister**: [Officials discuss Baltic security](../articles/defense.md)"
+        '<strong>Estonian Defense Minister</strong>: <a href="../articles/defense.md">Officials discuss Baltic security</a>'
         in note
     )
     assert (
-        "**Estonian Foreign Minister**: [Ministers agree on patrol plan](../articles/foreign.md)"
+        '<strong>Estonian Foreign Minister</strong>: <a href="../articles/foreign.md">Ministers agree on patrol plan</a>'
         in note
     )
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from generator.clean import Rules, clean
 from generator.ingest import decode, split_front_matter
-from generator.render.pages import para
+from generator.render.escape import para
 from tests.robustness import BILLION_LAUGHS, FAST, ingest_one
 
 

@@ -11,7 +11,7 @@ from generator.render.pages import Site
 from tests.conftest import SEEDS
 from tests.handmade import Draft, corpus_of, seeds_registry
 
-_LINK = re.compile(r"\[([^\]]+)\]\(\.\./([a-z]+/[a-z0-9-]+)\.md\)")
+_LINK = re.compile(r'<a href="\.\./([a-z]+/[a-z0-9-]+)\.md">([^<]+)</a>')
 
 
 def linked(draft: Draft) -> list[list[tuple[str, str]]]:
@@ -19,7 +19,8 @@ def linked(draft: Draft) -> list[list[tuple[str, str]]]:
     registry = seeds_registry()
     corpus = corpus_of(registry, draft)
     site = Site(corpus, registry, BuildConfig(seeds=SEEDS, cache_dir=None))
-    return [_LINK.findall(paragraph) for paragraph in site.linked_body(corpus.articles[0])]
+    paragraphs = site.linked_body(corpus.articles[0])
+    return [[(label, page) for page, label in _LINK.findall(p)] for p in paragraphs]
 
 
 def country(draft: Draft, name: str, ident: str, occurrence: int = 0) -> int:

@@ -10,6 +10,7 @@ from generator.render.entity_page import quotation
 from generator.render.pages import Site, render_pages
 from tests.conftest import SEEDS
 from tests.handmade import Draft, corpus_of, seeds_registry
+from tests.render.markup import html_of, table_rows
 
 CONFIG = BuildConfig(seeds=SEEDS, cache_dir=None)
 
@@ -90,7 +91,7 @@ def test_the_person_page_shows_the_quote_and_its_sentence_one_click_away():
         "people/lloyd-austin.md"
     ]
     quotes = page.split("## Quotes", 1)[1].split("\n## ", 1)[0]
-    assert "> “We will defend the islands. Nobody should doubt it”\n" in quotes
+    assert "<blockquote>\n<p>“We will defend the islands. Nobody should doubt it”</p>" in quotes
     details = re.search(r"<details[^>]*><summary>[^<]+</summary><p>([^<]+)</p></details>", quotes)
     assert details, quotes
     assert details.group(1) == (
@@ -110,12 +111,13 @@ def test_related_entities_by_type_each_shared_article_title_printed_once():
     assert re.findall(r"^### (\w+)", related, re.M) == ["People", "Countries"]
     # Teodoro and the Philippines share the same two articles: each title once, cited by number
     for ident in ("b", "c"):
-        assert related.count(f"](../articles/{ident}.md)") == 3  # the key, and one row per type
-        assert len(re.findall(rf"\[Title\]\(\.\./articles/{ident}\.md\)", related)) == 1
-    assert (
-        "| [Gilberto Teodoro](../people/gilberto-teodoro.md) | [1](../articles/b.md), [2]("
-        in related
-    )
+        # the key, and one row per type
+        assert related.count(f'<a href="../articles/{ident}.md">') == 3
+        assert related.count(f'<a href="../articles/{ident}.md">Title</a>') == 1
+    assert [
+        '<a href="../people/gilberto-teodoro.md">Gilberto Teodoro</a>',
+        '<a href="../articles/b.md">1</a>, <a href="../articles/c.md">2</a>',
+    ] in table_rows(html_of(page), "People")
 
 
 def test_people_index_gives_each_persons_main_role_and_country():
@@ -124,11 +126,11 @@ def test_people_index_gives_each_persons_main_role_and_country():
     drafts[0].mention("Manila", "country", entity_id="country:united-states", source="registry")
     registry = seeds_registry()
     index = render_pages(corpus_of(registry, *drafts), registry, CONFIG).pages["people/index.md"]
-    assert "| Name | Role | Country | Articles | Also known as |" in index
-    row = next(line for line in index.splitlines() if line.startswith("| [Lloyd Austin]"))
-    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    rows = table_rows(html_of(index), "Name")
+    assert '<th style="text-align: right;">Articles</th>' in index  # the columns as before
+    (cells,) = [r for r in rows if r[0] == '<a href="lloyd-austin.md">Lloyd Austin</a>']
     assert cells[1:4] == [
         "Secretary of Defense",
-        "[United States](../countries/united-states.md)",
+        '<a href="../countries/united-states.md">United States</a>',
         "3",
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
@@ -120,3 +122,21 @@ def test_each_feed_folder_has_an_empty_sitemap(corpus_build):
     assert set(stubs) == {p.replace("feed.xml", "sitemap.xml") for p in out if "/" in p}
     root = ET.fromstring(feeds.EMPTY_SITEMAP)
     assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(root) == 0
+
+
+def test_kept_feeds_are_those_written_from_scratch(corpus_build):
+    """Under `mkdocs serve` a rebuild writes again only the feeds whose articles changed."""
+    corpus = corpus_build.corpus
+    cache = feeds.FeedCache()
+    first = render_feeds(corpus, SITE, cache)
+    assert cache.written == len(first)
+    assert render_feeds(corpus, SITE, cache) == first and cache.written == 0
+    changed = copy.deepcopy(corpus)
+    record = next(r for r in changed.articles if r.article.title == "Wei alone")
+    record.article = dataclasses.replace(record.article, title="Wei, alone again")
+    again = render_feeds(changed, SITE, cache)
+    assert again == render_feeds(changed, SITE)
+    rewritten = {path for path in again if again[path] != first[path]}
+    assert "feed.xml" in rewritten and "people/wei-fenghe/feed.xml" in rewritten
+    assert "people/lloyd-austin/feed.xml" not in rewritten  # Austin is not in that article
+    assert cache.written == len(rewritten)

@@ -24,6 +24,7 @@ from generator.render.graph_data import (
 from generator.render.pages import render_pages
 from generator.render.relationships import ENTITY_PAGE_ROWS, GRAPH_PAGE_ROWS
 from tests.conftest import SEEDS
+from tests.render.markup import html_of, table_rows
 
 HUB = "people/lloyd-austin"  # a person of the seeds, so the hub has a page to render
 
@@ -112,16 +113,13 @@ def test_entity_pages_point_at_their_own_file_and_embed_no_graph(seeds_build):
 
 def test_relationship_rows_have_their_sentence_one_click_away(seeds_build):
     for path in ("graph.md", "people/lloyd-austin.md"):
-        page = seeds_build.pages[path]
-        rows = [line for line in page.splitlines() if line.startswith("| [")]
-        related = page[page.find("## Related") :] if "## Related" in page else ""
-        rows = [r for r in rows if r not in related]
+        rows = table_rows(html_of(seeds_build.pages[path]), "Relationship")
         assert rows, f"{path}: no relationship rows"
-        for row in rows:
-            count = int(row.split(" | ")[1])
-            assert count >= 1, f"{path}: a row with no article: {row}"
-            assert '<details class="dossier-evidence"><summary>' in row
-            assert re.search(r"\]\((\.\./)?articles/[^)]+\.md\)", row), row
+        for statement, count, evidence in rows:
+            assert int(count) >= 1, f"{path}: a row with no article: {statement}"
+            assert re.search(r'<a href="(\.\./)?(people|countries|forums|issues)/', statement)
+            assert evidence.startswith('<details class="dossier-evidence"><summary>')
+            assert re.search(r'<a href="(\.\./)?articles/[^"]+\.md">', evidence), evidence
 
 
 # --- neighbourhoods and sizes -------------------------------------------------------------------
@@ -163,7 +161,7 @@ def test_an_edge_no_sentence_states_is_neither_drawn_nor_listed(seeds_build):
     assert data["edges"] == []
     corpus = replace(seeds_build.corpus, relations=graph)
     pages = render_pages(corpus, seeds_build.registry, BuildConfig(seeds=SEEDS)).pages
-    assert "| [Lloyd Austin]" not in pages["graph.md"]
+    assert table_rows(html_of(pages["graph.md"]), "Relationship") == []
     assert "## Relationships" not in pages["people/lloyd-austin.md"]
 
 
@@ -191,9 +189,13 @@ def test_table_cells_keep_article_text_inert(seeds_build):
     )
     corpus = replace(seeds_build.corpus, relations=graph)
     page = render_pages(corpus, seeds_build.registry, BuildConfig(seeds=SEEDS)).pages["graph.md"]
-    (row,) = [line for line in page.splitlines() if "dossier-evidence" in line]
-    assert "<script>" not in row and "&lt;script&gt;" in row
-    assert "\\|" in row and "\\[x\\]" in row  # no cell break, no link
+    html = html_of(page)
+    (row,) = [cells for cells in table_rows(html, "Relationship") if "alert" in cells[2]]
+    assert len(row) == 3  # no cell break
+    assert "<script>" not in html and "&lt;script&gt;" in row[2]
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and not [h for h in hrefs if h.startswith("javascript:")]  # no link
+    assert "[x](javascript:alert(1)) *ok*." in row[2] and "<em>" not in row[2]
 
 
 def test_the_static_assets_are_in_the_package():

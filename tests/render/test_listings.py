@@ -14,7 +14,8 @@ from generator.render import pages as pages_module
 from generator.render.pages import paginate, render_pages
 from tests.conftest import SEEDS
 
-LINK = re.compile(r"\]\(([^)#]+\.md)\)")
+#: A Markdown link (the pager) or an HTML one (the rows, ``generator.render.blocks``).
+LINK = re.compile(r'(?:\]\(|<a href=")([^)"#]+\.md)[)"]')
 
 
 @pytest.mark.parametrize(
@@ -60,6 +61,7 @@ def test_every_link_of_a_paginated_site_resolves(seeds_build, monkeypatch):
     assert any(p.startswith("people/list/") for p in continued)
     listings = [p for p in out if first_page(p) != p or p.endswith("index.md")]
     for page in [*listings, "timeline.md"]:
+        assert len(LINK.findall(out[page])) > 2, page  # the rows' links are counted too
         for target in LINK.findall(out[page]):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
             assert resolved in out, f"{page}: link to {target} ({resolved}) has no page"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import yamlio
-from generator.render.pages import md, para
+from generator.render.escape import md, para
 from generator.render.records import write
 
 
@@ -111,7 +111,7 @@ def test_paragraph_starts_are_inert(text):
 
 def test_article_page_links_mentions(seeds_build):
     page = seeds_build.pages["articles/002-2f1f37a58d6b76d2.md"]
-    assert "[Wei Fenghe](../people/wei-fenghe.md)" in page
+    assert '<a href="../people/wei-fenghe.md">Wei Fenghe</a>' in page
     assert "Heng Sinith" in page  # the byline, in the header
     assert "Dropped as boilerplate" in page
 
@@ -162,8 +162,8 @@ def test_entity_page_marks_its_search_summary(seeds_build):
 def test_provenance_and_listings_stay_out_of_search(seeds_build):
     article = seeds_build.pages["articles/000-2011f7586461d12d.md"]
     assert 'data-pagefind-filter="type:article"' in article
-    assert "| <span data-pagefind-ignore>Source file</span> |" in article
-    assert "| <span data-pagefind-ignore>Record</span> |" in article
+    assert "<td><span data-pagefind-ignore>Source file</span></td>" in article
+    assert "<td><span data-pagefind-ignore>Record</span></td>" in article
     event = next(page for path, page in seeds_build.pages.items() if path.startswith("events/")
                  and not path.endswith("index.md"))  # fmt: skip
     assert 'data-pagefind-filter="type:event"' in event

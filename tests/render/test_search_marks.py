@@ -68,5 +68,5 @@ def test_search_off_runs_nothing(monkeypatch, tmp_path):
     plugin = DossierPlugin()
     plugin.load_config({"search": False})
     plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
-    page = SimpleNamespace(meta={})
+    page = SimpleNamespace(meta={}, file=SimpleNamespace(generated_by=None))
     assert plugin.on_page_content("<p>x</p>", page=page, config=None, files=None) == "<p>x</p>"

@@ -20,6 +20,7 @@ from generator.curated.check import check
 from generator.curated.registry import CURATED_FILES, schema
 from generator.tools.suggest import run as suggest_run
 from tests.conftest import REPO, SEEDS, make_seeds
+from tests.render.markup import html_of, table_rows
 
 #: Recipe 1's article: a new file under seeds/articles/, with front matter for what the text lacks.
 SANTOS_JAKARTA = """\
@@ -111,10 +112,11 @@ def test_add_an_article(tmp_path, tools):
     page = after.pages[f"articles/{ident}.md"]
     # the "(front matter)" note is for editors: shown, but kept out of the search index
     assert (
-        "| Publisher | Manila Bulletin<span data-pagefind-ignore> (front matter)</span> |" in page
+        "<th>Publisher</th>\n<th>Manila Bulletin<span data-pagefind-ignore> (front matter)</span></th>"
+        in page
     )
-    assert "[Maria Elena Santos](../people/maria-elena-santos.md)" in page
-    assert f"]({ident}.md)" in after.pages["articles/index.md"]
+    assert '<a href="../people/maria-elena-santos.md">Maria Elena Santos</a>' in page
+    assert f'<a href="{ident}.md">' in after.pages["articles/index.md"]
     # the articles that were there before are untouched
     assert {p for p in before.records if p.startswith("articles/")} < set(after.records)
 
@@ -156,8 +158,9 @@ def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
     seeds = make_seeds(tmp_path, {})
     shutil_copy_articles(seeds)
     before = run_build(seeds, tools)
-    assert "| Defense | organization | low confidence" in before.pages["review.md"]
-    assert "`curated/suppressions.yml` (not an entity)" in before.pages["review.md"]
+    names = [r[:3] for r in table_rows(html_of(before.pages["review.md"]), "Name")]
+    assert any(r[:2] == ["Defense", "organization"] and "low confidence" in r[2] for r in names)
+    assert "<code>curated/suppressions.yml</code> (not an entity)" in before.pages["review.md"]
 
     edit(
         seeds / "curated/suppressions.yml",
@@ -165,7 +168,9 @@ def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
         "suppressions:\n  - name: Defense\n    type: organization\n",
     )
     after = run_build(seeds, tools)
-    assert "| Defense |" not in after.pages["review.md"]
+    assert not [
+        r for r in table_rows(html_of(after.pages["review.md"]), "Name") if r[0] == "Defense"
+    ]
     published = {p: t for p, t in before.records.items() if p != "review.yml"}
     assert {p: t for p, t in after.records.items() if p != "review.yml"} == published
 
@@ -174,9 +179,12 @@ def test_correct_a_real_entity_by_curating_it(tmp_path, tools):
     seeds = make_seeds(tmp_path, {"oil.txt": OIL})
     before = run_build(seeds, tools)
     page = before.pages["people/hamad-al-thani.md"]
-    assert "| Source | extracted from articles (confidence 0.9); not curated: add it to " in page
-    assert "`curated/people.yml` |" in page
-    assert "| Country |" not in page
+    facts = {row[0]: row[1] for row in table_rows(html_of(page), "Type")}
+    assert facts["Source"] == (
+        "extracted from articles (confidence 0.9); not curated: add it to "
+        "<code>curated/people.yml</code>"
+    )
+    assert "Country" not in facts and "Roles" in facts
 
     add_entry(
         seeds,
@@ -197,9 +205,9 @@ def test_correct_a_real_entity_by_curating_it(tmp_path, tools):
         "since": "2023-06-01",
     }
     page = after.pages["people/hamad-al-thani.md"]
-    assert "| Country | [Qatar](../countries/qatar.md) |" in page
+    assert '<td>Country</td>\n<td><a href="../countries/qatar.md">Qatar</a></td>' in page
     assert "Adviser at the Ministry of Energy of Qatar (curated, since 2023-06-01)" in page
-    assert "| Source | curated registry: `curated/people.yml` |" in page
+    assert "<td>Source</td>\n<td>curated registry: <code>curated/people.yml</code></td>" in page
 
 
 # --- recipe 3: merge duplicates ---------------------------------------------------------------
@@ -282,7 +290,7 @@ def test_write_a_description_of_an_extracted_entity(tmp_path, tools):
         "Chinese general who was minister of national defense from 2018 to 2023. "
         "*(curated description)*"
     ) in page
-    assert "| Source | curated registry: `curated/people.yml` |" in page
+    assert "<td>Source</td>\n<td>curated registry: <code>curated/people.yml</code></td>" in page
 
 
 # --- the review page and `suggest` ------------------------------------------------------------
@@ -290,10 +298,15 @@ def test_write_a_description_of_an_extracted_entity(tmp_path, tools):
 
 def test_review_page_names_where_each_item_is_fixed(seeds_build):
     page = seeds_build.pages["review.md"]
-    assert "| Name | Type | Why | Articles | Evidence | Fix in |" in page
+    html = html_of(page)
+    assert table_rows(html, "Name")  # the names' table, with its columns
+    assert "<th>Name</th>\n<th>Type</th>\n<th>Why</th>\n<th>Articles</th>" in html
     assert "## Conflicting facts" in page
-    assert "[ADMM-Plus 2022](events/admm-plus-2022.md) | date |" in page
-    assert "`articles/000_2011f7586461d12d.txt`, `articles/002_2f1f37a58d6b76d2.txt`" in page
+    (row,) = [r for r in table_rows(html, "Event") if "admm-plus-2022" in r[0]]
+    assert row[0] == '<a href="events/admm-plus-2022.md">ADMM-Plus 2022</a>' and row[1] == "date"
+    assert row[3].startswith(
+        "<code>articles/000_2011f7586461d12d.txt</code>, <code>articles/002_2f1f37a58d6b76d2.txt</code>"
+    )
 
 
 SMITHS = """\
@@ -311,12 +324,14 @@ John Smith said the talks were useful. Jane Smith said Canada would host the nex
 
 def test_review_page_lists_an_ambiguous_name_with_its_candidates(build_articles):
     page = build_articles({"smiths.txt": SMITHS}).pages["review.md"]
-    row = next(line for line in page.splitlines() if line.startswith("| Smith |"))
-    assert row.startswith("| Smith | person | ambiguous link | [Two envoys meet in Geneva]")
-    assert (
-        "could be [Jane Smith](people/jane-smith.md) or [John Smith](people/john-smith.md)" in row
+    (row,) = [r for r in table_rows(html_of(page), "Name") if r[0] == "Smith"]
+    assert row[1:3] == ["person", "ambiguous link"]
+    assert row[3].startswith('<a href="articles/smiths.md">Two envoys meet in Geneva</a>')
+    assert row[4].startswith(
+        'could be <a href="people/jane-smith.md">Jane Smith</a> or '
+        '<a href="people/john-smith.md">John Smith</a>'
     )
-    assert row.endswith("| `curated/people.yml` (alias of the one it means) |")
+    assert row[5] == "<code>curated/people.yml</code> (alias of the one it means)"
 
 
 def suggestions(seeds: Path, out: Path, tools) -> dict:

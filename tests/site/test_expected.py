@@ -355,10 +355,10 @@ def test_person_page_shows_both_spellings_with_sources(seeds_build):
     page = seeds_build.pages["people/lloyd-austin.md"]
     note = page.split("Sources disagree on the name", 1)[1].split("## ", 1)[0]
     assert (
-        f"**Lloyd J. Austin**: [China, US defense leaders to meet in Cambodia](../articles/{A0}.md)"
+        f'<strong>Lloyd J. Austin</strong>: <a href="../articles/{A0}.md">China, US defense leaders to meet in Cambodia</a>'
         in note
     )
     assert (
-        f"**Lloyd J. Austin II**: [US and Chinese defense chiefs meet amid strained relations](../articles/{A2}.md)"
+        f'<strong>Lloyd J. Austin II</strong>: <a href="../articles/{A2}.md">US and Chinese defense chiefs meet amid strained relations</a>'
         in note
     )
