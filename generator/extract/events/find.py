@@ -412,6 +412,7 @@ def _visits(
         guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
         where = places.destinations(trigger, phrase)
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
+    hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
         guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
@@ -433,6 +434,14 @@ def _visits(
         group = _distinct(ctx, guests + hosts)
         out.append(Report("meeting", trigger, group, guests, date, index, None, []))
     return out
+
+
+def _visited_with(ctx: parse.Context, trigger: Token) -> list[int]:
+    """'a working visit with Captain Traoré': the people a visit noun is made with are met."""
+    if not parse.nominal(trigger):
+        return []
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return [p for c in preps for p in ctx.people_in(t.i for t in c.subtree)]
 
 
 def _homeward(trigger: Token) -> bool:

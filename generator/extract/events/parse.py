@@ -26,7 +26,7 @@ from generator.extract.events.indexes import (
     GATHERINGS,
     forum_nouns,
     most_mentioned,
-    quoted_tokens,
+    quoted_statements,
     token_map,
 )
 
@@ -121,7 +121,7 @@ class Context:
             person_at=at["person"],
             forum_at=at["forum"],
             country_at=at["country"],
-            quoted=quoted_tokens(doc),
+            quoted=quoted_statements(doc),
             top_two=most_mentioned(people),
             forum_nouns=[],
         )
