@@ -37,18 +37,43 @@ def with_repeated_names(doc: Doc, chosen: list[Candidate], gaz: Gazetteer) -> li
         return chosen
     misread = {(c.start, c.end): c for c in chosen if c.source == "ner-org"}
     taken = {i for c in chosen if c.source != "ner-org" for i in range(c.start, c.end)}
-    taken |= {i for c in misread.values() if c.end - c.start > 1 for i in range(c.start, c.end)}
-    found: list[Candidate] = []
+    found = [
+        Candidate(c.start, c.end, "person", None, "ner-person", "name")
+        for c in misread.values()
+        if c.end - c.start > 1 and _misread_name(doc[c.start : c.end], forms, gaz)
+    ]
+    taken |= {
+        i
+        for c in misread.values()
+        if c.end - c.start > 1 and (c.start, c.end) not in {(f.start, f.end) for f in found}
+        for i in range(c.start, c.end)
+    }
     i = 0
     while i < len(doc):
         end = _word_end(doc, i)
         word = doc[i:end]
-        if names.fold(word.text) in forms and _bare(word, taken, gaz):
-            found.append(Candidate(i, end, "person", None, "ner-person", "name"))
+        start = _start(word, taken, gaz) if names.fold(word.text) in forms else None
+        if start is not None:
+            found.append(Candidate(start, end, "person", None, "ner-person", "name"))
         i = end
     replaced = {(c.start, c.end) for c in found}
     kept = [c for c in chosen if c.source != "ner-org" or (c.start, c.end) not in replaced]
     return sorted([*kept, *found], key=lambda c: c.start)
+
+
+def _misread_name(span: Span, forms: set[str], gaz: Gazetteer) -> bool:
+    """'Laurent Saint-Cyr' read as a building: a few capitalised proper nouns ending in a name the
+    article gives a person, no title and no known place among them."""
+    words = [t for t in span if t.text != "-"]
+    if len(words) > 4 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if any(t.lower_.rstrip(".") in gaz.title_first_words for t in words):
+        return False
+    last = span[-1].i
+    while last - 2 >= span.start and span.doc[last - 1].text == "-":
+        last -= 2
+    tail = span.doc[last : span.end].text
+    return names.fold(tail) in forms and not is_place(span.text) and not is_place(tail)
 
 
 def _forms(people: list[Span], gaz: Gazetteer) -> set[str]:
@@ -80,21 +105,36 @@ def _word_end(doc: Doc, i: int) -> int:
     return end
 
 
-def _bare(word: Span, taken: set[int], gaz: Gazetteer) -> bool:
-    """A proper noun the tagger gave no label or a thing's label, no known place, standing apart
-    from any other name (a word next to a labelled name is part of a name the tagger cut, not a
-    name of its own)."""
+def _start(word: Span, taken: set[int], gaz: Gazetteer) -> int | None:
+    """Where the name starts: at a proper noun the tagger gave no label or a thing's label, no
+    known place, standing apart from any other name, or at an unlabelled given name just before
+    it ("Laurent Saint-Cyr" where the article writes "Saint-Cyr" elsewhere). None when the word
+    stands beside a labelled name: part of a name the tagger cut, not a name of its own."""
     doc = word.doc
     first, last = word[0], word[-1]
+    if not _bare(word, taken, gaz) or (first.ent_type_ and is_place(word.text)):
+        return None  # "Preston", "Georgia": a place before a surname
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and _name_word(after, taken, gaz):
+        return None
+    start = first.i
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and _name_word(before, taken, gaz):
+        if before.i in taken or not _bare(doc[start - 1 : start], taken, gaz) or before.ent_type_:
+            return None
+        start -= 1  # an unlabelled given name
+        earlier = doc[start - 1] if start > 0 else None
+        if earlier is not None and _name_word(earlier, taken, gaz):
+            return None
+    return start
+
+
+def _bare(word: Span, taken: set[int], gaz: Gazetteer) -> bool:
+    """Capitalised proper nouns the tagger gave no label or a thing's label, no country."""
+    first = word[0]
     if any(t.i in taken or (t.ent_type_ and t.ent_type_ not in MISREAD) for t in word):
         return False
-    if first.pos_ != "PROPN" or not first.is_title or word.text in gaz.country_names:
-        return False
-    if first.ent_type_ and is_place(word.text):
-        return False  # "Preston", "Georgia": a place before a surname
-    before = doc[first.i - 1] if first.i > 0 else None
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    return not any(_name_word(t, taken, gaz) for t in (before, after) if t is not None)
+    return first.pos_ == "PROPN" and first.is_title and word.text not in gaz.country_names
 
 
 def _name_word(token, taken: set[int], gaz: Gazetteer) -> bool:

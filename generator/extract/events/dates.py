@@ -126,8 +126,9 @@ class Timeline:
                 return Phrase(ent, DateClaim(ent.text, None))
             day = date.fromisoformat(last_day) + timedelta(days=shift)
             return Phrase(ent, DateClaim(ent.text, day.isoformat()))
-        if ent.label_ == "TIME" and not dates.is_publication_day(text):
-            return None  # "four hours", "11 a.m.": not a day
+        weekday = any(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in dates.WEEKDAYS)
+        if ent.label_ == "TIME" and not (dates.is_publication_day(text) or weekday):
+            return None  # "four hours", "11 a.m.": not a day; "late Saturday" is one
         future = _future(ent)
         if self.published is None and year and _MONTH_DAY.search(text) and not dates.has_year(text):
             claim = dates.resolve(f"{text} {year}", None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import attendance, merge, parse, places
+from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 
@@ -73,12 +73,19 @@ def find_events(
     reports: list[Report] = []
     for index, sentence in enumerate(sentences):
         triggers = _triggers(ctx, sentence)
+        at = {t.i for t, _ in triggers}
         found: list[Report] = []
+        again: list[Token] = []  # "the meeting on Monday": one reported before
         for trigger, kind in triggers:
-            for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
+            told = _reports(ctx, timeline, index, trigger, kind, at)
+            for report in told:
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
+            if not told and backrefs.refers_back(ctx, trigger):
+                again.append(trigger)
         reports += merge.within_sentence(found)
+        for trigger in again:
+            reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
     reports = attendance.add_attendees(reports, ctx)
@@ -303,6 +310,7 @@ def _reports(
         if kind == "visit":
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
     if not people and ctx.the_two(phrase, chain):
         people = list(ctx.top_two)
