@@ -89,7 +89,7 @@ def find_events(
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
     reports = attendance.add_attendees(reports, ctx)
-    return [_candidate(r, ctx) for r in merge.merge_within(reports)]
+    return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -316,8 +316,9 @@ def _reports(
         people = list(ctx.top_two)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
-    if not _enough(ctx, kind, people, forums, phrase):
+    if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
+    unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
@@ -330,6 +331,7 @@ def _reports(
         out.append(
             Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
         )
+        out[-1].unnamed_side = unnamed
     return [*visits, *out]
 
 
@@ -371,14 +373,18 @@ def _separately(trigger: Token) -> bool:
     )
 
 
-def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
+def _enough(
+    ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase, subject
+) -> bool:
     """Two people meet, or one with an unnamed counterpart ('a call with his Philippine
-    counterpart'); a forum's session needs only the forum."""
+    counterpart', 'met envoys of the Gulf states'); a forum's session needs only the forum."""
     if kind == "summit":
         return bool(people or forums)
     if len(people) >= 2:
         return True
-    return len(people) == 1 and parse.unnamed_counterpart(phrase, ctx)
+    if len(people) != 1:
+        return False
+    return parse.unnamed_counterpart(phrase, ctx) or delegations.unnamed_side(ctx, phrase, subject)
 
 
 def _forums(
@@ -417,7 +423,8 @@ def _visits(
         where = places.places_in(trigger)
         guests = [g for g in ctx.people_in(parse.objects(trigger)) if _foreign(ctx, g, where)]
     else:
-        guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
+        guests = places.visitors(ctx, trigger, phrase) or chain.people
+        guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
         where = places.destinations(trigger, phrase)
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []

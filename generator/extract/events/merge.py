@@ -30,6 +30,7 @@ class Report:
     forums: list[int] = field(default_factory=list)
     session: bool = False  # reports the forum's session itself, not a meeting beside it
     who: frozenset[str] = frozenset()  # the participants as people, not mentions
+    unnamed_side: bool = False  # one person and an unnamed other side ("met Iranian officials")
 
 
 def within_sentence(found: list[Report]) -> list[Report]:
@@ -188,6 +189,34 @@ def arrivals_at_sessions(reports: list[Report]) -> list[Report]:
             out.append(report)
             continue
         out.append(replace(report, kind="summit", forums=session.forums, session=True))
+    return out
+
+
+#: How many sentences apart a meeting with unnamed people and its fuller report may stand.
+NAMED_LATER = 2
+
+
+def named_later(reports: list[Report]) -> list[Report]:
+    """'Grossi had meetings with Iranian officials ... Grossi, alongside Eslami, ...': a meeting
+    of one person with an unnamed side is the fuller report of that person's meeting a sentence
+    or two away, when there is one of that day."""
+    out = list(reports)
+    for report in reports:
+        if not report.unnamed_side:
+            continue
+        fuller = [
+            r
+            for r in out
+            if r is not report
+            and _family(r) == _family(report) == "meeting"
+            and report.who < r.who
+            and abs(r.sentence_index - report.sentence_index) <= NAMED_LATER
+            and _dates_fit(r.date, report.date, exact=False)
+        ]
+        if fuller:
+            target = fuller[0]
+            out[out.index(target)] = _combine(target, report, union=True)
+            out.remove(report)
     return out
 
 
