@@ -125,9 +125,9 @@ def _of_somewhere(ctx: Context, noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.ent_type_ in _WHOSE:
             return True
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            if any(t.ent_type_ in _WHOSE or t.i in ctx.country_at for t in child.subtree):
-                return True
+        of = child.dep_ == "prep" and child.lower_ in ("of", "from")
+        if of and any(t.ent_type_ in _WHOSE or t.i in ctx.country_at for t in child.subtree):
+            return True
     return False
 
 
