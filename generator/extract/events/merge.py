@@ -209,7 +209,7 @@ def named_later(reports: list[Report]) -> list[Report]:
             for r in out
             if r is not report
             and _family(r) == _family(report) == "meeting"
-            and report.who < r.who
+            and (report.who < r.who or _named_again(report, r))
             and abs(r.sentence_index - report.sentence_index) <= NAMED_LATER
             and _dates_fit(r.date, report.date, exact=False)
         ]
@@ -218,6 +218,14 @@ def named_later(reports: list[Report]) -> list[Report]:
             out[out.index(target)] = _combine(target, report, union=True)
             out.remove(report)
     return out
+
+
+def _named_again(first: Report, later: Report) -> bool:
+    """'... has met with a US congressman. X was also present at the meeting with Y': the later
+    report names the meeting with 'the', as one told before."""
+    noun = later.trigger
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return later.sentence_index > first.sentence_index and parse.nominal(noun) and definite
 
 
 def merge_within(reports: list[Report]) -> list[Report]:

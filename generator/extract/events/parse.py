@@ -356,7 +356,13 @@ def _take_subject(
     if verb.i == trigger.i and verb.lemma_.lower() == "host" and verb.tag_ == "VBN":
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             chain.people += ctx.people_in(t.i for t in agent.subtree)
-    if not subjects and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and came == "xcomp":
+    present = verb.lemma_.lower() == "present" and came == "prep"  # "was present at the meeting"
+    if (
+        not subjects
+        and verb.pos_ == "ADJ"
+        and verb.dep_ == "acomp"
+        and (came == "xcomp" or present)
+    ):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
     participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
     if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
