@@ -228,8 +228,10 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head.i != head.i:
-            head = head.head
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head):
+            if head.head.i == head.i:
+                break
+            head = head.head.head if _of(head) else head.head  # "the envoy of the UN, X"
             if head.i in self.person_at:
                 return True
         if head is token:
@@ -448,6 +450,10 @@ def _without_clauses(token: Token) -> set[int]:
         stack += [c for c in current.children if c.dep_ not in _CUT]
         keep |= leaders(current)
     return keep
+
+
+def _of(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep"
 
 
 def _clause_verb(token: Token) -> Token:
