@@ -70,3 +70,51 @@ def join_back(
         date=date if undated and day else target.date,
     )
     return [joined if r is target else r for r in reports]
+
+
+#: Words that count the sides of a meeting: two people named at a "trilateral summit" leave one.
+THREE_SIDED = {"trilateral", "three-way", "tripartite"}
+
+
+def third_sides(reports: list[Report], ctx: parse.Context) -> list[Report]:
+    """'Michel has brokered two previous trilateral meetings with the leaders. During a trilateral
+    summit on April 6, Pashinyan and Aliyev agreed ...': a three-sided meeting that names two
+    people has as its third the one who convenes such meetings in the sentences just before."""
+    out = []
+    for report in reports:
+        third = _convener(ctx, report) if len(report.who) == 2 else None
+        if third is None or ctx.who(third) in report.who:
+            out.append(report)
+            continue
+        out.append(
+            replace(
+                report,
+                participants=[*report.participants, third],
+                who=report.who | {ctx.who(third)},
+            )
+        )
+    return out
+
+
+def _three_sided(noun: Token) -> bool:
+    return parse.nominal(noun) and any(
+        c.dep_ == "amod" and c.lower_ in THREE_SIDED for c in noun.children
+    )
+
+
+def _convener(ctx: parse.Context, report: Report) -> int | None:
+    """The one person who brokers, hosts or chairs three-sided meetings just before."""
+    if report.kind == "visit" or not _three_sided(report.trigger):
+        return None
+    index = report.sentence_index
+    found: list[int] = []
+    for sentence in ctx.sentences[max(0, index - WINDOW) : index]:
+        for noun in (t for t in sentence if _three_sided(t)):
+            tokens: list[int] = []
+            if noun.dep_ == "dobj":  # "Michel has brokered trilateral meetings"
+                tokens += [t.i for c in noun.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            for clause in (c for c in noun.children if c.dep_ == "acl"):  # "hosted by Michel"
+                tokens += [t.i for c in clause.children if c.dep_ == "agent" for t in c.subtree]
+            found += ctx.people_in(tokens)
+    people = {ctx.who(p): p for p in found}
+    return next(iter(people.values())) if len(people) == 1 else None

@@ -88,7 +88,7 @@ def find_events(
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
-    reports = attendance.add_attendees(reports, ctx)
+    reports = backrefs.third_sides(attendance.add_attendees(reports, ctx), ctx)
     return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
 
 
