@@ -278,6 +278,8 @@ def _ends(trigger: Token) -> bool:
     """The trigger is what an end verb ends ('wrapped up a state visit', 'left Moscow after a
     visit')."""
     head = trigger.head
+    if trigger.lemma_.lower() == "leave" and trigger.pos_ == "VERB":
+        return True  # "left Suva on Friday": the last day of a stay
     if trigger.dep_ == "pobj" and head.lower_ in ("after", "following"):
         return head.head.lemma_.lower() in END_VERBS or head.head.pos_ == "VERB"
     return trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() in END_VERBS

@@ -162,6 +162,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return "meeting"  # "Biden received Kishida at the White House"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
         return "visit"
+    if lemma == "leave" and places.destinations(token) and _dated(token):
+        return "visit"  # "left Suva on Friday morning": the end of a stay there
     if lemma == "sign" and _joint_signing(ctx, token):
         return "meeting"
     gathering = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in NOUN_TRIGGERS]
@@ -245,8 +247,13 @@ def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
 
 def _dated_arrival(token: Token) -> bool:
     """'Xi arrived on Monday': an arrival with a day, though the place goes unsaid."""
-    return token.lemma_.lower() == "arrive" and any(
-        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in token.children
+    return token.lemma_.lower() == "arrive" and _dated(token)
+
+
+def _dated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children
     )
 
 

@@ -92,6 +92,8 @@ def during_trips(reports: list[Report], ctx: parse.Context) -> list[Report]:
 def _during_trip(trigger: Token) -> bool:
     """The trigger's clause hangs on 'during the visit' or 'during which' (of a trip noun)."""
     for token in trigger.sent:
+        if token.lower_ == "while" and token.dep_ == "mark" and _while_in(token):
+            return True  # "While in Suva, the Prime Minister held a meeting with ..."
         if token.lower_ != "during":
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
@@ -101,6 +103,15 @@ def _during_trip(trigger: Token) -> bool:
             if pobj.lower_ == "which" and clause.dep_ == "relcl":
                 return clause.head.lemma_.lower() in parse.TRIPS
     return False
+
+
+def _while_in(mark: Token) -> bool:
+    """'while in Suva', 'while visiting Fiji': a clause that places its verb on a trip."""
+    verb = mark.head
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and c.i > mark.i and c.i < verb.i
+        for c in verb.children
+    ) or verb.lemma_.lower() in ("visit", "tour", "travel", "stay")
 
 
 #: "It was joined by X", "the meeting was also attended by X": more people at an event told before.

@@ -174,7 +174,7 @@ class Context:
         return self.person_at[before[-1]] if before else None
 
     def titled(self, role: str, before: int) -> int | None:
-        return roles.titled(self.mentions, self.doc, self.who, role, before)
+        return roles.holder(self, role, before)
 
     def nationality(self, person: int) -> str | None:
         """The country a person's own noun phrase names anywhere in the text ('Japanese Prime

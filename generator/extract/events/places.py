@@ -117,8 +117,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     to Canada and Indonesia', 'a trip that took him to Moscow ... and to Beijing'."""
     lemma = trigger.lemma_.lower()
     found: list[Token] = []
-    if trigger.pos_ == "VERB" and lemma in ("visit", "tour"):
-        found += [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.pos_ == "VERB" and lemma in ("visit", "tour", "leave"):  # "left Suva": was there
+        found += [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_ in _PLACES]
     preps = ("to", "in", "at") if lemma in ("arrive", "land", "stop") else ("to",)
     preps += ("of",) if lemma == "tour" and nominal(trigger) else ()  # "a tour of Asia"
     if nominal(trigger):
