@@ -6,6 +6,9 @@ Such a noun is no event of its own (one person, or nobody, takes part in it); it
 text reported in the sentences just before. Its day dates that meeting when the report had none,
 and the person it names took part in it too. A meeting only planned or denied ("the meeting will
 take place", "did not attend the meeting") says nothing of the one before.
+
+A three-sided ("trilateral") meeting that names two people has as its third the one who, in the
+sentences just before, brokers, hosts or chairs such meetings (``third_sides``).
 """
 
 from __future__ import annotations

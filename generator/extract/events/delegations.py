@@ -5,7 +5,12 @@ delegation left Cairo after talks with Egyptian officials. The delegation, led b
 and D." name the people who took part one or two sentences after the report: the sentence that
 takes the same group noun again, definite, as the subject of a verb that says who is in it (led,
 headed, included, comprised, consisted of). A person named only as an owner there ("the
-president's adviser") is no member.
+president's adviser") is no member. "The delegation" with no members of its own is the one the
+text last named with them.
+
+The other side of a meeting may go unnamed and still be there: "met envoys of the Gulf states",
+"talks with Egyptian officials" (people said to be of somewhere, met or talked with), which makes
+a meeting of one named person (``unnamed_side``).
 """
 
 from __future__ import annotations
