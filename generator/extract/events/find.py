@@ -158,8 +158,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
-    if lemma == "receive" and _receiving(ctx, token):
-        return "meeting"  # "Biden received Kishida at the White House"
+    if lemma in ("receive", "welcome") and _receiving(ctx, token):
+        return "meeting"  # "Biden received Kishida at the White House", "welcomed X to Rome"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
         return "visit"
     if lemma == "leave" and places.destinations(token) and _dated(token):

@@ -147,7 +147,8 @@ def places_in(verb: Token) -> list[Span]:
     parser often hangs 'in Istanbul' on the guest)."""
     spans = []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    where = ("in", "at", "to") if verb.lemma_.lower() == "welcome" else ("in", "at")  # "to Rome"
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in where]
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             span = _place_span(pobj)
