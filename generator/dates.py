@@ -247,10 +247,12 @@ def _nearest_weekday(base: date, weekday: int, future: bool, phrase: str) -> dat
         future = True
     if "last" in phrase:
         future = False
+    # "last Thursday" written on a Thursday is a week before, "next Thursday" a week after
+    week = 7 if "last" in phrase or "next" in phrase else 0
     if future:
-        delta = (weekday - base.weekday()) % 7
+        delta = (weekday - base.weekday()) % 7 or week
         return base + timedelta(days=delta)
-    delta = (base.weekday() - weekday) % 7
+    delta = (base.weekday() - weekday) % 7 or week
     return base - timedelta(days=delta)
 
 

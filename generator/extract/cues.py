@@ -45,9 +45,18 @@ def role_references(
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(m.start <= span.start_char < m.end for m in mentions):
             continue
+        if _titles_a_name(span, people):
+            continue  # "the head of the mission Godfrey Otunge": his title, not a reference
         found = make_mention(doc, span, span.text, "person", None, sentences, sent_index, "rule")
         out.append(Mention(**{**found.__dict__, "refers_to": next(iter(holders))}))
     return out
+
+
+def _titles_a_name(span: Span, people: list[Mention]) -> bool:
+    """A person named inside the role's own noun phrase ("the head of the mission Jane Doe")."""
+    phrase = list(span.root.subtree)
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    return any(span.end_char <= m.start and m.end <= end and m.start >= start for m in people)
 
 
 def _holds(person: Mention, office: str, phrase: str) -> bool:

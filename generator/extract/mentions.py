@@ -28,6 +28,7 @@ from generator.extract.name_types import (
     person_read_as_organization,
     person_read_as_place,
 )
+from generator.extract.repeated import with_repeated_names
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
@@ -53,6 +54,7 @@ def find_mentions(
     named = {doc[c.start : c.end].text for c in chosen if c.label == "person"}
     chosen = [_named_elsewhere(doc, c, gaz, named) for c in chosen]
     chosen = sorted([*chosen, *skipped_in_lists(doc, chosen, gaz)], key=lambda c: c.start)
+    chosen = with_repeated_names(doc, chosen, gaz)
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     people = [c for c in chosen if c.label == "person"]

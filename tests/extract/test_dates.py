@@ -51,6 +51,14 @@ def test_yesterday_is_exactly_the_day_before_publication(phrase):
     assert (claim.start, claim.approximate) == ("2024-10-15", False)
 
 
+@pytest.mark.parametrize(
+    ("phrase", "start"),
+    [("last Thursday", "2023-12-07"), ("next Thursday", "2023-12-21"), ("Thursday", "2023-12-14")],
+)
+def test_last_or_next_weekday_on_that_weekday_is_a_week_away(phrase, start):
+    assert resolve(phrase, "2023-12-14").start == start  # 14 December 2023 was a Thursday
+
+
 def test_weekday_in_future_tense_looks_forward():
     assert resolve("Tuesday", "2022-11-20", future=True).start == "2022-11-22"
 

@@ -90,9 +90,12 @@ class Timeline:
         self._days: list[tuple[int, str, str]] = []  # (token, ISO day, phrase)
         year: str | None = published[:4] if published else None
         last_day: str | None = None
+        lines = [] if published else _date_lines(doc)
         for ent in doc.ents:
             if ent.label_ not in ("DATE", "TIME") or ent.start in quoted:
                 continue
+            # what "today" means: the article's date, else that of the date line above
+            self._anchor = next((d for i, d in reversed(lines) if i <= ent.start), published)
             phrase = self._resolve(ent, last_day, year)
             if phrase is None:
                 continue
@@ -126,13 +129,14 @@ class Timeline:
                 return Phrase(ent, DateClaim(ent.text, None))
             day = date.fromisoformat(last_day) + timedelta(days=shift)
             return Phrase(ent, DateClaim(ent.text, day.isoformat()))
-        if ent.label_ == "TIME" and not dates.is_publication_day(text):
-            return None  # "four hours", "11 a.m.": not a day
+        weekday = any(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in dates.WEEKDAYS)
+        if ent.label_ == "TIME" and not (dates.is_publication_day(text) or weekday):
+            return None  # "four hours", "11 a.m.": not a day; "late Saturday" is one
         future = _future(ent)
         if self.published is None and year and _MONTH_DAY.search(text) and not dates.has_year(text):
             claim = dates.resolve(f"{text} {year}", None)
         else:
-            claim = dates.resolve(text, self.published, future=future)
+            claim = dates.resolve(text, self._anchor, future=future)
         return Phrase(ent, claim) if claim is not None else None
 
     def phrases(self, sentence: Span) -> list[Phrase]:
@@ -274,9 +278,25 @@ def _ends(trigger: Token) -> bool:
     """The trigger is what an end verb ends ('wrapped up a state visit', 'left Moscow after a
     visit')."""
     head = trigger.head
+    if trigger.lemma_.lower() == "leave" and trigger.pos_ == "VERB":
+        return True  # "left Suva on Friday": the last day of a stay
     if trigger.dep_ == "pobj" and head.lower_ in ("after", "following"):
         return head.head.lemma_.lower() in END_VERBS or head.head.pos_ == "VERB"
     return trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() in END_VERBS
+
+
+def _date_lines(doc: Doc) -> list[tuple[int, str]]:
+    """(first token, ISO day) of each sentence that is only a full date with its month named: the
+    date line above a release or a post in a page that prints no date of its own."""
+    out = []
+    for sentence in doc.sents:
+        text = " ".join(sentence.text.split())
+        if len(text) > 40 or not _MONTH_DAY.search(text) or not dates.has_year(text):
+            continue
+        day = dates.parse_printed_date(text)
+        if day and len(day) == 10:
+            out.append((sentence.start, day))
+    return out
 
 
 def _clause_of(token: Token) -> Token:

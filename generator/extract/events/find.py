@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import attendance, merge, parse, places
+from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 
@@ -73,16 +73,23 @@ def find_events(
     reports: list[Report] = []
     for index, sentence in enumerate(sentences):
         triggers = _triggers(ctx, sentence)
+        at = {t.i for t, _ in triggers}
         found: list[Report] = []
+        again: list[Token] = []  # "the meeting on Monday": one reported before
         for trigger, kind in triggers:
-            for report in _reports(ctx, timeline, index, trigger, kind, {t.i for t, _ in triggers}):
+            told = _reports(ctx, timeline, index, trigger, kind, at)
+            for report in told:
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
+            if not told and backrefs.refers_back(ctx, trigger):
+                again.append(trigger)
         reports += merge.within_sentence(found)
+        for trigger in again:
+            reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
-    reports = attendance.add_attendees(reports, ctx)
-    return [_candidate(r, ctx) for r in merge.merge_within(reports)]
+    reports = backrefs.third_sides(attendance.add_attendees(reports, ctx), ctx)
+    return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -151,10 +158,12 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
-    if lemma == "receive" and _receiving(ctx, token):
-        return "meeting"  # "Biden received Kishida at the White House"
+    if lemma in ("receive", "welcome") and _receiving(ctx, token):
+        return "meeting"  # "Biden received Kishida at the White House", "welcomed X to Rome"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
         return "visit"
+    if lemma == "leave" and places.destinations(token) and _dated(token):
+        return "visit"  # "left Suva on Friday morning": the end of a stay there
     if lemma == "sign" and _joint_signing(ctx, token):
         return "meeting"
     gathering = [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in NOUN_TRIGGERS]
@@ -238,8 +247,13 @@ def _negotiating_with(ctx: parse.Context, token: Token) -> bool:
 
 def _dated_arrival(token: Token) -> bool:
     """'Xi arrived on Monday': an arrival with a day, though the place goes unsaid."""
-    return token.lemma_.lower() == "arrive" and any(
-        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in token.children
+    return token.lemma_.lower() == "arrive" and _dated(token)
+
+
+def _dated(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in verb.children
     )
 
 
@@ -303,13 +317,15 @@ def _reports(
         if kind == "visit":
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
     if not people and ctx.the_two(phrase, chain):
         people = list(ctx.top_two)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
-    if not _enough(ctx, kind, people, forums, phrase):
+    if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
+    unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
@@ -322,6 +338,7 @@ def _reports(
         out.append(
             Report(kind, trigger, group, guests, when, index, place, countries, forums, session)
         )
+        out[-1].unnamed_side = unnamed
     return [*visits, *out]
 
 
@@ -363,14 +380,18 @@ def _separately(trigger: Token) -> bool:
     )
 
 
-def _enough(ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase) -> bool:
+def _enough(
+    ctx: parse.Context, kind: str, people: list[int], forums: list[int], phrase, subject
+) -> bool:
     """Two people meet, or one with an unnamed counterpart ('a call with his Philippine
-    counterpart'); a forum's session needs only the forum."""
+    counterpart', 'met envoys of the Gulf states'); a forum's session needs only the forum."""
     if kind == "summit":
         return bool(people or forums)
     if len(people) >= 2:
         return True
-    return len(people) == 1 and parse.unnamed_counterpart(phrase, ctx)
+    if len(people) != 1:
+        return False
+    return parse.unnamed_counterpart(phrase, ctx) or delegations.unnamed_side(ctx, phrase, subject)
 
 
 def _forums(
@@ -409,9 +430,11 @@ def _visits(
         where = places.places_in(trigger)
         guests = [g for g in ctx.people_in(parse.objects(trigger)) if _foreign(ctx, g, where)]
     else:
-        guests = _distinct(ctx, places.visitors(ctx, trigger, phrase) or chain.people)
+        guests = places.visitors(ctx, trigger, phrase) or chain.people
+        guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
         where = places.destinations(trigger, phrase)
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
+    hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
         guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
@@ -433,6 +456,14 @@ def _visits(
         group = _distinct(ctx, guests + hosts)
         out.append(Report("meeting", trigger, group, guests, date, index, None, []))
     return out
+
+
+def _visited_with(ctx: parse.Context, trigger: Token) -> list[int]:
+    """'a working visit with Captain Traoré': the people a visit noun is made with are met."""
+    if not parse.nominal(trigger):
+        return []
+    preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return [p for c in preps for p in ctx.people_in(t.i for t in c.subtree)]
 
 
 def _homeward(trigger: Token) -> bool:

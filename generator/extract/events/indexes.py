@@ -32,6 +32,36 @@ def quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
+#: A quotation this short without a verb is a term the narrator quotes, not a quoted statement.
+TERM_TOKENS = 6
+
+
+def quoted_terms(doc: Doc, quoted: set[int]) -> set[int]:
+    """The tokens of quoted terms the narrator's sentence is built on: a "friendship and working
+    visit" with a leader, a "productive" meeting. A short verbless run inside quotation marks whose
+    head word hangs on a word outside the marks is the narrator's noun phrase."""
+    out: set[int] = set()
+    runs: list[list[int]] = []
+    for i in sorted(quoted):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        words = [doc[i] for i in run if not doc[i].is_punct]
+        if not words or len(run) > TERM_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if any(t.head.i not in run and t.head.i != t.i for t in words):
+            out.update(run)
+    return out
+
+
+def quoted_statements(doc: Doc) -> set[int]:
+    """Quoted tokens, less the terms the narrator quotes inside their own sentence."""
+    quoted = quoted_tokens(doc)
+    return quoted - quoted_terms(doc, quoted)
+
+
 def token_map(doc: Doc, mentions: list[Mention], label: str) -> dict[int, int]:
     out: dict[int, int] = {}
     for i, mention in enumerate(mentions):

@@ -30,6 +30,7 @@ class Report:
     forums: list[int] = field(default_factory=list)
     session: bool = False  # reports the forum's session itself, not a meeting beside it
     who: frozenset[str] = frozenset()  # the participants as people, not mentions
+    unnamed_side: bool = False  # one person and an unnamed other side ("met Iranian officials")
 
 
 def within_sentence(found: list[Report]) -> list[Report]:
@@ -91,6 +92,8 @@ def during_trips(reports: list[Report], ctx: parse.Context) -> list[Report]:
 def _during_trip(trigger: Token) -> bool:
     """The trigger's clause hangs on 'during the visit' or 'during which' (of a trip noun)."""
     for token in trigger.sent:
+        if token.lower_ == "while" and token.dep_ == "mark" and _while_in(token):
+            return True  # "While in Suva, the Prime Minister held a meeting with ..."
         if token.lower_ != "during":
             continue
         for pobj in (c for c in token.children if c.dep_ == "pobj"):
@@ -100,6 +103,15 @@ def _during_trip(trigger: Token) -> bool:
             if pobj.lower_ == "which" and clause.dep_ == "relcl":
                 return clause.head.lemma_.lower() in parse.TRIPS
     return False
+
+
+def _while_in(mark: Token) -> bool:
+    """'while in Suva', 'while visiting Fiji': a clause that places its verb on a trip."""
+    verb = mark.head
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and c.i > mark.i and c.i < verb.i
+        for c in verb.children
+    ) or verb.lemma_.lower() in ("visit", "tour", "travel", "stay")
 
 
 #: "It was joined by X", "the meeting was also attended by X": more people at an event told before.
@@ -189,6 +201,42 @@ def arrivals_at_sessions(reports: list[Report]) -> list[Report]:
             continue
         out.append(replace(report, kind="summit", forums=session.forums, session=True))
     return out
+
+
+#: How many sentences apart a meeting with unnamed people and its fuller report may stand.
+NAMED_LATER = 2
+
+
+def named_later(reports: list[Report]) -> list[Report]:
+    """'Grossi had meetings with Iranian officials ... Grossi, alongside Eslami, ...': a meeting
+    of one person with an unnamed side is the fuller report of that person's meeting a sentence
+    or two away, when there is one of that day."""
+    out = list(reports)
+    for report in reports:
+        if not report.unnamed_side:
+            continue
+        fuller = [
+            r
+            for r in out
+            if r is not report
+            and _family(r) == _family(report) == "meeting"
+            and (report.who < r.who or _named_again(report, r))
+            and abs(r.sentence_index - report.sentence_index) <= NAMED_LATER
+            and _dates_fit(r.date, report.date, exact=False)
+        ]
+        if fuller:
+            target = fuller[0]
+            out[out.index(target)] = _combine(target, report, union=True)
+            out.remove(report)
+    return out
+
+
+def _named_again(first: Report, later: Report) -> bool:
+    """'... has met with a US congressman. X was also present at the meeting with Y': the later
+    report names the meeting with 'the', as one told before."""
+    noun = later.trigger
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return later.sentence_index > first.sentence_index and parse.nominal(noun) and definite
 
 
 def merge_within(reports: list[Report]) -> list[Report]:

@@ -26,8 +26,22 @@ from generator.extract.events.indexes import (
     GATHERINGS,
     forum_nouns,
     most_mentioned,
-    quoted_tokens,
+    quoted_statements,
     token_map,
+)
+from generator.extract.events.phrases import (  # noqa: F401  (re-exported for the rules)
+    LEADING,
+    NAMED_GATHERINGS,
+    by_phone,
+    by_phone_noun,
+    direct_objects,
+    forums_in,
+    has_trigger_noun,
+    leaders,
+    nominal,
+    objects,
+    unnamed_counterpart,
+    with_person,
 )
 
 #: Verbs that govern an event noun and whose subject takes part: "A held talks", "B attended".
@@ -49,6 +63,8 @@ NEGATING |= {"shun", "avoid", "deny", "delay", "reject", "bar", "ban", "exclude"
 #: Verbs under which an event is only wished for or asked for, whatever date the sentence names:
 #: "hoped to travel to Tehran in October", "angled for a meeting with Trump".
 DESIRING = {"hope", "want", "wish", "seek", "angle", "request", "lobby", "try", "attempt", "crave"}
+#: Verbs that ask for what follows "for": "called for talks", "pressed for a summit".
+APPEALING = {"call", "press", "push", "appeal", "ask", "clamor", "clamour", "plead"}
 #: Adjectives under which it is only possible: "the EU is ready to organize a meeting".
 READY = {"ready", "willing", "eager", "keen", "prepared"}  # not "able": "was able to meet" did
 #: Verbs and adjectives under which an event is only planned, hoped for or possible.
@@ -67,6 +83,7 @@ _PASS = {"prep", "advcl", "xcomp", "pcomp", "conj", "acl", "agent"}
 _CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
 #: Prepositions that place an event in time beside a verb: "announced the step after talks".
 _TEMPORAL = {"after", "before", "during", "following", "ahead"}
+_SCENE = {"after", "while", "when", "as"}
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
     r"officials|counterparts|heads of state|diplomats|envoys)\b",
@@ -121,7 +138,7 @@ class Context:
             person_at=at["person"],
             forum_at=at["forum"],
             country_at=at["country"],
-            quoted=quoted_tokens(doc),
+            quoted=quoted_statements(doc),
             top_two=most_mentioned(people),
             forum_nouns=[],
         )
@@ -174,7 +191,7 @@ class Context:
         return self.person_at[before[-1]] if before else None
 
     def titled(self, role: str, before: int) -> int | None:
-        return roles.titled(self.mentions, self.doc, self.who, role, before)
+        return roles.holder(self, role, before)
 
     def nationality(self, person: int) -> str | None:
         """The country a person's own noun phrase names anywhere in the text ('Japanese Prime
@@ -228,8 +245,10 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") and head.head.i != head.i:
-            head = head.head
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head):
+            if head.head.i == head.i:
+                break
+            head = head.head.head if _of(head) else head.head  # "the envoy of the UN, X"
             if head.i in self.person_at:
                 return True
         if head is token:
@@ -307,9 +326,9 @@ def climb(ctx: Context, trigger: Token, triggers: set[int]) -> Chain:
         chain.speculative |= trigger.dep_ == "ccomp"  # "said X and Y (were) to meet"
         # "was to have met", "were to meet": planned, perhaps never done
         chain.speculative |= bool(auxiliaries & {"was", "were", "is", "are", "be"})
-    token, came = trigger, None
+    token, came, child = trigger, None, None
     for _ in range(12):
-        _flags(token, came, chain)
+        _flags(token, came, chain, child)
         if _verbal(token):
             chain.verbs.append(token)
             if _take_subject(ctx, token, trigger, came, triggers, chain):
@@ -320,7 +339,7 @@ def climb(ctx: Context, trigger: Token, triggers: set[int]) -> Chain:
             break
         if head.i == token.i or token.dep_ not in _UP:
             break
-        came = token.dep_
+        came, child = token.dep_, token
         if head.pos_ in ("NOUN", "PROPN", "PRON") and not _climbable(token, head, triggers):
             if not (token.dep_ == "prep" and token.lower_ in _TEMPORAL):
                 break
@@ -356,7 +375,13 @@ def _take_subject(
     if verb.i == trigger.i and verb.lemma_.lower() == "host" and verb.tag_ == "VBN":
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             chain.people += ctx.people_in(t.i for t in agent.subtree)
-    if not subjects and verb.pos_ == "ADJ" and verb.dep_ == "acomp" and came == "xcomp":
+    present = verb.lemma_.lower() == "present" and came == "prep"  # "was present at the meeting"
+    if (
+        not subjects
+        and verb.pos_ == "ADJ"
+        and verb.dep_ == "acomp"
+        and (came == "xcomp" or present)
+    ):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
     participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
     if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -389,14 +414,16 @@ def _travellers(ctx: Context, subjects: list[Token]) -> list[int]:
     return out
 
 
-def _flags(token: Token, came: str | None, chain: Chain) -> None:
+def _flags(token: Token, came: str | None, chain: Chain, child: Token | None = None) -> None:
+    """Negation, speculation and wishes that ``token`` puts on the event below it; ``child`` is
+    the word the climb came up from, by the relation ``came``."""
     lemma = token.lemma_.lower()
     children = list(token.children)
     if any(c.dep_ == "neg" for c in children) or lemma in NEGATING:
         chain.negated = True
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children):
         chain.speculative = True
-    if came in ("xcomp", "ccomp", "advcl", "acl") and lemma in IRREALIS:
+    if came in ("xcomp", "ccomp", "advcl", "acl") and lemma in IRREALIS and not _scene(child):
         chain.speculative = True
     if came in ("xcomp", "acl") and lemma in ("set", "due", "likely", "expected", "possible", "be"):
         chain.speculative = True
@@ -404,8 +431,20 @@ def _flags(token: Token, came: str | None, chain: Chain) -> None:
         chain.speculative = True
     if came in ("xcomp", "ccomp", "advcl", "acl", "prep", "dobj") and _one_of(token, DESIRING):
         chain.speculative = chain.wished = True
+    if came == "prep" and lemma in APPEALING and child is not None and child.lower_ == "for":
+        chain.speculative = chain.wished = True  # "called for talks with X": asked for
     if came in ("xcomp", "acl") and lemma in READY:
         chain.speculative = chain.wished = True
+
+
+def _scene(clause: Token | None) -> bool:
+    """'Speaking at the summit, X called for aid', 'after meeting Y, X asked ...': a participle
+    or an 'after'/'while' clause sets the scene of its verb, which cannot make it a mere plan."""
+    if clause is None or clause.dep_ != "advcl":
+        return False
+    return clause.tag_ == "VBG" or any(
+        c.dep_ == "mark" and c.lower_ in _SCENE for c in clause.children
+    )
 
 
 def _one_of(token: Token, lemmas: set[str]) -> bool:
@@ -442,6 +481,10 @@ def _without_clauses(token: Token) -> set[int]:
         stack += [c for c in current.children if c.dep_ not in _CUT]
         keep |= leaders(current)
     return keep
+
+
+def _of(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep"
 
 
 def _clause_verb(token: Token) -> Token:
@@ -486,88 +529,3 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
                 keep |= _without_clauses(prep)
     return keep
-
-
-#: "a delegation led by X": X heads those who meet, and takes part.
-LEADING = {"lead", "head", "chair"}
-
-
-def leaders(noun: Token) -> set[int]:
-    """The agent of a participle that says who leads the noun: "a delegation led by Filippo
-    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
-    out: set[int] = set()
-    for clause in noun.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                out |= {t.i for t in agent.subtree}
-    return out
-
-
-def direct_objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "dobj"]
-
-
-def objects(verb: Token) -> list[int]:
-    out: list[int] = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            out += [t.i for t in child.subtree]
-    return out
-
-
-def with_person(ctx: Context, verb: Token) -> bool:
-    """'spoke with Lavrov': a 'with' whose object is a person."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        if ctx.people_in(t.i for t in prep.subtree) or unnamed_counterpart(
-            {t.i for t in prep.subtree}, ctx
-        ):
-            return True
-    return False
-
-
-def by_phone(verb: Token) -> bool:
-    return any(
-        c.dep_ == "prep"
-        and any(g.lemma_.lower() in ("phone", "telephone", "video") for g in c.children)
-        for c in verb.children
-    )
-
-
-def by_phone_noun(noun: Token) -> bool:
-    """'a telephone conversation', 'a phone conversation', 'a video conversation'."""
-    return any(
-        c.lemma_.lower() in ("phone", "telephone", "video", "telephonic")
-        for c in noun.children
-        if c.dep_ in ("compound", "amod")
-    )
-
-
-def forums_in(ctx: Context, tokens) -> list[int]:
-    return ctx.forums_at(tokens)
-
-
-def has_trigger_noun(token: Token) -> bool:
-    return any(t.lemma_.lower() in GATHERINGS and nominal(t) for t in token.subtree)
-
-
-#: Gathering nouns a page capitalises as part of a name ("the 15th BRICS Summit"), which the
-#: tagger then calls proper nouns.
-NAMED_GATHERINGS = {"summit", "conference", "meeting", "session", "talks", "dialogue"}
-
-
-def nominal(token: Token) -> bool:
-    """A common noun, or a gathering noun capitalised in a name."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in NAMED_GATHERINGS)
-
-
-def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
-    """'a call with his Philippine counterpart': the other side is there, unnamed."""
-    for i in tokens:
-        token = ctx.doc[i]
-        if token.lemma_.lower() != "counterpart":
-            continue
-        if token.i in ctx.person_at or token.head.i in ctx.person_at:
-            continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
-        if not ctx.people_in(t.i for t in token.subtree):
-            return True
-    return False

@@ -117,8 +117,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     to Canada and Indonesia', 'a trip that took him to Moscow ... and to Beijing'."""
     lemma = trigger.lemma_.lower()
     found: list[Token] = []
-    if trigger.pos_ == "VERB" and lemma in ("visit", "tour"):
-        found += [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.pos_ == "VERB" and lemma in ("visit", "tour", "leave"):  # "left Suva": was there
+        found += [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_ in _PLACES]
     preps = ("to", "in", "at") if lemma in ("arrive", "land", "stop") else ("to",)
     preps += ("of",) if lemma == "tour" and nominal(trigger) else ()  # "a tour of Asia"
     if nominal(trigger):
@@ -147,7 +147,8 @@ def places_in(verb: Token) -> list[Span]:
     parser often hangs 'in Istanbul' on the guest)."""
     spans = []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    where = ("in", "at", "to") if verb.lemma_.lower() == "welcome" else ("in", "at")  # "to Rome"
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in where]
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             span = _place_span(pobj)

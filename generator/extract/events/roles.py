@@ -5,6 +5,7 @@ has named with that title before, and nobody when several or none are."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,4 +60,34 @@ def titled(
             continue  # "former prime minister Scott Morrison" is not "the Prime Minister"
         if f" {role} " in f" {words} ":
             found[who(i)] = i
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def holder(ctx: Any, role: str, before: int) -> int | None:
+    """The person 'the <role>' stands for at token ``before``: the one named with that title
+    before; else, when nobody was, the one person who is the subject of the sentence just
+    before the text first calls someone that ('..., Anthony Albanese says. The Prime Minister
+    left Suva on Friday')."""
+    found = titled(ctx.mentions, ctx.doc, ctx.who, role, before)
+    if found is not None:
+        return found
+    for position, sentence in enumerate(ctx.sentences):
+        if sentence.start > before:
+            break
+        subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if position and any(role_phrase(s) == role for s in subjects):
+            return _subject_of(ctx, ctx.sentences[position - 1])
+    return None
+
+
+def _subject_of(ctx: Any, sentence: Span) -> int | None:
+    """The one person who is the sentence's subject (a name, not a pronoun)."""
+    found: dict[str, int] = {}
+    for token in sentence:
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if token.i in ctx.person_at and head.dep_ in ("nsubj", "nsubjpass"):
+            person = ctx.person_at[token.i]
+            found.setdefault(ctx.who(person), person)
     return next(iter(found.values())) if len(found) == 1 else None

@@ -1,0 +1,99 @@
+"""Words around an event's trigger: who leads a delegation, a verb's objects, a 'with' whose
+object is a person, a call by phone, a gathering noun, an unnamed counterpart. Small readings of
+the parse that the event rules share (``parse`` re-exports them)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from generator.extract.events.indexes import GATHERINGS
+
+if TYPE_CHECKING:
+    from generator.extract.events.parse import Context
+
+
+#: "a delegation led by X": X heads those who meet, and takes part.
+LEADING = {"lead", "head", "chair"}
+
+
+def leaders(noun: Token) -> set[int]:
+    """The agent of a participle that says who leads the noun: "a delegation led by Filippo
+    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
+    out: set[int] = set()
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                out |= {t.i for t in agent.subtree}
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def objects(verb: Token) -> list[int]:
+    out: list[int] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            out += [t.i for t in child.subtree]
+    return out
+
+
+def with_person(ctx: Context, verb: Token) -> bool:
+    """'spoke with Lavrov': a 'with' whose object is a person."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        if ctx.people_in(t.i for t in prep.subtree) or unnamed_counterpart(
+            {t.i for t in prep.subtree}, ctx
+        ):
+            return True
+    return False
+
+
+def by_phone(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and any(g.lemma_.lower() in ("phone", "telephone", "video") for g in c.children)
+        for c in verb.children
+    )
+
+
+def by_phone_noun(noun: Token) -> bool:
+    """'a telephone conversation', 'a phone conversation', 'a video conversation'."""
+    return any(
+        c.lemma_.lower() in ("phone", "telephone", "video", "telephonic")
+        for c in noun.children
+        if c.dep_ in ("compound", "amod")
+    )
+
+
+def forums_in(ctx: Context, tokens) -> list[int]:
+    return ctx.forums_at(tokens)
+
+
+def has_trigger_noun(token: Token) -> bool:
+    return any(t.lemma_.lower() in GATHERINGS and nominal(t) for t in token.subtree)
+
+
+#: Gathering nouns a page capitalises as part of a name ("the 15th BRICS Summit"), which the
+#: tagger then calls proper nouns.
+NAMED_GATHERINGS = {"summit", "conference", "meeting", "session", "talks", "dialogue"}
+
+
+def nominal(token: Token) -> bool:
+    """A common noun, or a gathering noun capitalised in a name."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lower_ in NAMED_GATHERINGS)
+
+
+def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
+    """'a call with his Philippine counterpart': the other side is there, unnamed."""
+    for i in tokens:
+        token = ctx.doc[i]
+        if token.lemma_.lower() != "counterpart":
+            continue
+        if token.i in ctx.person_at or token.head.i in ctx.person_at:
+            continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
+        if not ctx.people_in(t.i for t in token.subtree):
+            return True
+    return False
