@@ -81,7 +81,9 @@ def holder(ctx: Any, role: str, before: int) -> int | None:
 
 
 def _subject_of(ctx: Any, sentence: Span) -> int | None:
-    """The one person who is the sentence's subject (a name, not a pronoun)."""
+    """The one person who is the sentence's subject (a name, not a pronoun), and whom the
+    article gave no title or role: one described otherwise ('Opposition leader X said …') is not
+    the one 'the Prime Minister' goes on to mean."""
     found: dict[str, int] = {}
     for token in sentence:
         head = token
@@ -90,4 +92,12 @@ def _subject_of(ctx: Any, sentence: Span) -> int | None:
         if token.i in ctx.person_at and head.dep_ in ("nsubj", "nsubjpass"):
             person = ctx.person_at[token.i]
             found.setdefault(ctx.who(person), person)
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    person = next(iter(found.values()))
+    described = [
+        m
+        for i, m in enumerate(ctx.mentions)
+        if ctx.who(i) == ctx.who(person) and (m.titles or m.role)
+    ]
+    return None if described else person
