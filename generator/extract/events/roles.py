@@ -76,11 +76,11 @@ def holder(ctx: Any, role: str, before: int) -> int | None:
             break
         subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if position and any(role_phrase(s) == role for s in subjects):
-            return _subject_of(ctx, ctx.sentences[position - 1])
+            return _subject_of(ctx, ctx.sentences[position - 1], role)
     return None
 
 
-def _subject_of(ctx: Any, sentence: Span) -> int | None:
+def _subject_of(ctx: Any, sentence: Span, role: str) -> int | None:
     """The one person who is the sentence's subject (a name, not a pronoun), and whom the
     article gave no title or role: one described otherwise ('Opposition leader X said …') is not
     the one 'the Prime Minister' goes on to mean."""
@@ -98,6 +98,17 @@ def _subject_of(ctx: Any, sentence: Span) -> int | None:
     described = [
         m
         for i, m in enumerate(ctx.mentions)
-        if ctx.who(i) == ctx.who(person) and (m.titles or m.role)
+        if ctx.who(i) == ctx.who(person)
+        and any(_other_office(t, role) for t in [*m.titles, *([m.role] if m.role else [])])
     ]
     return None if described else person
+
+
+def _other_office(title: str, role: str) -> bool:
+    """A title naming an office other than ``role``; an honorific names none."""
+    folded = title.rstrip(".").casefold()
+    return folded not in _HONORIFICS and role.casefold() not in folded
+
+
+#: Titles that say nothing of an office ('Mr Albanese' may be the prime minister).
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"}
