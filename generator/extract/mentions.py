@@ -28,7 +28,7 @@ from generator.extract.name_types import (
     person_read_as_organization,
     person_read_as_place,
 )
-from generator.extract.repeated import with_repeated_names
+from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
@@ -236,14 +236,7 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
             break
     if start < end:
         start = name_start(doc, start, end, types)
-    while (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_alpha
-    ):
-        end += 2  # "Cho Tae" + "-yul"
+    end = word_end(doc, end - 1)  # "Cho Tae" + "-yul"
     suffix = doc[end] if end < len(doc) else None
     if suffix is not None and suffix.text[:1].isupper() and _is_suffix(suffix.text):
         end += 1  # "Lloyd J. Austin" + "II"

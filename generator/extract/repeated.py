@@ -50,7 +50,7 @@ def with_repeated_names(doc: Doc, chosen: list[Candidate], gaz: Gazetteer) -> li
     }
     i = 0
     while i < len(doc):
-        end = _word_end(doc, i)
+        end = word_end(doc, i)
         word = doc[i:end]
         start = _start(word, taken, gaz) if names.fold(word.text) in forms else None
         if start is not None:
@@ -91,7 +91,7 @@ def _forms(people: list[Span], gaz: Gazetteer) -> set[str]:
     return {f for f in forms if len(f) >= _MIN_LETTERS and f not in gaz.title_first_words}
 
 
-def _word_end(doc: Doc, i: int) -> int:
+def word_end(doc: Doc, i: int) -> int:
     """A hyphenated name is one word: 'Saint', '-', 'Cyr'."""
     end = i + 1
     while (
