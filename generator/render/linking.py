@@ -116,36 +116,59 @@ class Matcher:
             targets.setdefault(key, set()).add(name.target)
         self._cased = {k: _one(v) for (k, cased), v in targets.items() if cased}
         self._uncased = {k: _one(v) for (k, cased), v in targets.items() if not cased}
-        self._patterns = [
-            (_alternation(self._cased, 0), self._cased, False),
-            (_alternation(self._uncased, re.IGNORECASE), self._uncased, True),
+        # Names by their first word, longest first: looked up at each word of a text. A regular
+        # expression of all the names took 24 ms an article to compile (a third of the pages
+        # stage at 1,000 articles) for texts matched against it once or twice.
+        self._tables = [
+            (_by_first_word(self._cased), self._cased, False),
+            (_by_first_word(self._uncased), self._uncased, True),
         ]
 
     def spans(self, text: str) -> list[Span]:
         folded = fold(text)
         out = []
-        for pattern, table, uncased in self._patterns:
-            if pattern is None:
+        for index, table, uncased in self._tables:
+            if not index:
                 continue
-            # a lookahead finds the longest name at every position, overlapping ones included
-            for match in pattern.finditer(folded):
-                found = match.group(1)
-                target = table[found.casefold() if uncased else found]
-                out.append(Span(match.start(), match.start() + len(found), target))
+            subject = _lower_keeping_length(folded) if uncased else folded
+            # at every word, the longest name that starts there and ends at a word's end
+            for word in _WORD.finditer(subject):
+                start = word.start()
+                for name in index.get(word.group(), ()):
+                    end = start + len(name)
+                    if subject.startswith(name, start) and not _WORD_CHAR.match(subject, end):
+                        found = folded[start:end]
+                        target = table[found.casefold() if uncased else found]
+                        out.append(Span(start, end, target))
+                        break
         return out
+
+
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _by_first_word(table: dict[str, Target | None]) -> dict[str, list[str]]:
+    """The names by their first word, each list longest first (then alphabetically)."""
+    index: dict[str, list[str]] = {}
+    for name in sorted(table, key=lambda t: (-len(t), t)):
+        first = _WORD.match(name)
+        if first is not None:  # a name opening with a sign ('(…') is never looked for
+            index.setdefault(first.group(), []).append(name)
+    return index
+
+
+def _lower_keeping_length(text: str) -> str:
+    """``text`` in lower case, letter for letter (a letter whose lower case is longer stays)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _one(targets: set[Target | None]) -> Target | None:
     named = targets - {None}
     return next(iter(named)) if len(named) == 1 else None
-
-
-def _alternation(table: dict[str, Target | None], flags: int) -> re.Pattern[str] | None:
-    if not table:
-        return None
-    ordered = sorted(table, key=lambda t: (-len(t), t))
-    body = "|".join(re.escape(t) for t in ordered)
-    return re.compile(rf"(?<!\w)(?=({body})(?!\w))", flags)
 
 
 def choose(text: str, spans: Iterable[Span]) -> list[tuple[Span, bool]]:

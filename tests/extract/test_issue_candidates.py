@@ -30,44 +30,44 @@ TREATY = (
 
 
 def test_an_issue_named_once_in_a_list_of_topics_is_not_one_the_article_discusses(
-    build_articles,
+    build_case,
 ):
-    assert "technology-competition" not in issues(build_articles({"a.txt": TREATY}))
+    assert "technology-competition" not in issues(build_case({"a.txt": TREATY}))
 
 
-def test_a_named_issue_in_a_list_is_still_an_issue(build_articles):
+def test_a_named_issue_in_a_list_is_still_an_issue(build_case):
     text = (
         "Ministers meet in Jakarta\n\n"
         "The two ministers met in Jakarta on Friday and praised the new partnership. "
         "Both said the visit marked a turning point.\n\n"
         "They also discussed Myanmar, Ukraine and the Korean Peninsula.\n"
     )
-    assert "korean-peninsula" in issues(build_articles({"a.txt": text}))
+    assert "korean-peninsula" in issues(build_case({"a.txt": text}))
 
 
-def test_an_issue_in_a_list_counts_when_it_recurs(build_articles):
+def test_an_issue_in_a_list_counts_when_it_recurs(build_case):
     text = TREATY + "\nCritical minerals will be mined under a new joint venture.\n"
-    assert "technology-competition" in issues(build_articles({"a.txt": text}))
+    assert "technology-competition" in issues(build_case({"a.txt": text}))
 
 
-def test_an_issue_in_a_time_clause_is_background(build_articles):
+def test_an_issue_in_a_time_clause_is_background(build_case):
     text = (
         "Envoy visits Tehran\n\n"
         "The agency's chief held talks in Tehran on Thursday about inspections of nuclear sites. "
         "He met the foreign minister for two hours.\n\n"
         "The trip also comes days after Donald Trump won the U.S. presidential election.\n"
     )
-    assert "elections-and-democracy" not in issues(build_articles({"a.txt": text}))
+    assert "elections-and-democracy" not in issues(build_case({"a.txt": text}))
 
 
-def test_the_words_of_a_list_cue_match_their_plurals(build_articles):
+def test_the_words_of_a_list_cue_match_their_plurals(build_case):
     text = (
         "Commander warns senators\n\n"
         "The commander testified before the committee on Thursday about readiness and budgets. "
         "He spoke for an hour.\n\n"
         '"Pyongyang is supplying artillery shells and missiles to Moscow," the commander said.\n'
     )
-    assert "korean-peninsula" in issues(build_articles({"a.txt": text}))
+    assert "korean-peninsula" in issues(build_case({"a.txt": text}))
 
 
 def _once(sentence: str) -> str:
@@ -80,42 +80,42 @@ def _once(sentence: str) -> str:
     )
 
 
-def test_a_one_word_issue_named_once_counts_when_it_is_what_they_discussed(build_articles):
+def test_a_one_word_issue_named_once_counts_when_it_is_what_they_discussed(build_case):
     # one-word cues other than the issue's name need to recur or stand in the lede
-    assert "migration" in issues(build_articles({"a.txt": _once("They discussed refugees.")}))
+    assert "migration" in issues(build_case({"a.txt": _once("They discussed refugees.")}))
 
 
-def test_a_topic_of_talks_named_once_counts(build_articles):
+def test_a_topic_of_talks_named_once_counts(build_case):
     held = _once("They also held talks on tariffs.")
-    assert "trade" in issues(build_articles({"a.txt": held}))
+    assert "trade" in issues(build_case({"a.txt": held}))
 
 
-def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_articles):
+def test_an_issue_cue_inside_an_organizations_name_does_not_count(build_case):
     text = (
         "Envoy meets researchers\n\n"
         "The envoy met researchers from the Institute for Climate Change Studies in Oslo on Monday. "
         "The Institute for Climate Change Studies hosted the meeting for two hours.\n\n"
         "They spoke about the new port and the railway.\n"
     )
-    assert "climate-change" not in issues(build_articles({"a.txt": text}))
+    assert "climate-change" not in issues(build_case({"a.txt": text}))
 
 
 #: A body that names the refugees once, in background.
 REFUGEES_ONCE = _once("The talks came as the number of refugees grew in the region.")
 
 
-def test_an_issue_the_headline_names_counts_when_the_body_names_it_once(build_articles):
+def test_an_issue_the_headline_names_counts_when_the_body_names_it_once(build_case):
     headed = REFUGEES_ONCE.replace("Ministers meet in Rome", "Ministers weigh refugee crisis", 1)
-    assert "migration" in issues(build_articles({"a.txt": headed}))
+    assert "migration" in issues(build_case({"a.txt": headed}))
 
 
-def test_an_issue_named_once_in_background_without_the_headline_does_not_count(build_articles):
-    assert "migration" not in issues(build_articles({"a.txt": REFUGEES_ONCE}))
+def test_an_issue_named_once_in_background_without_the_headline_does_not_count(build_case):
+    assert "migration" not in issues(build_case({"a.txt": REFUGEES_ONCE}))
 
 
-def test_an_issue_named_once_as_an_example_is_background(build_articles):
+def test_an_issue_named_once_as_an_example_is_background(build_case):
     text = _once("The plan aims to restore services such as roads and education.")
-    assert "education" not in issues(build_articles({"a.txt": text}))
+    assert "education" not in issues(build_case({"a.txt": text}))
 
 
 # --- new-issue candidates -------------------------------------------------------------------
@@ -150,7 +150,7 @@ def test_a_recurring_topic_outside_the_taxonomy_is_a_candidate_not_an_issue(buil
     assert "<tr>\n<td>Nile dam dispute</td>\n<td>4</td>\n" in section
 
 
-def test_names_roles_generic_phrases_and_known_issues_are_not_candidates(build_articles):
+def test_names_roles_generic_phrases_and_known_issues_are_not_candidates(build_case):
     text = (
         "Leaders meet in Rome\n\n"
         "Italian Prime Minister Giorgia Meloni met the Dutch prime minister in Rome on Monday. "
@@ -161,7 +161,7 @@ def test_names_roles_generic_phrases_and_known_issues_are_not_candidates(build_a
         "Rome officials said the meeting was friendly. Defense ministers will meet next week, "
         "the defense ministers' spokesman said, and the defense ministers will sign a pact.\n"
     )
-    record = article(build_articles({"a.txt": text}))
+    record = article(build_case({"a.txt": text}))
     assert "south-china-sea" in record["entities"]["issues"]
     assert record["issue_candidates"] == []
 

@@ -73,10 +73,10 @@ def test_there_are_cases():
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_issue_case(path: Path, build_articles):
+def test_issue_case(path: Path, build_case):
     case = load_case(path)
     why = case["why"]
-    result = build_articles({f"{n:02d}.txt": text for n, text in enumerate(case["texts"], 1)})
+    result = build_case({f"{n:02d}.txt": text for n, text in enumerate(case["texts"], 1)})
     found = issues_of(result)
     everywhere = set(found) | set(found.values())
     per_article = article_issues(result)
