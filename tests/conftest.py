@@ -26,6 +26,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/ from the current build (review the diff before committing)",
     )
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="also take the full-page screenshots of every page type (test-artifacts/screenshots)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Screenshots are for a person to look at and assert only that a file was written, so the
+    default run leaves them out (80 test-seconds); ``--screenshots`` takes them."""
+    if config.getoption("--screenshots"):
+        return
+    kept = [item for item in items if not item.get_closest_marker("screenshots")]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")

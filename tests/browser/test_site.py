@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.browser.conftest import new_context
+from tests.browser.conftest import CORPUS_ARTICLES, new_context
 
 try:
     from playwright.sync_api import expect
@@ -358,6 +358,7 @@ def any_page_path(site, name: str) -> str:
     pytest.fail(f"the index /{folder}/ lists no {name} page")
 
 
+@pytest.mark.screenshots
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots(browser, site, screenshots_dir: Path, width):
@@ -380,6 +381,16 @@ def test_screenshots(browser, site, screenshots_dir: Path, width):
 
 
 # --- 8: timeline (the graphs: test_graph.py) -------------------------------------------------------------------
+
+
+def test_the_corpus_site_builds_strict_with_every_article(site_factory):
+    """The whole site from the 18 development articles instead of the seeds. The fixture builds
+    it with ``mkdocs build --strict`` (a warning fails it); the browser checks then use it."""
+    root = site_factory("corpus").root
+    articles = [p for p in (root / "articles").iterdir() if p.is_dir()]
+    assert len(articles) == len(list(CORPUS_ARTICLES.glob("*.txt"))) == 18
+    assert (root / "people/volodymyr-zelenskyy/index.html").is_file()
+    assert (root / "graph/index.html").is_file() and (root / "timeline/index.html").is_file()
 
 
 @pytest.mark.browser

@@ -5,6 +5,7 @@ Every kind of problem `check` reports has a test here that asserts its exact mes
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -54,6 +55,7 @@ def write_curated(seeds: Path, stem: str, body: str) -> Path:
     return path
 
 
+@functools.cache  # the repository's seeds do not change during a run
 def person_count() -> int:
     return len(load_registry(SEEDS)[0].of_type(EntityType.PERSON))
 

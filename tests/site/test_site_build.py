@@ -262,22 +262,6 @@ def test_broken_article_fails_strict_build_but_others_build(tmp_path):
     assert (tmp_path / "lax/people/wei-fenghe/index.html").is_file()
 
 
-def test_development_corpus_site_builds_strict(tmp_path):
-    """The whole site, built from the 18 development articles instead of the seeds."""
-    project = tmp_path / "project"
-    shutil.copytree(REPO / "tests/corpus/articles", project / "seeds/articles")
-    shutil.copytree(REPO / "seeds/curated", project / "seeds/curated")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
-    articles = [p for p in (site / "articles").iterdir() if p.is_dir()]
-    assert len(articles) == 18
-    assert (site / "people/volodymyr-zelenskyy/index.html").is_file()
-    assert (site / "graph/index.html").is_file() and (site / "timeline/index.html").is_file()
-
-
 def test_title_disagreement_note_is_rendered(tmp_path):
     """Two articles a week apart give one person different offices: the person page says so."""
     from tests.aggregate.test_roles import DEFENSE, FOREIGN
