@@ -265,11 +265,15 @@ def test_no_cache_builds_the_same(config, seeds, tools):
     assert records(without) == records(with_cache)
 
 
-def test_two_processes_extract_what_one_does(seeds, tools, tmp_path):
+def test_two_processes_extract_what_one_does_and_report_each_chunk(
+    seeds, tools, tmp_path, monkeypatch
+):
+    """Forked workers give the records one process gives, store their Docs, and report each chunk
+    to the parent's progress line. (One test: each runs again alone in a fresh process.)"""
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork on this platform: extraction runs in one process")
     if not parallel.forking_available():
-        rerun_alone(__file__, "test_two_processes_extract_what_one_does")
+        rerun_alone(__file__, "test_two_processes_extract_what_one_does_and_report_each_chunk")
         return
     sources, _ = ingest(seeds, 2_000_000)
     rules = Rules.from_curated(tools.registry.boilerplate)
@@ -277,8 +281,13 @@ def test_two_processes_extract_what_one_does(seeds, tools, tmp_path):
     one = extract(articles, tools, n_process=1)
     store = ExtractionCache(tmp_path / "cache")
     timings: dict[str, float] = {}
-    two = extract(articles, tools, n_process=2, cache=store, timings=timings)
+    monkeypatch.setattr(parallel, "CHUNK", 1)  # a chunk per article: one report each
+    reported: list[int] = []
+    two = extract(
+        articles, tools, n_process=2, cache=store, timings=timings, advance=reported.append
+    )
     assert two == one
+    assert reported == [1] * len(articles)
     assert store.stats.writes == len(articles)  # the workers stored the Docs
     assert timings["ner"] > 0 and timings["rules"] > 0
     again = extract(articles, tools, n_process=2, cache=store)

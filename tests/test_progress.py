@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-import multiprocessing
 import os
 import re
 import subprocess
@@ -12,15 +11,10 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
-
 from generator.build import STAGES, build
-from generator.clean import Rules, clean
 from generator.config import BuildConfig
-from generator.extract import workers
-from generator.ingest import ingest
 from generator.progress import ProgressReporter
-from tests.conftest import REPO, SEEDS, make_seeds, rerun_alone
+from tests.conftest import REPO, SEEDS, make_seeds
 
 
 class Recorder:
@@ -108,23 +102,6 @@ def test_build_reports_each_stage_with_its_article_counts(tools):
     extract = recorder.calls[recorder.calls.index(("start", "extract", n)) :]
     extract = extract[: extract.index(("end",))]
     assert ("update", n) in extract
-
-
-def test_forked_workers_report_each_chunk_to_the_parent(tools, monkeypatch):
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform: extraction runs in one process")
-    if not workers.forking_available():
-        rerun_alone(__file__, "test_forked_workers_report_each_chunk_to_the_parent")
-        return
-    sources, _ = ingest(SEEDS, 2_000_000)
-    rules = Rules.from_curated(tools.registry.boilerplate)
-    articles = [clean(source, rules) for source in sources]
-    monkeypatch.setattr(workers, "CHUNK", 1)  # a chunk per article: one report each
-    reported: list[int] = []
-    # (that two processes extract what one does is test_cache's)
-    found = workers.extract(articles, tools, n_process=2, advance=reported.append)
-    assert len(found) == len(articles)
-    assert reported == [1] * len(articles)
 
 
 def test_cli_build_prints_progress_to_stderr_when_not_a_terminal(tmp_path: Path):

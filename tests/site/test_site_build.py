@@ -240,28 +240,6 @@ def test_404_page_loads_from_the_project_path(site):
     assert '"/dossier/assets/stylesheets/' in html
 
 
-def test_broken_article_fails_strict_build_but_others_build(tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(REPO / "seeds", project / "seeds")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    write_article(project / "seeds", "broken.txt", "Caf\u00e9".encode("latin-1"))
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "articles/broken.txt: not UTF-8" in result.stderr
-    # without --strict the other articles still build
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    lax = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "lax")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert lax.returncode == 0, lax.stderr
-    assert (tmp_path / "lax/people/wei-fenghe/index.html").is_file()
-
-
 def test_title_disagreement_note_is_rendered(tmp_path):
     """Two articles a week apart give one person different offices: the person page says so."""
     from tests.aggregate.test_roles import DEFENSE, FOREIGN
