@@ -10,6 +10,7 @@ from typing import Any
 from generator import yamlio
 from generator.tools.evaluate.gold import _strings
 from generator.tools.evaluate.match import _iso
+from generator.tools.evaluate.relations import relation_counts
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Prediction:
     # (where, text) for every sentence, quote and entity name, to look for boilerplate in
     texts: list[tuple[str, str]] = field(default_factory=list)
     has_metadata: bool = True
+    #: (relationship edges this article states or could state, of them without a sentence)
+    relations: tuple[int, int] = (0, 0)
 
 
 RecordsInput = Mapping[str, str] | Path | str | Any
@@ -114,6 +117,7 @@ def predictions_from_records(records: RecordsInput) -> dict[str, Prediction]:
                 if name:
                     where.append((f"{path} name", str(name)))
     events = {p.split("/", 1)[1]: d for p, d in data.items() if p.startswith("events/")}
+    stated, unstated = relation_counts(data)
 
     out: dict[str, Prediction] = {}
     for path, record in data.items():
@@ -136,6 +140,7 @@ def predictions_from_records(records: RecordsInput) -> dict[str, Prediction]:
             issue_names={i: entity("issues", i).names for i in entities.get("issues") or []},
             organizations=[entity("organizations", i) for i in entities.get("organizations") or []],
             texts=list(by_article.get(article_id, [])),
+            relations=(stated[article_id], unstated[article_id]),
         )
         for quote in record.get("quotes") or []:
             speaker = quote.get("speaker")

@@ -114,7 +114,16 @@ def run(
             data["baseline"] = theirs.as_dict()
         if splits:
             data["splits"] = {
-                name: {k: s.as_dict() for k, s in ours.subset(stems).totals().items()}
+                name: {
+                    **{k: s.as_dict() for k, s in ours.subset(stems).totals().items()},
+                    "relations": dict(
+                        zip(
+                            ("edges", "without_sentence"),
+                            ours.subset(stems).relations(),
+                            strict=True,
+                        )
+                    ),
+                }
                 for name, stems in splits.items()
             }
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -142,7 +151,8 @@ def load_splits(gold: Path) -> dict[str, set[str]]:
 def format_splits(report: Report, splits: dict[str, set[str]]) -> str:
     """F1 per type (recall for quotes) and events on the right day, one line per split."""
     head = f"{'split':<10}{'articles':>9}" + "".join(f"{k[:9]:>10}" for k in TYPES)
-    lines = ["by split (F1; quotes: recall)", head + f"{'right day':>12}", "-" * (len(head) + 12)]
+    head += f"{'right day':>12}{'edges (no sentence)':>22}"
+    lines = ["by split (F1; quotes: recall)", head, "-" * len(head)]
     for name, stems in [("all", None), *splits.items()]:
         part = report if stems is None else report.subset(stems)
         totals = part.totals()
@@ -151,5 +161,8 @@ def format_splits(report: Report, splits: dict[str, set[str]]) -> str:
         )
         right, dated = part.right_day()
         day = f"{right}/{dated}" if dated else "-"
-        lines.append(f"{name:<10}{len(part.articles):>9}{cells}{day:>12}")
+        edges, unstated = part.relations()
+        lines.append(
+            f"{name:<10}{len(part.articles):>9}{cells}{day:>12}{f'{edges} ({unstated})':>22}"
+        )
     return "\n".join(lines)

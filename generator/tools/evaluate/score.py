@@ -81,6 +81,8 @@ class ArticleReport:
     boilerplate: list[str] = field(default_factory=list)  # violations
     #: (gold events with a full date found on that very day, gold events with a full date)
     right_day: tuple[int, int] = (0, 0)
+    #: (relationship edges, of them without a sentence that states them)
+    relations: tuple[int, int] = (0, 0)
 
     def metadata_ok(self, name: str) -> bool:
         gold, got = self.metadata[name]
@@ -98,6 +100,7 @@ class ArticleReport:
                 for k, (g, p) in self.metadata.items()
             },
             "violations": {"not_people": self.not_people, "boilerplate": self.boilerplate},
+            "relations": {"edges": self.relations[0], "without_sentence": self.relations[1]},
         }
 
 
@@ -130,6 +133,13 @@ class Report:
         """The same report over the articles whose gold stem is in ``stems``."""
         articles = [a for a in self.articles if a.stem in stems]
         return Report(self.name, articles, [], scores_metadata=self.scores_metadata)
+
+    def relations(self) -> tuple[int, int]:
+        """(relationship edges, of them without a sentence that states them)."""
+        return (
+            sum(a.relations[0] for a in self.articles),
+            sum(a.relations[1] for a in self.articles),
+        )
 
     def right_day(self) -> tuple[int, int]:
         """(gold events with a full date matched by an event on that very day, gold events
@@ -340,6 +350,7 @@ def score_article(gold: Gold, pred: Prediction | None, with_metadata: bool = Tru
     out = ArticleReport(gold.stem, pred.article_id if pred else None)
     if pred is None:
         pred = Prediction(path=f"articles/{gold.stem}.txt", article_id="")
+    out.relations = pred.relations
     _score_people(gold, pred, out)
     _score_ids("countries", gold.countries, pred.countries, out)
     _score_ids("forums", gold.forums, pred.forums, out)
