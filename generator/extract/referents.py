@@ -6,8 +6,8 @@ a role phrase, for ``generator.extract.quotes``.
   pronoun speaks of one person throughout, so the search goes back past all of them; when such a
   run opens the article (an excerpt cut before the person was named), the person is the first one
   the article later names as speaking.
-- A role ("the minister", "the Cambodian premier") stands for the latest person whose titles or
-  role hold its words; "premier" and "prime minister" are one office.
+- A role ("the minister", "the Cambodian premier", a capitalised "the President") stands for the
+  latest person whose titles or role hold its words; "premier" and "prime minister" are one office.
 - A subject the model did not tag is matched to a person named before by one of their names,
   spelled as printed or with one letter different ("Dbeibah" for "Dbeibeh").
 """
@@ -28,6 +28,27 @@ CONTEXT_SENTENCES = 3
 _SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write", "declare"})
 #: Offices written two ways: a role's word -> the words a description holds instead.
 _SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
+#: Offices a state-media readout capitalises alone ("…,” said the President.").
+_OFFICES = frozenset(
+    [
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "ambassador",
+        "governor",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "emir",
+    ]
+)
 #: The shortest name word matched with one letter different.
 _FUZZY_MIN = 5
 
@@ -161,7 +182,8 @@ def role_words(subject: Token) -> tuple[str, ...] | None:
     if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
         return None
     words = [t.text for t in tokens[1:]]
-    if not all(w.isalpha() for w in words) or (len(words) == 1 and not words[0].islower()):
+    lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in _OFFICES
+    if not all(w.isalpha() for w in words) or lone_name:
         return None  # "the Kremlin": a lone capitalised word is a name, not a role
     return tuple(words)
 
