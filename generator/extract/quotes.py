@@ -122,16 +122,12 @@ SPEECH_VERBS = {
     "dub",
     "label",
     "brand",
-    # verbs of judging or thanking: the quoted words are their subject's ("thanked his host for
-    # “the support and determination of ...”", "welcomed the “positive signals”")
-    "thank",
-    "praise",
-    "commend",
-    "welcome",
-    "condemn",
-    "criticize",
-    "criticise",
 }
+#: Verbs of judging or thanking: the quoted words are their subject's ("thanked his host for “the
+#: support and determination of ...”", "welcomed the “positive signals”"), though not a passive
+#: one's ("the victory was welcomed by Trump, who tweeted: “...”").
+JUDGING = frozenset({"thank", "praise", "commend", "welcome", "condemn", "criticize", "criticise"})
+SPEECH_VERBS = frozenset(SPEECH_VERBS | JUDGING)
 OPENERS = '“"'
 CLOSERS = '”"'
 _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
@@ -457,10 +453,14 @@ def _subject(verb: Token, quote: Span) -> Token | None:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and not quote.start <= c.i < quote.end
+        if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_.lower() not in JUDGING))
+        and not quote.start <= c.i < quote.end
     ]
     if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if nearest.lower_ == "who" and verb.dep_ == "relcl":
+            return verb.head  # "welcomed by Maria Santos, who wrote: …": the one 'who' is
+        return nearest
     inverted = _inverted_subject(verb, quote)
     if inverted is not None:
         return inverted
@@ -489,17 +489,14 @@ def _inverted_subject(verb: Token, quote: Span) -> Token | None:
 def _subject_person(
     ctx: Context, verb: Token, subject: Token, quote: Span, first: int
 ) -> tuple[int | None, str]:
-    lo, hi = subject_span(subject)
-    found = person_in(lo, hi, ctx.people)
-    if found is None:
-        found = by_surname(ctx, subject)
+    found = _named_subject(ctx, subject)
     if found is not None:
         relayed = _relayed_speaker(verb, quote, ctx.people)
         if relayed is not None:
             return relayed, "relayed: X said Y told"
         return found, "X said"
     if subject.lower_ in PRONOUNS:
-        outer = _outer_speaker(verb, quote, ctx.people)
+        outer = _outer_speaker(ctx, subject, quote)
         if outer is not None:
             return outer, "X said he told"
         return antecedent(ctx, quote.start_char, first, subject.lower_), "pronoun said"
@@ -525,10 +522,27 @@ def _relayed_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]
     return None
 
 
-def _outer_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]) -> int | None:
-    """'Blinken said he told Lavrov: "..."': the pronoun is the person of the clause around it."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    subject = _subject(head, quote)
-    return None if subject is None else person_in(*subject_span(subject), people)
+def _named_subject(ctx: Context, subject: Token) -> int | None:
+    """The person a subject names: its own word's name first ("Abiy, a favourite despite talk of
+    Thunberg, told ..."; "Japan's PM Shinzo Abe vowed"), then one the model did not tag, then a
+    name elsewhere in its phrase ("the chancellor, Philip Hammond, said")."""
+    own = [i for i, m in ctx.people if m.start <= subject.idx < m.end]
+    if own:
+        return own[-1]
+    found = by_surname(ctx, subject)
+    return found if found is not None else person_in(*subject_span(subject), ctx.people)
+
+
+def _outer_speaker(ctx: Context, pronoun: Token, quote: Span) -> int | None:
+    """'Blinken said he told Lavrov: "..."', 'Abiy told the committee he was humbled, calling
+    peace “…”': the pronoun is the person whose speech verb governs the pronoun's clause."""
+    clause = pronoun.head
+    while clause.dep_ in ("ccomp", "conj", "advcl") and clause.head.i != clause.i:
+        head = clause.head
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ in ("VERB", "AUX"):
+            subject = _subject(head, quote)
+            if subject is None or subject.lower_ in PRONOUNS:
+                return None
+            return _named_subject(ctx, subject)
+        clause = head
+    return None

@@ -88,8 +88,16 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
     index = first - 1
     chained = False  # the sentence just looked at has the same pronoun as subject
     while index >= floor:
-        chained = bool(pronoun) and _pronoun_subject(ctx.sentences[index], pronoun)
-        if chained:  # "He said Tarabulsi ...": about the same one, whoever else it names
+        said_of = _pronoun_subject(ctx.sentences[index], pronoun) if pronoun else None
+        chained = said_of is not None
+        if said_of is not None:
+            # "When the findings were relayed to Bannon, he conceded": the one named before it
+            named = [
+                i for i, m in ctx.people if ctx.sentences[index].start_char <= m.start < said_of
+            ]
+            if named:
+                return named[-1]
+            # "He said Tarabulsi ...": about the same one as before, whoever else it names
             floor = max(0, index - CONTEXT_SENTENCES)
             index -= 1
             continue
@@ -111,10 +119,13 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
     return before[-1] if before else None
 
 
-def _pronoun_subject(sentence: Span, pronoun: str) -> bool:
-    """The sentence's main clause has ``pronoun`` as its subject ("He said the talks ...")."""
-    root = sentence.root
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == pronoun for c in root.children)
+def _pronoun_subject(sentence: Span, pronoun: str) -> int | None:
+    """Where ``pronoun`` stands as the subject of the sentence's main clause ("He said the talks
+    ..."), else None."""
+    for child in sentence.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == pronoun:
+            return child.idx
+    return None
 
 
 def _first_speaker_after(ctx: Context, char: int) -> int | None:
