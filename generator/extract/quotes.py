@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.data import Mention, QuoteCandidate
 from generator.extract import transcripts, tweets
 from generator.extract.referents import (
+    OFFICES,
     PRONOUNS,
     Context,
     antecedent,
@@ -389,8 +390,12 @@ def _said_of_a_thing(ctx: Context, quote: Span) -> bool:
     for child in root.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or quote.start <= child.i < quote.end:
             continue
-        lo, hi = subject_span(child)
-        return child.lower_ not in PRONOUNS and person_in(lo, hi, ctx.people) is None
+        if child.lower_ in PRONOUNS or child.pos_ == "PROPN" or child.lemma_.lower() in OFFICES:
+            return False  # a person, by name, pronoun or office
+        appositions = [c for c in child.children if c.dep_ == "appos"]
+        # "the envoy, Jan Kubis, …" is a person; "the three Sahel countries" is not, whatever
+        # word of it a tagger took for a name
+        return all(person_in(*subject_span(a), ctx.people) is None for a in appositions)
     return False
 
 

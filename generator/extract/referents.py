@@ -29,7 +29,7 @@ _SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write",
 #: Offices written two ways: a role's word -> the words a description holds instead.
 _SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
 #: Offices a state-media readout capitalises alone ("…,” said the President.").
-_OFFICES = frozenset(
+OFFICES = frozenset(
     [
         "president",
         "premier",
@@ -193,7 +193,7 @@ def role_words(subject: Token) -> tuple[str, ...] | None:
     if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
         return None
     words = [t.text for t in tokens[1:]]
-    lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in _OFFICES
+    lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in OFFICES
     if not all(w.isalpha() for w in words) or lone_name:
         return None  # "the Kremlin": a lone capitalised word is a name, not a role
     return tuple(words)
