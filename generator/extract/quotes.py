@@ -8,14 +8,19 @@ order of trust:
 1. the person in "quoted X as saying";
 2. the subject of a speech verb outside the quotation in the sentences it stands in ("..., Wei
    said"; "Biden said ... '...'"; "... he was quoted as saying"). A pronoun ("he said") or a role
-   ("the minister said") stands for the person the preceding sentences are about. A relayed
-   quotation goes to the one the relayer says spoke it ("'...,' Peskov said Putin told his guest");
+   ("the minister said") stands for the person the preceding sentences are about
+   (``generator.extract.referents``). A relayed quotation goes to the one the relayer says spoke
+   it ("'...,' Peskov said Putin told his guest"). Verbs of depiction and of thanks or judgement
+   count as speech ("painted an invasion “so bold, so brazen”", "thanked him for “the support”");
 3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
-4. for a quotation that opens a sentence or a paragraph with no attribution, the person the
+4. for a quotation that closes its sentence, the speaker of the next sentence when it only says
+   who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting.");
+5. for a quotation that opens a sentence or a paragraph with no attribution, the person the
    sentence before says is speaking ("X said the resolution “offers hope.”" then a paragraph
    of quotation; "X, the envoy, says 1.5C is dead." then the words);
-5. else, for a quotation with no attribution of its own, the speaker of the quotation just
-   before it.
+6. else, for a quotation with no attribution of its own, the speaker of the quotation just
+   before it, unless it is wording the writer quotes in a sentence about a thing ("a pact that
+   covers the “sovereignty and territorial integrity”").
 
 A paragraph that opens with a dash ("–We meet at a historic moment, says Rutte.") is a quotation
 up to the comma before its speech verb.
@@ -31,9 +36,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator import names
 from generator.data import Mention, QuoteCandidate
 from generator.extract import transcripts, tweets
+from generator.extract.referents import (
+    OFFICES,
+    PRONOUNS,
+    Context,
+    antecedent,
+    by_surname,
+    descriptions,
+    person_in,
+    role_holder,
+    role_words,
+    subject_span,
+)
 
 MIN_WORDS = 4
 SPEECH_VERBS = {
@@ -97,10 +113,22 @@ SPEECH_VERBS = {
     "hail",
     "tout",
     "exclaim",
+    # verbs of depiction: their subject chose the quoted words ("painted a picture of an invasion
+    # “so bold, so brazen”", "termed the vote “a travesty of justice”")
+    "paint",
+    "portray",
+    "characterize",
+    "characterise",
+    "term",
+    "dub",
+    "label",
+    "brand",
 }
-PRONOUNS = {"he", "she", "they"}
-#: How many sentences back a pronoun or a role ("the minister") looks for the person it means.
-CONTEXT_SENTENCES = 3
+#: Verbs of judging or thanking: the quoted words are their subject's ("thanked his host for “the
+#: support and determination of ...”", "welcomed the “positive signals”"), though not a passive
+#: one's ("the victory was welcomed by Trump, who tweeted: “...”").
+JUDGING = frozenset({"thank", "praise", "commend", "welcome", "condemn", "criticize", "criticise"})
+SPEECH_VERBS = frozenset(SPEECH_VERBS | JUDGING)
 OPENERS = '“"'
 CLOSERS = '”"'
 _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
@@ -133,19 +161,6 @@ class Quoted:
     text: str
 
 
-@dataclass(frozen=True)
-class _Context:
-    """What every speaker lookup in one article needs."""
-
-    doc: Doc
-    sentences: list[Span]
-    sent_index: dict[int, int]
-    mentions: list[Mention]
-    people: list[tuple[int, Mention]]  # (index into mentions, mention), outside quotations
-    descriptions: dict[frozenset[str], set[str]]  # person -> lower-cased title and role words
-    text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
-
-
 def find_quotes(
     doc: Doc,
     mentions: list[Mention],
@@ -162,7 +177,7 @@ def find_quotes(
         for i, m in enumerate(mentions)
         if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
     ]
-    context = _Context(doc, sentences, sent_index, mentions, people, _descriptions(mentions), text)
+    context = Context(doc, sentences, sent_index, mentions, people, descriptions(mentions), text)
     posts = tweets.find_posts(text, mentions)
     turns = transcripts.find_turns(text, mentions)
     out: list[QuoteCandidate] = []
@@ -179,6 +194,8 @@ def find_quotes(
             continue
         index = sent_index.get(span.start, 0)
         speaker, cue, attributed = _speaker(context, span)
+        if speaker is None and not attributed:  # "“….” Hagiuda said at the meeting."
+            speaker, cue = _said_after(context, span), "said in the sentence after"
         if speaker is None and not attributed:  # the speaker of the sentence before, if any
             speaker, cue = _introduced_before(context, span), "introduced in the sentence before"
         if (
@@ -186,6 +203,7 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
+            and not (_fragment(text, q.start, quote) and _said_of_a_thing(context, span))
         ):
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
@@ -322,7 +340,7 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return len(between) < 200 and not re.search(r"[“\"]", between) and between.count("\n\n") <= 1
 
 
-def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
+def _speaker(ctx: Context, quote: Span) -> tuple[int | None, str, bool]:
     """The speaker's mention index and the cue that decided it; the flag says whether the
     sentence attributes the quotation to someone (so it is not a continuation of the last one)."""
     sentences = ctx.sentences
@@ -364,7 +382,47 @@ def _speaker(ctx: _Context, quote: Span) -> tuple[int | None, str, bool]:
 _PARAGRAPH_LEAD = re.compile(r"[\s\-–—•]*")
 
 
-def _introduced_before(ctx: _Context, quote: Span) -> int | None:
+def _said_of_a_thing(ctx: Context, quote: Span) -> bool:
+    """The quotation's sentence has a subject of its own that is no person and no pronoun ("The
+    three countries signed a pact that covers the “sovereignty and territorial integrity”"): the
+    writer quoting a text's wording, not the last speaker going on ("He points out that …")."""
+    root = ctx.sentences[ctx.sent_index.get(quote.start, 0)].root
+    for child in root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or quote.start <= child.i < quote.end:
+            continue
+        if child.lower_ in PRONOUNS or child.pos_ == "PROPN" or child.lemma_.lower() in OFFICES:
+            return False  # a person, by name, pronoun or office
+        appositions = [c for c in child.children if c.dep_ == "appos"]
+        # "the envoy, Jan Kubis, …" is a person; "the three Sahel countries" is not, whatever
+        # word of it a tagger took for a name
+        return all(person_in(*subject_span(a), ctx.people) is None for a in appositions)
+    return False
+
+
+def _said_after(ctx: Context, quote: Span) -> int | None:
+    """The speaker of a quotation that closes its sentence when the next sentence, right after
+    the closing mark, only says who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting."):
+    its main verb is one of speech, with no words of its own said (no clause, no quotation)."""
+    last = ctx.sent_index.get(quote.end - 1, 0)
+    if last + 1 >= len(ctx.sentences):
+        return None
+    after = ctx.sentences[last + 1]
+    if ctx.text[quote.end_char : after.start_char].strip() or any(
+        mark in after.text for mark in OPENERS + CLOSERS
+    ):
+        return None
+    verb = after.root
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None  # "Hagiuda said the talks went well": words of their own
+    subject = _subject(verb, quote)
+    if subject is None:
+        return None
+    return _subject_person(ctx, verb, subject, quote, last + 1)[0]
+
+
+def _introduced_before(ctx: Context, quote: Span) -> int | None:
     """The speaker of a quotation that opens its sentence or paragraph with no attribution: the
     person who is the subject of a speech verb in the sentence just before ("Grossi said he
     wanted progress. “Of course, now we have to ...”")."""
@@ -393,17 +451,21 @@ def _named_in(
     match = pattern.search(text)
     if match is None:
         return None
-    return _person_in(offset + match.start("who"), offset + match.end("who"), people)
+    return person_in(offset + match.start("who"), offset + match.end("who"), people)
 
 
 def _subject(verb: Token, quote: Span) -> Token | None:
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and not quote.start <= c.i < quote.end
+        if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_.lower() not in JUDGING))
+        and not quote.start <= c.i < quote.end
     ]
     if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if nearest.lower_ == "who" and verb.dep_ == "relcl":
+            return verb.head  # "welcomed by Maria Santos, who wrote: …": the one 'who' is
+        return nearest
     inverted = _inverted_subject(verb, quote)
     if inverted is not None:
         return inverted
@@ -430,25 +492,22 @@ def _inverted_subject(verb: Token, quote: Span) -> Token | None:
 
 
 def _subject_person(
-    ctx: _Context, verb: Token, subject: Token, quote: Span, first: int
+    ctx: Context, verb: Token, subject: Token, quote: Span, first: int
 ) -> tuple[int | None, str]:
-    lo, hi = _subject_span(subject)
-    found = _person_in(lo, hi, ctx.people)
-    if found is None:
-        found = _by_surname(ctx, subject)
+    found = _named_subject(ctx, subject)
     if found is not None:
         relayed = _relayed_speaker(verb, quote, ctx.people)
         if relayed is not None:
             return relayed, "relayed: X said Y told"
         return found, "X said"
     if subject.lower_ in PRONOUNS:
-        outer = _outer_speaker(verb, quote, ctx.people)
+        outer = _outer_speaker(ctx, subject, quote)
         if outer is not None:
             return outer, "X said he told"
-        return _antecedent(ctx, quote.start_char, first), "pronoun said"
-    role = _role_words(subject)
+        return antecedent(ctx, quote.start_char, first, subject.lower_), "pronoun said"
+    role = role_words(subject)
     if role is not None:
-        return _role_holder(ctx, role, quote.start_char, first), "the <role> said"
+        return role_holder(ctx, role, quote.start_char, first), "the <role> said"
     return None, ""
 
 
@@ -462,133 +521,33 @@ def _relayed_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]
             continue
         subject = _subject(child, quote)
         if subject is not None and subject.lower_ not in PRONOUNS:
-            found = _person_in(*_subject_span(subject), people)
+            found = person_in(*subject_span(subject), people)
             if found is not None:
                 return found
     return None
 
 
-def _outer_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]) -> int | None:
-    """'Blinken said he told Lavrov: "..."': the pronoun is the person of the clause around it."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    subject = _subject(head, quote)
-    return None if subject is None else _person_in(*_subject_span(subject), people)
+def _named_subject(ctx: Context, subject: Token) -> int | None:
+    """The person a subject names: its own word's name first ("Abiy, a favourite despite talk of
+    Thunberg, told ..."; "Japan's PM Shinzo Abe vowed"), then one the model did not tag, then a
+    name elsewhere in its phrase ("the chancellor, Philip Hammond, said")."""
+    own = [i for i, m in ctx.people if m.start <= subject.idx < m.end]
+    if own:
+        return own[-1]
+    found = by_surname(ctx, subject)
+    return found if found is not None else person_in(*subject_span(subject), ctx.people)
 
 
-def _subject_span(token: Token) -> tuple[int, int]:
-    left = min(t.idx for t in token.subtree)
-    right = max(t.idx + len(t.text) for t in token.subtree)
-    return left, right
-
-
-def _person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
-    inside = [(i, m) for i, m in people if m.start >= lo and m.end <= hi]
-    if not inside:
-        return None
-    return inside[-1][0]
-
-
-def _antecedent(ctx: _Context, char: int, first: int) -> int | None:
-    """The person 'he' or 'she' stands for: the subject of the nearest earlier sentence that has
-    a person as subject (one reported on before one reporting), else the last person named."""
-    floor = max(0, first - CONTEXT_SENTENCES)
-    for index in range(first - 1, floor - 1, -1):
-        subjects = [
-            (i, m) for i, m in ctx.people if m.sentence_index == index and _is_subject(ctx.doc, m)
-        ]
-        if subjects:
-            # "Austin urged ..., Ryder said": the one reported on, not the reporter
-            topical = [(i, m) for i, m in subjects if not _is_subject(ctx.doc, m, of_say=True)]
-            return (topical or subjects)[0][0]
-        for token in ctx.sentences[index]:
-            if token.dep_ in ("nsubj", "nsubjpass") and (found := _by_surname(ctx, token)):
-                return found
-    start = ctx.sentences[floor].start_char
-    before = [i for i, m in ctx.people if start <= m.start < char]
-    return before[-1] if before else None
-
-
-def _by_surname(ctx: _Context, token: Token) -> int | None:
-    """A name the model did not tag ("O’Brien") that is a part of exactly one person named
-    earlier in the article: that person's latest mention."""
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
-        return None
-    word = names.fold(names.strip_possessive(token.text))
-    owners = {
-        _identity(m): i
-        for i, m in ctx.people
-        if m.start < token.idx and word in _identity(m) and len(_identity(m)) >= 2
-    }
-    return next(iter(owners.values())) if len(owners) == 1 else None
-
-
-def _is_subject(doc: Doc, mention: Mention, of_say: bool = False) -> bool:
-    """The mention is a subject (with ``of_say``: the subject of 'say')."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return not of_say or root.head.lemma_.lower() == "say"
-
-
-def _role_words(subject: Token) -> tuple[str, ...] | None:
-    """'the minister', 'the foreign minister', 'the US president', 'the Secretary General' →
-    ('foreign', 'minister'), ('US', 'president'). "The Kremlin" or "the White House" give words
-    too, but no person's description holds them (``_described_by``)."""
-    tokens = list(subject.subtree)
-    if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
-        return None
-    words = [t.text for t in tokens[1:]]
-    if not all(w.isalpha() for w in words) or (len(words) == 1 and not words[0].islower()):
-        return None  # "the Kremlin": a lone capitalised word is a name, not a role
-    return tuple(words)
-
-
-def _role_holder(ctx: _Context, role: tuple[str, ...], char: int, first: int) -> int | None:
-    """The most recently named person (in the last few sentences) whose titles or role include
-    the role's words: 'the general' → 'Gen. Paul LaCamera'. A role of two words or more ('the
-    commission president') is specific enough to look back over the whole article."""
-    floor = max(0, first - CONTEXT_SENTENCES) if len(role) < 2 else 0
-    start = ctx.sentences[floor].start_char
-    named = [(m.start, i) for i, m in ctx.people if start <= m.start < char]
-    for sentence in ctx.sentences[floor : first + 1]:
-        for token in sentence:  # surnames the model did not tag
-            found = _by_surname(ctx, token) if token.idx < char else None
-            if found is not None:
-                named.append((token.idx, found))
-    for _, i in sorted(named, reverse=True):
-        described = ctx.descriptions.get(_identity(ctx.mentions[i]), set())
-        if all(_described_by(word, described) for word in role):
-            return i
+def _outer_speaker(ctx: Context, pronoun: Token, quote: Span) -> int | None:
+    """'Blinken said he told Lavrov: "..."', 'Abiy told the committee he was humbled, calling
+    peace “…”': the pronoun is the person whose speech verb governs the pronoun's clause."""
+    clause = pronoun.head
+    while clause.dep_ in ("ccomp", "conj", "advcl") and clause.head.i != clause.i:
+        head = clause.head
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ in ("VERB", "AUX"):
+            subject = _subject(head, quote)
+            if subject is None or subject.lower_ in PRONOUNS:
+                return None
+            return _named_subject(ctx, subject)
+        clause = head
     return None
-
-
-def _described_by(word: str, described: set[str]) -> bool:
-    """A word of a role is in a person's description, spelled out or abbreviated ('Gen.')."""
-    if word.lower() in described:
-        return True
-    if word.isupper() and 2 <= len(word) <= 4:  # "US": "United States" in the role
-        return all(any(d.startswith(c) and len(d) > 2 for d in described) for c in word.lower())
-    word = word.lower()
-    return any(
-        d.endswith(".") and len(d) >= 4 and word.startswith(d[:-1]) for d in described
-    )  # "gen." abbreviates "general", "adm." "admiral", "sen." "senator"
-
-
-def _identity(mention: Mention) -> frozenset[str]:
-    return names.key(mention.refers_to or mention.text)
-
-
-def _descriptions(mentions: list[Mention]) -> dict[frozenset[str], set[str]]:
-    """Each person's title and role words over all the article's mentions of them."""
-    out: dict[frozenset[str], set[str]] = {}
-    for m in mentions:
-        if m.label != "person":
-            continue
-        words = " ".join([*m.titles, m.role or ""]).lower().split()
-        out.setdefault(_identity(m), set()).update(words)
-    return out

@@ -1,0 +1,249 @@
+"""Who a quotation's "he", "she" or "the minister" is: the person an article means by a pronoun or
+a role phrase, for ``generator.extract.quotes``.
+
+- A pronoun stands for the subject of the nearest earlier sentence that has a person as subject
+  (the one reported on before the one reporting). A run of sentences whose subject is the same
+  pronoun speaks of one person throughout, so the search goes back past all of them; when such a
+  run opens the article (an excerpt cut before the person was named), the person is the first one
+  the article later names as speaking.
+- A role ("the minister", "the Cambodian premier", a capitalised "the President") stands for the
+  latest person whose titles or role hold its words; "premier" and "prime minister" are one office.
+- A subject the model did not tag is matched to a person named before by one of their names,
+  spelled as printed or with one letter different ("Dbeibah" for "Dbeibeh").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator import names
+from generator.data import Mention
+
+PRONOUNS = {"he", "she", "they"}
+#: How many sentences back a pronoun or a role ("the minister") looks for the person it means.
+CONTEXT_SENTENCES = 3
+#: Words of speech whose subject is the one speaking (lemmas), for a person named later.
+_SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write", "declare"})
+#: Offices written two ways: a role's word -> the words a description holds instead.
+_SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
+#: Offices a state-media readout capitalises alone ("…,” said the President.").
+OFFICES = frozenset(
+    [
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "ambassador",
+        "governor",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "emir",
+    ]
+)
+#: The shortest name word matched with one letter different.
+_FUZZY_MIN = 5
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every speaker lookup in one article needs."""
+
+    doc: Doc
+    sentences: list[Span]
+    sent_index: dict[int, int]
+    mentions: list[Mention]
+    people: list[tuple[int, Mention]]  # (index into mentions, mention), outside quotations
+    descriptions: dict[frozenset[str], set[str]]  # person -> lower-cased title and role words
+    text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
+
+
+def subject_span(token: Token) -> tuple[int, int]:
+    left = min(t.idx for t in token.subtree)
+    right = max(t.idx + len(t.text) for t in token.subtree)
+    return left, right
+
+
+def person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
+    inside = [(i, m) for i, m in people if m.start >= lo and m.end <= hi]
+    if not inside:
+        return None
+    return inside[-1][0]
+
+
+def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | None:
+    """The person 'he' or 'she' (``pronoun``) stands for: the subject of the nearest earlier
+    sentence that has a person as subject (one reported on before one reporting), else the last
+    person named. Sentences whose subject is the same pronoun are about the same person: the
+    search goes on past them, and past the article's start to the first person it names speaking."""
+    floor = max(0, first - CONTEXT_SENTENCES)
+    index = first - 1
+    chained = False  # the sentence just looked at has the same pronoun as subject
+    while index >= floor:
+        said_of = _pronoun_subject(ctx.sentences[index], pronoun) if pronoun else None
+        chained = said_of is not None
+        if said_of is not None:
+            # "When the findings were relayed to Bannon, he conceded": the one named before it
+            named = [
+                i for i, m in ctx.people if ctx.sentences[index].start_char <= m.start < said_of
+            ]
+            if named:
+                return named[-1]
+            # "He said Tarabulsi ...": about the same one as before, whoever else it names
+            floor = max(0, index - CONTEXT_SENTENCES)
+            index -= 1
+            continue
+        subjects = [
+            (i, m) for i, m in ctx.people if m.sentence_index == index and is_subject(ctx.doc, m)
+        ]
+        if subjects:
+            # "Austin urged ..., Ryder said": the one reported on, not the reporter
+            topical = [(i, m) for i, m in subjects if not is_subject(ctx.doc, m, of_say=True)]
+            return (topical or subjects)[0][0]
+        for token in ctx.sentences[index]:
+            if token.dep_ in ("nsubj", "nsubjpass") and (found := by_surname(ctx, token)):
+                return found
+        index -= 1
+    if chained and index < 0:  # the article opens speaking of someone it names only later
+        return _first_speaker_after(ctx, char)
+    start = ctx.sentences[floor].start_char
+    before = [i for i, m in ctx.people if start <= m.start < char]
+    return before[-1] if before else None
+
+
+def _pronoun_subject(sentence: Span, pronoun: str) -> int | None:
+    """Where ``pronoun`` stands as the subject of the sentence's main clause ("He said the talks
+    ..."), else None."""
+    for child in sentence.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == pronoun:
+            return child.idx
+    return None
+
+
+def _first_speaker_after(ctx: Context, char: int) -> int | None:
+    """The first person after ``char`` who is the subject of a sentence's main verb of speech
+    ("Anwar said ..."; not "Reuters reported that Hun Manet said ...")."""
+    for i, m in ctx.people:
+        if m.start < char:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        verb = root.head
+        if root.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.lemma_.lower() in _SPEAKING:
+            return i
+    return None
+
+
+def by_surname(ctx: Context, token: Token) -> int | None:
+    """A name the model did not tag ("O’Brien", "Dbeibah") that is a part of exactly one person
+    named earlier in the article, as printed or one letter apart: that person's latest mention."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return None
+    word = names.fold(names.strip_possessive(token.text))
+    earlier = [(i, m) for i, m in ctx.people if m.start < token.idx and len(identity(m)) >= 2]
+    owners = {identity(m): i for i, m in earlier if word in identity(m)}
+    if not owners and len(word) >= _FUZZY_MIN:
+        owners = {
+            identity(m): i
+            for i, m in earlier
+            if any(len(w) >= _FUZZY_MIN and _one_letter_apart(word, w) for w in identity(m))
+        }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped ("dbeibah" / "dbeibeh", "mutaqi" / "muttaqi")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def is_subject(doc: Doc, mention: Mention, of_say: bool = False) -> bool:
+    """The mention is a subject (with ``of_say``: the subject of 'say'), or a name in apposition
+    to one ("Head of the government Abdulhamid Dbeibeh stated ...")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i and root.head.i < root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not of_say or root.head.lemma_.lower() == "say"
+
+
+def role_words(subject: Token) -> tuple[str, ...] | None:
+    """'the minister', 'the foreign minister', 'the US president', 'the Secretary General' →
+    ('foreign', 'minister'), ('US', 'president'). "The Kremlin" or "the White House" give words
+    too, but no person's description holds them (``described_by``)."""
+    tokens = list(subject.subtree)
+    if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
+        return None
+    words = [t.text for t in tokens[1:]]
+    lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in OFFICES
+    if not all(w.isalpha() for w in words) or lone_name:
+        return None  # "the Kremlin": a lone capitalised word is a name, not a role
+    return tuple(words)
+
+
+def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> int | None:
+    """The most recently named person (in the last few sentences) whose titles or role include
+    the role's words: 'the general' → 'Gen. Paul LaCamera'. A role of two words or more ('the
+    commission president') is specific enough to look back over the whole article."""
+    floor = max(0, first - CONTEXT_SENTENCES) if len(role) < 2 else 0
+    start = ctx.sentences[floor].start_char
+    named = [(m.start, i) for i, m in ctx.people if start <= m.start < char]
+    for sentence in ctx.sentences[floor : first + 1]:
+        for token in sentence:  # surnames the model did not tag
+            found = by_surname(ctx, token) if token.idx < char else None
+            if found is not None:
+                named.append((token.idx, found))
+    for _, i in sorted(named, reverse=True):
+        described = ctx.descriptions.get(identity(ctx.mentions[i]), set())
+        if all(described_by(word, described) for word in role):
+            return i
+    return None
+
+
+def described_by(word: str, described: set[str]) -> bool:
+    """A word of a role is in a person's description, spelled out, abbreviated ('Gen.') or as
+    another name of the same office ('premier' for 'prime minister')."""
+    if word.lower() in described:
+        return True
+    same = _SAME_OFFICE.get(word.lower())
+    if same is not None and all(w in described for w in same):
+        return True
+    if word.isupper() and 2 <= len(word) <= 4:  # "US": "United States" in the role
+        return all(any(d.startswith(c) and len(d) > 2 for d in described) for c in word.lower())
+    word = word.lower()
+    return any(
+        d.endswith(".") and len(d) >= 4 and word.startswith(d[:-1]) for d in described
+    )  # "gen." abbreviates "general", "adm." "admiral", "sen." "senator"
+
+
+def identity(mention: Mention) -> frozenset[str]:
+    return names.key(mention.refers_to or mention.text)
+
+
+def descriptions(mentions: list[Mention]) -> dict[frozenset[str], set[str]]:
+    """Each person's title and role words over all the article's mentions of them."""
+    out: dict[frozenset[str], set[str]] = {}
+    for m in mentions:
+        if m.label != "person":
+            continue
+        words = " ".join([*m.titles, m.role or ""]).lower().split()
+        out.setdefault(identity(m), set()).update(words)
+    return out
