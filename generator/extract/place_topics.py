@@ -10,9 +10,7 @@ issue, found automatically. Only a topic the article is about counts: one named 
 lede, in two sentences or more, or as what people discussed ("discussed the Kazakh-Uzbek strategic
 partnership").
 
-One trouble is one issue however it is named: a country's war, civil war, fighting or truce is
-its "conflict"; its turmoil or instability its "crisis". A country's peace process is the other
-side of its conflict: "the Libya peace process" and "peace
+A country's peace process is the other side of its conflict: "the Libya peace process" and "peace
 talks in Sudan" are the "<Country> conflict". In an article about two countries, their relations
 are also named from one side: "cooperation between the two countries", "ties with Japan".
 """
@@ -35,16 +33,11 @@ from generator.extract.mentions import make_mention
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
     "humanitarian crisis",
-    "political deadlock",
-    "political impasse",
     "political crisis",
     "security crisis",
     "gang violence",
     "civil war",
     "insurgency",
-    "instability",
-    "upheaval",
-    "turmoil",
     "conflict",
     "violence",
     "fighting",
@@ -60,18 +53,10 @@ TROUBLE = (
 #: "fighting in Yemen" and "the truce in Yemen" are one issue, "Yemen conflict" (the name the
 #: taxonomy gives its own: "Sudan conflict", "Syria conflict").
 SAME_TROUBLE = {
-    "civil war": "conflict",
     "war": "conflict",
     "fighting": "conflict",
     "truce": "conflict",
     "ceasefire": "conflict",
-    # a country in turmoil or deadlock is in crisis: "instability in Iraq", "Libya's political
-    # deadlock" and "the crisis in Iraq" are one issue
-    "instability": "crisis",
-    "upheaval": "crisis",
-    "turmoil": "crisis",
-    "political deadlock": "political crisis",
-    "political impasse": "political crisis",
 }
 #: Dealings between two places.
 DEALINGS = (
