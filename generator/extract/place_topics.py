@@ -118,7 +118,7 @@ _WITH = re.compile(
 )
 #: " peace process", "’s peace talks": a country's peace process after its name, and "peace
 #: talks in": before it. A country's peace is the end of its conflict: the same issue.
-_PEACE_AFTER = re.compile(r"(?:'s|’s)?\s+peace\s+(?:process|talks)\b", re.IGNORECASE)
+_PEACE_AFTER = re.compile(r"^(?:'s|’s)?\s+peace\s+(?:process|talks)\b", re.IGNORECASE)
 _PEACE_BEFORE = re.compile(
     r"\bpeace\s+(?:process|talks)\s+(?:in|for)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -266,14 +266,6 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
 def _singles(text: str, places: list[_Place]) -> list[_Found]:
     out = []
     for place in places:
-        peace = _PEACE_AFTER.match(text, place.end) if place.country else None
-        lead = text[max(0, place.start - 40) : place.start]
-        peace_before = _PEACE_BEFORE.search(lead) if place.country else None
-        if peace is not None or peace_before is not None:  # first: "talks on the X peace process"
-            start = place.start - len(lead) + peace_before.start() if peace_before else place.start
-            end = peace.end() if peace else place.end
-            out.append(_Found(start, end, f"{place.name} conflict", (place.name,)))
-            continue
         talks = _TALKS_ON.search(text[max(0, place.start - 80) : place.start])
         if talks:
             start = place.start - (
@@ -295,6 +287,14 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
             out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
             continue
         after = text[place.end : place.end + 60]
+        peace = _PEACE_AFTER.match(after) if place.country else None
+        lead = text[max(0, place.start - 40) : place.start]
+        peace_before = _PEACE_BEFORE.search(lead) if place.country else None
+        if peace is not None or peace_before is not None:
+            start = place.start - len(lead) + peace_before.start() if peace_before else place.start
+            end = place.end + peace.end() if peace else place.end
+            out.append(_Found(start, end, f"{place.name} conflict", (place.name,)))
+            continue
         match = _POSSESSIVE.match(after) or _MODIFIER.match(after)
         if match:
             out.append(
