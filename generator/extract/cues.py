@@ -81,7 +81,7 @@ def cue_mentions(
         label = split_key(hit.key)[0]
         span = doc[hit.start : hit.end]
         cue = make_mention(doc, span, span.text, label, hit.key, sentences, sent_index, "cue")
-        if label == "issue" and discussed_topic(span):
+        if label == "issue" and _discussed(span):
             cue = Mention(**{**cue.__dict__, "discussed": True})
         elif label == "issue" and _in_passing(span):
             cue = Mention(**{**cue.__dict__, "passing": True})
@@ -141,7 +141,7 @@ def _in_passing(span: Span) -> bool:
     clause ('the visit comes days after Trump won the election'), an example ('services such as
     roads and education'), a word that only qualifies who or what acts ('human rights
     officials', 'a counterterrorism operation'), or a relative or conditional clause
-    (``_in_background_clause``). What people are said to discuss is never in passing (``discussed_topic``)."""
+    (``_in_background_clause``). What people are said to discuss is never in passing (``_discussed``)."""
     root = span.root
     if _describes_another(span) or _in_background_clause(span):
         return True
@@ -269,7 +269,7 @@ DISCUSSION_NOUNS = frozenset(
 _INSIDE = frozenset({"dobj", "pobj", "prep", "conj", "compound", "amod", "acl", "relcl", "appos"})
 
 
-def discussed_topic(span: Span) -> bool:
+def _discussed(span: Span) -> bool:
     """The cue names what people talked about: it stands, within a few steps of the parse, in
     the object of a discussion verb or noun ("the two discussed terrorism", "talks on migration",
     "the talks focused on sanctions"). Such a topic counts for its article even when it is named

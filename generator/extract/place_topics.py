@@ -7,12 +7,7 @@ place or a pair of places. Each such phrase becomes an issue mention named "<Pla
 "<A>–<B> <topic>" (places in alphabetical order), which links to a curated issue whose name holds
 the same places (the registry's "Sudan conflict" for "the war in Sudan") and otherwise to a new
 issue, found automatically. Only a topic the article is about counts: one named in its title or
-lede, in two sentences or more, or as what people discussed ("discussed the Kazakh-Uzbek strategic
-partnership").
-
-A country's peace process is the other side of its conflict: "the Libya peace process" and "peace
-talks in Sudan" are the "<Country> conflict". In an article about two countries, their relations
-are also named from one side: "cooperation between the two countries", "ties with Japan".
+lede, or in two sentences or more.
 """
 
 from __future__ import annotations
@@ -20,14 +15,13 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
-from generator.extract.cues import discussed_topic
 from generator.extract.mentions import make_mention
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
@@ -66,9 +60,6 @@ DEALINGS = (
     "peace deal",
     "peace agreement",
     "border dispute",
-    "strategic partnership",
-    "partnership",
-    "cooperation",
     "relations",
     "dialogue",
     "tensions",
@@ -88,11 +79,6 @@ SAME_DEALINGS = {
     "peace deal": "peace process",
     "peace agreement": "peace process",
     "relationship": "relations",
-    # what two countries build together is the state of their relations: "the Kazakh-Uzbek
-    # strategic partnership", "cooperation between Japan and Vietnam"
-    "strategic partnership": "relations",
-    "partnership": "relations",
-    "cooperation": "relations",
     # the state of two places' dealings is their relations: "India-Pakistan tensions", "the
     # Belgrade-Pristina dialogue" and "relations between India and Pakistan" are one issue
     "tensions": "relations",
@@ -103,7 +89,7 @@ SAME_DEALINGS = {
 #: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
     r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship)\b"
-    r"|\b(?P<between>relations|ties|relationship|cooperation|partnership)\s+between\s+the\s+two\s+"
+    r"|\b(?P<between>relations|ties|relationship)\s+between\s+the\s+two\s+"
     r"(?:countries|nations|neighbou?rs|states)\b"
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
@@ -111,17 +97,6 @@ _BILATERAL = re.compile(
 #: Dealings named without their parties, which a sentence naming both countries makes theirs:
 #: "bring Kosovo closer to Serbia through dialogue", "for Kosovo and Serbia to reduce tensions".
 _SHARED = re.compile(r"\b(?P<topic>dialogue|tensions|relations|ties|relationship)\b", re.IGNORECASE)
-#: "ties with", "cooperation with the": dealings named from one side, before the other.
-_WITH = re.compile(
-    r"\b(?P<topic>relations|ties|relationship|cooperation|partnership)\s+with\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-#: " peace process", "’s peace talks": a country's peace process after its name, and "peace
-#: talks in": before it. A country's peace is the end of its conflict: the same issue.
-_PEACE_AFTER = re.compile(r"^(?:'s|’s)?\s+peace\s+(?:process|talks)\b", re.IGNORECASE)
-_PEACE_BEFORE = re.compile(
-    r"\bpeace\s+(?:process|talks)\s+(?:in|for)\s+(?:the\s+)?$", re.IGNORECASE
-)
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
 _PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
 #: "eastern", "north-western", "northeast", "South": a part of the place.
@@ -167,7 +142,6 @@ class _Place:
     start: int
     end: int
     name: str  # the country's curated name, or the place as printed
-    country: bool = False  # a country the registry knows, not a city or region NER tagged
 
 
 @dataclass(frozen=True)
@@ -179,9 +153,6 @@ class _Found:
     #: what people discuss ("talks on Syria"): counts when named once, and only for the
     #: curated issue of the place
     discussed: bool = False
-    #: the places are the two the article is about, not named with the topic ("bilateral
-    #: relations"): a guess, so being discussed once is not enough
-    inferred: bool = False
 
 
 def place_topics(
@@ -216,7 +187,7 @@ def place_topics(
         source = "cue" if not key.startswith("issue:~") else "topic"
         name = topic.name if source == "topic" else span.text
         found_here = make_mention(doc, span, name, "issue", key, sentences, sent_index, source)
-        if topic.discussed or (not topic.inferred and discussed_topic(span)):
+        if topic.discussed:
             found_here = Mention(**{**found_here.__dict__, "discussed": True})
         out.append(found_here)
         taken.append((topic.start, topic.end))
@@ -228,7 +199,7 @@ def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
     relations", "tensions between them") are that process, not a second topic."""
     at_peace = {frozenset(f.places) for f in found if f.name.endswith(" peace process")}
     return [
-        replace(f, name=f.name.removesuffix("relations") + "peace process")
+        _Found(f.start, f.end, f.name.removesuffix("relations") + "peace process", f.places)
         if f.name.endswith(" relations") and frozenset(f.places) in at_peace
         else f
         for f in found
@@ -250,7 +221,7 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
     for m in mentions:
         if m.label == "country" and m.entity_id:
             entity = registry.get(m.entity_id)
-            out.append(_Place(m.start, m.end, entity.name if entity else m.text, country=True))
+            out.append(_Place(m.start, m.end, entity.name if entity else m.text))
     covered = [(p.start, p.end) for p in out]
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC"):
@@ -287,14 +258,6 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
             out.append(_Found(start, place.end, f"{where} {topic}", (place.name,)))
             continue
         after = text[place.end : place.end + 60]
-        peace = _PEACE_AFTER.match(after) if place.country else None
-        lead = text[max(0, place.start - 40) : place.start]
-        peace_before = _PEACE_BEFORE.search(lead) if place.country else None
-        if peace is not None or peace_before is not None:
-            start = place.start - len(lead) + peace_before.start() if peace_before else place.start
-            end = place.end + peace.end() if peace else place.end
-            out.append(_Found(start, end, f"{place.name} conflict", (place.name,)))
-            continue
         match = _POSSESSIVE.match(after) or _MODIFIER.match(after)
         if match:
             out.append(
@@ -376,30 +339,9 @@ def _bilateral(
         for m in _SHARED.finditer(text)
         if beside_both(m) and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
     ]
-    out = [
-        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair, inferred=True)
-        for m in found
+    return [
+        _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
-    return out + _with_one_side(text, mentions, registry, pair)
-
-
-def _with_one_side(
-    text: str, mentions: list[Mention], registry: Registry, pair: tuple[str, ...]
-) -> list[_Found]:
-    """'strengthen relations with Japan', 'cooperation with Uzbekistan': in an article about two
-    countries, dealings with one of them are the two countries' relations."""
-    out = []
-    for m in mentions:
-        entity = registry.get(m.entity_id) if m.label == "country" and m.entity_id else None
-        if entity is None or entity.name not in pair:
-            continue
-        lead = text[max(0, m.start - 60) : m.start]
-        match = _WITH.search(lead)
-        if match is None or _SECTORS.search(lead[: match.start()]):
-            continue  # "trade and investment ties with": ties in listed fields
-        start = m.start - len(lead) + match.start()
-        out.append(_Found(start, m.end, f"{'–'.join(pair)} relations", pair, inferred=True))
-    return out
 
 
 def _topic(match: re.Match[str]) -> str:
