@@ -24,7 +24,7 @@ from generator.link import Linker, link_article
 from generator.memo import BuildMemo, CacheStats
 from generator.progress import NoProgress, Progress
 from generator.render.edits import EditTarget
-from generator.render.graph_data import graph_files
+from generator.render.graph_data import KeptGraphs, graph_files
 from generator.render.pages import RenderedPages, render_pages
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def build(
             pages = render_pages(corpus, registry, config, memo.matchers, memo.pages, keep)
             # this build's only: an edit's old ones drop out
             memo.matchers, memo.pages = pages.matchers, pages.kept
-            graphs: dict[bytes, str] | None = {} if keep else None
+            graphs = KeptGraphs() if keep else None
             site_files = graph_files(corpus, memo.graphs, graphs)
             memo.graphs = graphs
     for problem in problems:

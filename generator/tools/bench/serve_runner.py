@@ -1,11 +1,12 @@
 """A `mkdocs serve --dirty` rebuild timed from inside: ``python -m
 generator.tools.bench.serve_runner REPORT SITE ARTICLE``, run in the project folder, builds the
-site into SITE as `mkdocs serve --dirty` does its first build, waits for its search index, edits
-ARTICLE (a sentence added before its last paragraph), builds again in the same process, as
-`serve` does on a save, and writes to REPORT (JSON) the seconds of each build (the second: until
-the browser may reload), the seconds until its search index is whole too, the pages MkDocs
-rendered in the second, all pages, the record pages the generator took from its last build, the
-second build's stages, and the peak RSS in MB. The article is left as it was found."""
+site into SITE as `mkdocs serve --dirty` does its first build, waits for its search index and the
+model the plugin loads meanwhile, edits ARTICLE (a sentence added before its last paragraph),
+builds again in the same process, as `serve` does on a save, and writes to REPORT (JSON) the
+seconds of each build (the second: until the browser may reload), the seconds until its search
+index is whole too, the pages MkDocs rendered in the second, all pages, the record pages the
+generator took from its last build, the second build's stages, and the peak RSS in MB. The
+article is left as it was found."""
 
 from __future__ import annotations
 
@@ -40,11 +41,11 @@ def main(argv: list[str]) -> int:
     config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     first = build()
     pages = rendered[0]
-    # A writer edits once the site is up and its search index whole (Pagefind runs in the
-    # background under serve; a rebuild waits for a run still going, so it would be counted)
-    indexer = _dossier(config).indexer
-    if indexer is not None:
-        indexer.join()
+    # A writer edits once the site is up, its search index whole and the model loaded (both
+    # made in the background under serve; a rebuild waits for them, so they would be counted)
+    for background in (_dossier(config).indexer, _dossier(config).loader):
+        if background is not None:
+            background.join()
     text = article.read_text("utf-8")
     head, _, last = text.rstrip("\n").rpartition("\n\n")
     article.write_text(f"{head}\n\nThe ministers are due to meet again in the spring.\n\n{last}\n")
