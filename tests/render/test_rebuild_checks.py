@@ -5,13 +5,17 @@ environment is kept. The pages and files stay those of a build from scratch."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
+import gc
 
 import pytest
 
+from generator.build import build
 from generator.config import BuildConfig
 from generator.data import Corpus, EntityType
+from generator.memo import BuildMemo
 from generator.render import graph_data
 from generator.render.graph_data import KeptGraphs, graph_files
 from generator.render.pages import render_pages
@@ -99,3 +103,37 @@ def test_the_graph_files_are_taken_whole_while_the_graph_is_the_same(seeds_build
 def test_graph_files_are_the_same_kept_or_not(seeds_build, keep):
     corpus = seeds_build.corpus
     assert graph_files(corpus, None, KeptGraphs() if keep else None) == seeds_build.site_files
+
+
+def _collections_by_stage(config: BuildConfig, tools, memo: BuildMemo) -> set[str]:
+    """The stages of a build during which Python's cyclic collector ran."""
+    current = ["-"]
+    seen: set[str] = set()
+
+    @contextlib.contextmanager
+    def hook(name: str):
+        current[0] = name
+        try:
+            yield
+        finally:
+            current[0] = "-"
+
+    def noted(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.add(current[0])
+
+    gc.callbacks.append(noted)
+    try:
+        build(config, tools=tools, memo=memo, stage_hook=hook)
+    finally:
+        gc.callbacks.remove(noted)
+    return seen
+
+
+def test_a_rebuild_pauses_the_cyclic_collector_while_it_makes_the_site(tools):
+    memo = BuildMemo(None, keep_in_memory=True)  # as `mkdocs serve` keeps its builds
+    first = _collections_by_stage(CONFIG, tools, memo)
+    assert "pages" in first  # a first build renders every page: the collector keeps running
+    again = _collections_by_stage(CONFIG, tools, memo)
+    assert not again & {"aggregate", "records", "pages"}, again
+    assert gc.isenabled()

@@ -30,11 +30,15 @@ def main(argv: list[str]) -> int:
         return original(page, *args, **kwargs)
 
     mkdocs_build._build_page = counted
+    parts = _time_parts(mkdocs_build)
 
     def build() -> float:
+        parts.clear()
         started = time.perf_counter()
         # as `serve` does on each rebuild: the config is loaded again, the plugins are kept
-        mkdocs_build.build(load_config(site_dir=site), dirty=True)
+        loaded = load_config(site_dir=site)
+        parts[CONFIG_PART] = time.perf_counter() - started
+        mkdocs_build.build(loaded, dirty=True)
         return time.perf_counter() - started
 
     config = load_config(site_dir=site)
@@ -67,10 +71,54 @@ def main(argv: list[str]) -> int:
         "pages_rendered": rendered[0],
         "record_pages_reused": kept.reused if kept is not None else 0,
         "stages": plugin.result.timings if plugin.result is not None else {},
+        # where the second build's seconds went, MkDocs' parts and the plugin's (see _PARTS)
+        "parts": {**parts, "other": rebuild - sum(v for k, v in parts.items() if k in _TOP)},
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     Path(report).write_text(json.dumps(figures), encoding="utf-8")
     return 0
+
+
+#: The parts of a build timed by ``_time_parts``: (label, module, attribute). The plugin's
+#: ``build`` is the generator's pipeline, inside its ``on_files``; the others follow each other.
+_PARTS = (
+    ("mkdocs: list the docs folder", "mkdocs.commands.build", "get_files"),
+    ("plugin: on_files (the generator and its files)", "generator.mkdocs_plugin", "DossierPlugin.on_files"),
+    ("  of which the generator's build()", "generator.mkdocs_plugin", "build"),
+    ("mkdocs: navigation (a Page per file)", "mkdocs.commands.build", "get_navigation"),
+    ("mkdocs: read and convert changed pages", "mkdocs.commands.build", "_populate_page"),
+    ("mkdocs: copy changed static files", "mkdocs.structure.files", "Files.copy_static_files"),
+    ("mkdocs: theme's own pages (404, sitemap)", "mkdocs.commands.build", "_build_theme_template"),
+    ("mkdocs: write changed pages", "mkdocs.commands.build", "_build_page"),
+    ("plugin: on_post_build (search index started)", "generator.mkdocs_plugin", "DossierPlugin.on_post_build"),
+)  # fmt: skip
+CONFIG_PART = "mkdocs: load mkdocs.yml and the theme"
+_TOP = {CONFIG_PART} | {label for label, _, _ in _PARTS if not label.startswith(" ")}
+
+
+def _time_parts(mkdocs_build) -> dict[str, float]:
+    """Wrap each of ``_PARTS`` to add its seconds to the returned dict, by label."""
+    import importlib
+
+    totals: dict[str, float] = {}
+    for label, module_name, attribute in _PARTS:
+        owner = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for step in path:
+            owner = getattr(owner, step)
+        if owner is importlib.import_module("mkdocs.commands.build"):
+            owner = mkdocs_build  # the counted _build_page is wrapped, not replaced
+        original = getattr(owner, name)
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                totals[_label] = totals.get(_label, 0.0) + time.perf_counter() - started
+
+        setattr(owner, name, timed)
+    return totals
 
 
 def _dossier(config):
