@@ -57,8 +57,9 @@ class BuildMemo:
         #: Not imported here: the extraction code imports this module, and code fingerprints
         #: follow imports, so a change to the renderer would make every article extract again.
         self.pages: Any = None
-        #: the graph's neighbourhood files by a digest of their inputs (``render.graph_data``)
-        self.graphs: dict[bytes, str] | None = None
+        #: the graph's files by a digest of their inputs (``render.graph_data.KeptGraphs``; not
+        #: imported here, for the same reason)
+        self.graphs: Any = None
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""

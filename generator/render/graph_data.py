@@ -15,6 +15,7 @@ import json
 import pickle
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.data import CleanArticle, Corpus, Edge, Graph
@@ -154,15 +155,32 @@ def article_titles(corpus: Corpus) -> dict[str, CleanArticle]:
     return {a.article.id: a.article for a in corpus.articles}
 
 
+@dataclass
+class KeptGraphs:
+    """What a build of the graph's files keeps for the next (``graph_files``): the files with a
+    digest of the whole graph they came from, and each neighbourhood's text by a digest of its
+    inputs."""
+
+    whole: bytes = b""
+    files: dict[str, str] = field(default_factory=dict)
+    parts: dict[bytes, str] = field(default_factory=dict)
+
+
 def graph_files(
-    corpus: Corpus, last: Mapping[bytes, str] | None = None, now: dict[bytes, str] | None = None
+    corpus: Corpus, last: KeptGraphs | None = None, now: KeptGraphs | None = None
 ) -> dict[str, str]:
     """Site path → JSON text: the graph page's file and one per entity with a neighbour. With
-    ``now``, each neighbourhood's text is put in it under a digest of everything it is made
-    from, and taken from ``last`` (a last build's ``now``) when that has it."""
+    ``now``, what a next build may take is put in it: the files under a digest of the whole
+    graph with its cited articles' titles and dates (an edit that changes no relationship
+    takes every file from ``last`` without working out a neighbourhood), and each
+    neighbourhood's text under a digest of everything it is made from."""
     graph = corpus.relations
-    degree = degrees(graph)
     titles = article_titles(corpus)
+    whole_inputs = _whole_inputs(graph, titles) if now is not None else b""
+    if now is not None and last is not None and last.whole == whole_inputs:
+        now.whole, now.files, now.parts = last.whole, last.files, last.parts
+        return dict(last.files)
+    degree = degrees(graph)
     whole = most_connected(graph, WHOLE_NODES)
     files = {WHOLE_FILE: dumps(graph_json(whole, corpus, degree, titles=titles))}
     edges: dict[int, bytes] = {}  # an edge's digest, by identity: it is in many neighbourhoods
@@ -172,13 +190,27 @@ def graph_files(
             digest = (
                 _inputs(sub, corpus, degree, key, hops, titles, edges) if now is not None else None
             )
-            text = (last or {}).get(digest) if digest else None
+            text = (last.parts if last else {}).get(digest) if digest else None
             if text is None:
                 text = dumps(graph_json(sub, corpus, degree, key, hops, titles))
             if now is not None and digest:
-                now[digest] = text
+                now.parts[digest] = text
             files[data_file(key)] = text
-    return dict(sorted(files.items()))
+    files = dict(sorted(files.items()))
+    if now is not None:
+        now.whole, now.files = whole_inputs, files
+    return dict(files)
+
+
+def _whole_inputs(graph: Graph, titles: Mapping[str, CleanArticle]) -> bytes:
+    """A digest of everything the files are made from: the graph, and the title and date of
+    each article its evidence cites (the totals and every degree, neighbourhood and hop follow
+    from the graph)."""
+    cited = sorted({c.article for edge in graph.edges for c in edge.evidence})
+    articles = [(a, titles[a].title, titles[a].published) if a in titles else a for a in cited]
+    # every field of each edge, its set of articles in order (a set pickles in its own order)
+    edges = [vars(edge) | {"articles": sorted(edge.articles)} for edge in graph.edges]
+    return _digest((list(graph.nodes.items()), edges, articles))
 
 
 def _inputs(

@@ -15,6 +15,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator import memo
+from generator.mkdocs_plugin import DossierPlugin
 from generator.search.pagefind import indexed_pages
 from tests.conftest import REPO
 
@@ -38,6 +40,14 @@ def _config(project: Path, site: Path):
     return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
 
 
+def _dossier(config) -> DossierPlugin:
+    return next(p for p in config.plugins.values() if isinstance(p, DossierPlugin))
+
+
+def _loaded_again(*args, **kwargs):
+    raise AssertionError("the model was loaded by the rebuild")
+
+
 def _pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -50,6 +60,11 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkey
     config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     _build(project, site)
     pages = _pages(site)
+    # the model is loaded in the background meanwhile, so the edit's rebuild does not load it
+    plugin = _dossier(config)
+    assert plugin.loader is not None
+    plugin.loader.join()
+    monkeypatch.setattr(memo, "load_tools", _loaded_again)
     # stamp the site a day ahead: MkDocs then takes the hand-written pages as up to date
     stamp = time.time() + 86_400
     for path in site.rglob("*"):
@@ -65,6 +80,8 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkey
     _build(project, site)
 
     rewritten = [p for p in _pages(site) if p.stat().st_mtime != stamp]
+    rebuilt = plugin.result
+    assert rebuilt is not None
     article_pages = [p for p in rewritten if p.relative_to(site).parts[0] == "articles"]
     assert article_pages, "the edited article's page was not rendered again"
     assert any(
@@ -75,6 +92,16 @@ def test_a_dirty_rebuild_renders_only_the_pages_an_edit_changed(tmp_path, monkey
     assert (site / "about" / "index.html").stat().st_mtime == stamp
     # under serve the search index is made in the background; whole once serve stops
     config.plugins.on_shutdown()
+    # what the rebuild wrote is what a build from scratch writes: the pages it rendered again,
+    # every generated page's Markdown and every record
+    clean = _config(project, tmp_path / "clean")
+    build(clean)
+    scratch = _dossier(clean).result
+    assert scratch is not None and rebuilt is not _dossier(clean).result
+    assert rebuilt.pages == scratch.pages
+    assert rebuilt.records == scratch.records and rebuilt.records_json == scratch.records_json
+    for path in rewritten:
+        assert path.read_bytes() == (tmp_path / "clean" / path.relative_to(site)).read_bytes()
     # (the fragments of every run stay in the folder: one of the edited page's is the new one)
     page = "/" + article_pages[0].parent.relative_to(site).as_posix() + "/"
     found = [p["content"] for p in indexed_pages(site) if p["url"] == page]

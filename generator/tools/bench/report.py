@@ -259,9 +259,18 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
             ],
         )
         row(
-            "  record pages' Markdown taken from the last build",
+            "  pages' Markdown taken from the last build",
             [f"{results[s]['serve'].get('record_pages_reused', 0):,}" for s in sizes],
         )
+        # where the rebuild's seconds went (``serve_runner._PARTS``), the largest first
+        labels = {k for s in sizes for k in results[s]["serve"].get("parts", {})}
+        for label in sorted(
+            labels, key=lambda k: -results[sizes[-1]]["serve"].get("parts", {}).get(k, 0)
+        ):
+            row(
+                f"  {label}",
+                [secs(s, results[s]["serve"].get("parts", {}).get(label, 0.0)) for s in sizes],
+            )
     row(
         "mkdocs build (subprocess), total", [secs(s, results[s]["mkdocs"]["wall_s"]) for s in sizes]
     )

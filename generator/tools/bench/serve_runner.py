@@ -1,11 +1,12 @@
 """A `mkdocs serve --dirty` rebuild timed from inside: ``python -m
 generator.tools.bench.serve_runner REPORT SITE ARTICLE``, run in the project folder, builds the
-site into SITE as `mkdocs serve --dirty` does its first build, waits for its search index, edits
-ARTICLE (a sentence added before its last paragraph), builds again in the same process, as
-`serve` does on a save, and writes to REPORT (JSON) the seconds of each build (the second: until
-the browser may reload), the seconds until its search index is whole too, the pages MkDocs
-rendered in the second, all pages, the record pages the generator took from its last build, the
-second build's stages, and the peak RSS in MB. The article is left as it was found."""
+site into SITE as `mkdocs serve --dirty` does its first build, waits for its search index and the
+model the plugin loads meanwhile, edits ARTICLE (a sentence added before its last paragraph),
+builds again in the same process, as `serve` does on a save, and writes to REPORT (JSON) the
+seconds of each build (the second: until the browser may reload), the seconds until its search
+index is whole too, the pages MkDocs rendered in the second, all pages, the record pages the
+generator took from its last build, the second build's stages, and the peak RSS in MB. The
+article is left as it was found."""
 
 from __future__ import annotations
 
@@ -29,22 +30,26 @@ def main(argv: list[str]) -> int:
         return original(page, *args, **kwargs)
 
     mkdocs_build._build_page = counted
+    parts = _time_parts(mkdocs_build)
 
     def build() -> float:
+        parts.clear()
         started = time.perf_counter()
         # as `serve` does on each rebuild: the config is loaded again, the plugins are kept
-        mkdocs_build.build(load_config(site_dir=site), dirty=True)
+        loaded = load_config(site_dir=site)
+        parts[CONFIG_PART] = time.perf_counter() - started
+        mkdocs_build.build(loaded, dirty=True)
         return time.perf_counter() - started
 
     config = load_config(site_dir=site)
     config.plugins.on_startup(command="serve", dirty=True)  # as `mkdocs serve --dirty` starts
     first = build()
     pages = rendered[0]
-    # A writer edits once the site is up and its search index whole (Pagefind runs in the
-    # background under serve; a rebuild waits for a run still going, so it would be counted)
-    indexer = _dossier(config).indexer
-    if indexer is not None:
-        indexer.join()
+    # A writer edits once the site is up, its search index whole and the model loaded (both
+    # made in the background under serve; a rebuild waits for them, so they would be counted)
+    for background in (_dossier(config).indexer, _dossier(config).loader):
+        if background is not None:
+            background.join()
     text = article.read_text("utf-8")
     head, _, last = text.rstrip("\n").rpartition("\n\n")
     article.write_text(f"{head}\n\nThe ministers are due to meet again in the spring.\n\n{last}\n")
@@ -66,10 +71,54 @@ def main(argv: list[str]) -> int:
         "pages_rendered": rendered[0],
         "record_pages_reused": kept.reused if kept is not None else 0,
         "stages": plugin.result.timings if plugin.result is not None else {},
+        # where the second build's seconds went, MkDocs' parts and the plugin's (see _PARTS)
+        "parts": {**parts, "other": rebuild - sum(v for k, v in parts.items() if k in _TOP)},
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     Path(report).write_text(json.dumps(figures), encoding="utf-8")
     return 0
+
+
+#: The parts of a build timed by ``_time_parts``: (label, module, attribute). The plugin's
+#: ``build`` is the generator's pipeline, inside its ``on_files``; the others follow each other.
+_PARTS = (
+    ("mkdocs: list the docs folder", "mkdocs.commands.build", "get_files"),
+    ("plugin: on_files (the generator and its files)", "generator.mkdocs_plugin", "DossierPlugin.on_files"),
+    ("  of which the generator's build()", "generator.mkdocs_plugin", "build"),
+    ("mkdocs: navigation (a Page per file)", "mkdocs.commands.build", "get_navigation"),
+    ("mkdocs: read and convert changed pages", "mkdocs.commands.build", "_populate_page"),
+    ("mkdocs: copy changed static files", "mkdocs.structure.files", "Files.copy_static_files"),
+    ("mkdocs: theme's own pages (404, sitemap)", "mkdocs.commands.build", "_build_theme_template"),
+    ("mkdocs: write changed pages", "mkdocs.commands.build", "_build_page"),
+    ("plugin: on_post_build (search index started)", "generator.mkdocs_plugin", "DossierPlugin.on_post_build"),
+)  # fmt: skip
+CONFIG_PART = "mkdocs: load mkdocs.yml and the theme"
+_TOP = {CONFIG_PART} | {label for label, _, _ in _PARTS if not label.startswith(" ")}
+
+
+def _time_parts(mkdocs_build) -> dict[str, float]:
+    """Wrap each of ``_PARTS`` to add its seconds to the returned dict, by label."""
+    import importlib
+
+    totals: dict[str, float] = {}
+    for label, module_name, attribute in _PARTS:
+        owner = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for step in path:
+            owner = getattr(owner, step)
+        if owner is importlib.import_module("mkdocs.commands.build"):
+            owner = mkdocs_build  # the counted _build_page is wrapped, not replaced
+        original = getattr(owner, name)
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                totals[_label] = totals.get(_label, 0.0) + time.perf_counter() - started
+
+        setattr(owner, name, timed)
+    return totals
 
 
 def _dossier(config):

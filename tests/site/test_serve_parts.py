@@ -1,0 +1,68 @@
+"""The parts of the plugin that live across the rebuilds of `mkdocs serve`: the theme's compiled
+templates (``generator.mkdocs_templates``) and what each generated file held last time
+(``generator.mkdocs_files``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config import load_config
+
+from generator.mkdocs_files import ChangeTracker
+from generator.mkdocs_plugin import DossierPlugin
+from generator.mkdocs_templates import KeptBytecode
+
+
+def _environment(folder: Path, cache: KeptBytecode | None) -> jinja2.Environment:
+    """A theme's environment as MkDocs makes it for each build: new, from the same folder."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), bytecode_cache=cache)
+
+
+def test_each_build_s_environment_uses_the_templates_compiled_before(tmp_path, monkeypatch):
+    (tmp_path / "main.html").write_text("<p>{{ page }}</p>{% include 'part.html' %}")
+    (tmp_path / "part.html").write_text("<footer>{{ page|upper }}</footer>")
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    plugin = DossierPlugin()
+    first = plugin.on_env(_environment(tmp_path, None), config=None, files=None)
+    assert first.bytecode_cache is plugin.bytecode
+    assert first.get_template("main.html").render(page="a") == "<p>a</p><footer>A</footer>"
+    assert sorted(compiled) == ["main.html", "part.html"]
+    compiled.clear()
+    second = plugin.on_env(_environment(tmp_path, None), config=None, files=None)
+    assert second.get_template("main.html").render(page="b") == "<p>b</p><footer>B</footer>"
+    assert compiled == []  # the next build's environment compiled nothing
+    # an edited template is compiled again (Jinja2 checks the source's digest)
+    (tmp_path / "part.html").write_text("<footer>{{ page }}!</footer>")
+    third = plugin.on_env(_environment(tmp_path, None), config=None, files=None)
+    assert third.get_template("main.html").render(page="c") == "<p>c</p><footer>c!</footer>"
+    assert compiled == ["part.html"]
+
+
+def test_an_environment_with_its_own_cache_keeps_it(tmp_path):
+    own = KeptBytecode()
+    env = DossierPlugin().on_env(_environment(tmp_path, own), config=None, files=None)
+    assert env.bytecode_cache is own
+
+
+def test_a_generated_file_is_modified_only_when_its_content_changed(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = "dossier"  # as MkDocs sets it while running on_files
+    tracker = ChangeTracker()
+    assert tracker.make(config, "a.md", "# A\n").is_modified()  # new
+    assert tracker.make(config, "b.zip", b"PK\x03").is_modified()
+    assert not tracker.make(config, "a.md", "".join(["# ", "A\n"])).is_modified()  # equal text
+    assert not tracker.make(config, "b.zip", b"PK\x03").is_modified()
+    assert tracker.make(config, "a.md", "# A!\n").is_modified()
+    assert tracker.make(config, "b.zip", "PK\x03").is_modified()  # text where bytes were
+    tracker.forget_missing({"b.zip"})
+    assert tracker.make(config, "a.md", "# A!\n").is_modified()  # forgotten: new again
