@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
 from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
+from generator.extract.events import plans, venues
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 
@@ -302,8 +303,8 @@ def _reports(
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
-    if chain.negated:
-        return []
+    if chain.negated or plans.looked_forward_to(trigger) or plans.upcoming(trigger):
+        return []  # "looking forward to meeting X", "ahead of his visit": still to come
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
@@ -436,6 +437,10 @@ def _visits(
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
+    named = bool(where)
+    where = venues.towns(ctx, where)  # "at the Arqa Palace in Riyadh": Riyadh
+    if named and not where:
+        return []  # "arrived at the airport", "a visit to the shrine": no town to visit
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
         guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
@@ -447,6 +452,11 @@ def _visits(
     out = []
     for claim, group in groups or [(None, [])]:
         when = EventDate(claim) if claim is not None else date
+        if not when.stated and claim is None:  # "a tour that will also take him to Seoul"
+            kept = [w for w in group if not plans.planned_destination(w, trigger)]
+            if group and not kept:
+                continue
+            group = kept
         for place in group or [None]:  # "visited Pakistan and Turkey": a visit to each
             name = place.text if place is not None else None
             countries = ctx.countries_in([place]) if place is not None else []
