@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
 from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
-from generator.extract.events import plans, venues
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.merge import TRAVEL_VERBS, Report
+from generator.extract.events.plans import looked_forward_to, planned_destination, upcoming
+from generator.extract.events.venues import towns
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -303,7 +304,7 @@ def _reports(
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
-    if chain.negated or plans.looked_forward_to(trigger) or plans.upcoming(trigger):
+    if chain.negated or looked_forward_to(trigger) or upcoming(trigger):
         return []  # "looking forward to meeting X", "ahead of his visit": still to come
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
@@ -438,7 +439,7 @@ def _visits(
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
     named = bool(where)
-    where = venues.towns(ctx, where)  # "at the Arqa Palace in Riyadh": Riyadh
+    where = towns(ctx, where)  # "at the Arqa Palace in Riyadh": Riyadh
     if named and not where:
         return []  # "arrived at the airport", "a visit to the shrine": no town to visit
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
@@ -453,7 +454,7 @@ def _visits(
     for claim, group in groups or [(None, [])]:
         when = EventDate(claim) if claim is not None else date
         if not when.stated and claim is None:  # "a tour that will also take him to Seoul"
-            kept = [w for w in group if not plans.planned_destination(w, trigger)]
+            kept = [w for w in group if not planned_destination(w, trigger)]
             if group and not kept:
                 continue
             group = kept

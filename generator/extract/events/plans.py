@@ -27,9 +27,7 @@ def upcoming(trigger: Token) -> bool:
     prep = trigger.head
     if prep.lower_ == "of" and prep.head.lower_ == "ahead":
         return True
-    if prep.lower_ in ("to", "for", "of") and prep.head.lower_ in _BEFORE_NOUNS:
-        return True
-    return False
+    return prep.lower_ in ("to", "for", "of") and prep.head.lower_ in _BEFORE_NOUNS
 
 
 def looked_forward_to(trigger: Token) -> bool:
