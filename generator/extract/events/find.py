@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from generator.data import EventCandidate, Mention
 from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
+from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 from generator.extract.events.plans import looked_forward_to, planned_destination, upcoming
 from generator.extract.events.venues import towns
@@ -137,6 +138,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "conversation" and parse.by_phone_noun(token):
         return "call"  # "during a telephone conversation"
+    if talks_kind(ctx, token):
+        return "talks"  # "exchanged views with X", "held a bilateral discussion with X"
     if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
@@ -192,6 +195,8 @@ def _call_kind(ctx: parse.Context, token: Token) -> str | None:
         for c in token.children
     ):
         return "call"
+    if caller(ctx, token):
+        return "call"  # "received a phone call on Friday from X"
     if "courtesy" in words or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         return "meeting"
     return None
@@ -211,7 +216,10 @@ def _calling_on(ctx: parse.Context, verb: Token) -> bool:
 def _receiving(ctx: parse.Context, verb: Token) -> bool:
     """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
     from Kishida' or 'received Kishida's envoy'."""
-    return any(c.dep_ == "dobj" and c.i in ctx.person_at for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "received Prince Mohammed bin Salman bin Abdul Aziz": the name's head may lie past the mention
+    names = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ == "compound"]
+    return any(t.i in ctx.person_at for t in names)
 
 
 def _session_verb(ctx: parse.Context, token: Token) -> bool:
@@ -319,6 +327,7 @@ def _reports(
         if kind == "visit":
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
     if not people and ctx.the_two(phrase, chain):
@@ -374,9 +383,10 @@ def _by_day(
 
 
 def _separately(trigger: Token) -> bool:
-    """'separately', 'in separate meetings', 'held individual talks' under the trigger."""
+    """'separately', 'in separate meetings', 'held individual talks' under the trigger; 'held
+    bilateral talks with A and B' are talks with each."""
     return any(
-        t.lower_ in ("separate", "separately", "individually", "individual")
+        t.lower_ in ("separate", "separately", "individually", "individual", "bilateral")
         for t in trigger.subtree
         if t.dep_ in ("amod", "advmod")
     )
