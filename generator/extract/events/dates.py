@@ -56,6 +56,8 @@ _SPAN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 END_VERBS = {"end", "wrap", "conclude", "close", "leave", "finish", "complete", "cap"}
 #: Paragraphs this far back can still date an event a later one reports without a date.
 NARRATIVE_PARAGRAPHS = 3
+#: Words before a day that bound an event, not start it: "through Tuesday", "until Friday".
+_BOUNDS = {"since", "until", "by", "before", "through", "till", "thru"}
 #: Clause-forming relations: a date inside one belongs to that clause.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"}
 
@@ -110,7 +112,7 @@ class Timeline:
 
     def _resolve(self, ent: Span, last_day: str | None, year: str | None) -> Phrase | None:
         text = re.sub(r"^(?:on|in|at) ", "", " ".join(ent.text.split()), flags=re.IGNORECASE)
-        if _in_wire_dateline(ent) or _before_word(ent) in ("since", "until", "by", "before"):
+        if _in_wire_dateline(ent) or _before_word(ent) in _BOUNDS:
             return None
         if _modifies_other_noun(ent):
             return None  # "the 2020 clash": the date of that clash, never of an event beside it

@@ -21,7 +21,13 @@ from generator.extract.events import attendance, backrefs, delegations, merge, p
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
-from generator.extract.events.plans import looked_forward_to, planned_destination, upcoming
+from generator.extract.events.plans import (
+    headline_infinitive,
+    looked_forward_to,
+    planned_destination,
+    readied,
+    upcoming,
+)
 from generator.extract.events.venues import towns
 
 NOUN_TRIGGERS = {
@@ -312,8 +318,10 @@ def _reports(
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
-    if chain.negated or looked_forward_to(trigger) or upcoming(trigger):
+    if chain.negated or looked_forward_to(trigger) or upcoming(trigger) or readied(trigger):
         return []  # "looking forward to meeting X", "ahead of his visit": still to come
+    # "Sisi to travel to Addis Ababa for the summit": announced, not done
+    chain.speculative |= any(headline_infinitive(v) for v in [trigger, *chain.verbs])
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
