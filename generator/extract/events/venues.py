@@ -48,9 +48,12 @@ def is_town(ctx, span: Span) -> bool:
 
 def _town_after(ctx, span: Span) -> Span | None:
     """'the Arqa Palace in Riyadh': the town a venue is in, from the phrase hung on it."""
-    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            ent = next((e for e in sentence_ents(pobj) if e.start <= pobj.i < e.end), None)
-            if ent is not None and is_town(ctx, ent):
-                return ent
+    doc = span.doc
+    after = [span.end + 1] if span.end + 1 < len(doc) and doc[span.end].lower_ == "in" else []
+    preps = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "in"]
+    objects = [c.i for p in preps for c in p.children if c.dep_ == "pobj"]
+    for i in [*after, *objects]:  # "Camp Navarro in Zamboanga City", however it is parsed
+        ent = next((e for e in sentence_ents(doc[i]) if e.start <= i < e.end), None)
+        if ent is not None and is_town(ctx, ent):
+            return ent
     return None
