@@ -325,7 +325,7 @@ def _reports(
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
-    if chain.wished or (chain.speculative and not date.own_clause):
+    if chain.wished or (chain.speculative and not _a_day_of_its_own(date)):
         # possible or planned with no date of its own ("said on Friday he would meet X"), or
         # only hoped for: not an event yet
         return []
@@ -359,6 +359,13 @@ def _reports(
         )
         out[-1].unnamed_side = unnamed
     return [*visits, *out]
+
+
+def _a_day_of_its_own(date: EventDate) -> bool:
+    """A plan counts with a day of its own clause: 'will meet on Tuesday', not 'is to meet
+    Anwar in January' (a planned trip with only a month is still only a plan)."""
+    start = date.claim.start if date.claim else None
+    return date.own_clause and start is not None and len(start) == 10
 
 
 def _by_day(
