@@ -61,6 +61,10 @@ _RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: "early April 2024", "the end of May 2021": a part of a month, dated by the month.
+_PART_OF_MONTH = re.compile(
+    r"(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*(?P<rest>.+)", re.IGNORECASE
+)
 #: A day and its month without a year ("April 24", "on 24th April"): the nearest such day.
 _MONTH_AND_DAY = re.compile(
     rf"(?:on )?(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}"
@@ -199,6 +203,11 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         return None  # a duration such as "six months" is not a date
     if not has_year and base is None:
         return DateClaim(text, None)
+    part = _PART_OF_MONTH.fullmatch(text)
+    if part is not None and has_year:  # "early April 2024": that month
+        whole = resolve(part.group("rest"), anchor, future)
+        if whole is not None and whole.start and len(whole.start) == 7:
+            return DateClaim(text, whole.start)
     data = _parse(text, base, future)
     if data.date_obj is None:
         return DateClaim(text, None)

@@ -192,7 +192,11 @@ def event_date(
         return EventDate(
             DateClaim("(present tense, dated by publication)", timeline.published, approximate=True)
         )
-    narrative = timeline.narrative(trigger) if not _before_or_after(trigger) else None
+    elsewhere = any(  # "visited ... as a president-elect in early April 2024": another time
+        p.claim.start and dates.has_year(p.span.text) and not _other_relative(p, trigger)
+        for p in phrases
+    )
+    narrative = None if _before_or_after(trigger) or elsewhere else timeline.narrative(trigger)
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
@@ -503,6 +507,13 @@ def _offset_claim(match: re.Match[str], published: str) -> DateClaim:
     if match.group("unit").lower() == "year":
         return DateClaim(match.group(0), f"{when.year:04d}", approximate=True)
     return DateClaim(match.group(0), f"{when.year:04d}-{when.month:02d}", approximate=True)
+
+
+def _other_relative(phrase: Phrase, trigger: Token) -> bool:
+    """The phrase is in a relative clause that does not hold the trigger ('X, who took office in
+    July 2024, met Y')."""
+    clause = _clause_of(phrase.span.root)
+    return clause.dep_ == "relcl" and trigger.i not in {t.i for t in clause.subtree}
 
 
 def _before_or_after(trigger: Token) -> bool:
