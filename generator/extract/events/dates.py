@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator import dates
 from generator.data import DateClaim
+from generator.extract.events import daymarks
 
 #: A phrase that names the day the text last named, or the day after or before it.
 _SAME_DAY = re.compile(
@@ -105,7 +106,9 @@ class Timeline:
             start = phrase.claim.start
             if start and len(start) == 10 and not phrase.claim.approximate:
                 last_day = start
-                if _clause_of(ent.root).dep_ != "relcl":  # "X, who arrived on Monday, met ..."
+                # "X, who arrived on Monday, met ...", "will be in Abu Dhabi on Saturday": not
+                # a day the narrative has reached
+                if _clause_of(ent.root).dep_ != "relcl" and not _future(ent):
                     self._days.append((ent.start, start, ent.text))
             if start and published is None and re.search(r"\b(?:19|20)\d{2}\b", ent.text):
                 year = start[:4]  # no publication date: the year the text last printed
@@ -137,6 +140,8 @@ class Timeline:
         future = _future(ent)
         if self.published is None and year and _MONTH_DAY.search(text) and not dates.has_year(text):
             claim = dates.resolve(f"{text} {year}", None)
+        elif daymarks.pinned_weekday(ent, self._anchor) is not None:  # "this Wednesday (20)"
+            claim = daymarks.pinned_weekday(ent, self._anchor)
         elif _DAY_OF_MONTH.match(text):
             claim = _day_of_month(ent.text, self._anchor, future)
         else:
@@ -179,6 +184,7 @@ def event_date(
             for p in phrases
             if p.offset_days is None  # "a month after X visited": X's date, never the trip's
             and chain[0] in _ancestors_or_self(_clause_of(p.span.root))
+            and not daymarks.in_other_time(p.span.root, trigger)  # "since being sworn in ..."
         ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:

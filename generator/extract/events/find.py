@@ -28,7 +28,7 @@ from generator.extract.events.plans import (
     readied,
     upcoming,
 )
-from generator.extract.events.venues import towns
+from generator.extract.events.venues import stay_places, towns
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -459,7 +459,7 @@ def _visits(
     else:
         guests = places.visitors(ctx, trigger, phrase) or chain.people
         guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
-        where = places.destinations(trigger, phrase)
+        where = places.destinations(trigger, phrase) or stay_places(trigger)  # "is in Kenya"
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
@@ -480,7 +480,7 @@ def _visits(
         when = EventDate(claim) if claim is not None else date
         if not when.stated and claim is None:  # "a tour that will also take him to Seoul"
             kept = [w for w in group if not planned_destination(w, trigger)]
-            if group and not kept:
+            if not kept:  # nor a trip with neither a place nor a day: "his first foreign trip"
                 continue
             group = kept
         for place in group or [None]:  # "visited Pakistan and Turkey": a visit to each

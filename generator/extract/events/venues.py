@@ -9,7 +9,7 @@ model did not tag as a building or an organization and whose last word is no bui
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from generator.extract.events.places import sentence_ents
 
@@ -57,3 +57,19 @@ def _town_after(ctx, span: Span) -> Span | None:
         if ent is not None and is_town(ctx, ent):
             return ent
     return None
+
+
+def stay_places(trigger: Token) -> list[Span]:
+    """'X is in Kenya for a two-day state visit', 'X, who is in Kazakhstan on a state visit': the
+    place a visitor is said to be in, beside the visit noun."""
+    prep = trigger.head
+    verb = prep.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("on", "for") or verb.lemma_ != "be":
+        return []
+    ins = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    out = []
+    for pobj in (c for i in ins for c in i.children if c.dep_ == "pobj"):
+        ent = next((e for e in sentence_ents(pobj) if e.start <= pobj.i < e.end), None)
+        if ent is not None and ent.label_ in ("GPE", "LOC"):
+            out.append(ent)
+    return out
