@@ -28,6 +28,7 @@ from generator.extract.events.plans import (
     readied,
     upcoming,
 )
+from generator.extract.events.roles import lost_role
 from generator.extract.events.venues import stay_places, towns
 
 NOUN_TRIGGERS = {
@@ -344,6 +345,8 @@ def _reports(
         kind = "summit"
     if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
+    if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
+        return visits  # "the visiting president met X", the title naming nobody
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
