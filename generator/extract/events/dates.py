@@ -185,6 +185,7 @@ def event_date(
             if p.offset_days is None  # "a month after X visited": X's date, never the trip's
             and chain[0] in _ancestors_or_self(_clause_of(p.span.root))
             and not daymarks.in_other_time(p.span.root, trigger)  # "since being sworn in ..."
+            and not daymarks.of_another_event(p.span.root, trigger)  # "the visit that Lula made"
         ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:

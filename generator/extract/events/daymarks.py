@@ -4,7 +4,8 @@
   tense (a style of Brazilian and Spanish-language wires and their translations);
 - "since being sworn in last week", "after talks on Monday": a day inside a clause or phrase that
   something comes after, before or since is that thing's day, never the day of a trip told
-  around it.
+  around it; so is a day in a relative clause of another event ("the visit that Lula made in
+  April 2023").
 """
 
 from __future__ import annotations
@@ -50,4 +51,19 @@ def in_other_time(phrase_root: Token, trigger: Token) -> bool:
         opener = token.lower_ in _OTHER_TIME and token.dep_ in ("prep", "mark")
         if (marks or opener) and trigger.i not in {t.i for t in token.subtree}:
             return True
+    return False
+
+
+#: Nouns of events: a relative clause on one of them tells that event's time.
+_EVENT_NOUNS = {"visit", "trip", "tour", "meeting", "talks", "summit", "call", "journey"}
+
+
+def of_another_event(phrase_root: Token, trigger: Token) -> bool:
+    """The date is in a relative clause of another event noun ("Xi's visit follows the visit that
+    Lula made to China in April 2023"), not of the trip's place ("flew to Hanoi, where he met To
+    Lam on Thursday")."""
+    for token in [phrase_root, *phrase_root.ancestors]:
+        if token.dep_ == "relcl":
+            noun = token.head
+            return noun.i != trigger.i and noun.lemma_.lower() in _EVENT_NOUNS
     return False
