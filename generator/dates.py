@@ -61,6 +61,16 @@ _RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: "early April 2024", "the end of May 2021": a part of a month, dated by the month.
+_PART_OF_MONTH = re.compile(
+    r"(?:early|late|mid-?|the (?:start|end|beginning|middle) of)\s*(?P<rest>.+)", re.IGNORECASE
+)
+#: A day and its month without a year ("April 24", "on 24th April"): the nearest such day.
+_MONTH_AND_DAY = re.compile(
+    rf"(?:on )?(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}"
+    rf"|(?:the )?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH_RE}))",
+    re.IGNORECASE,
+)
 #: Phrases that name the publication day itself ("later today", "this afternoon").
 _TODAY = re.compile(
     r"^(?:(?:later|earlier) )?(?:today|tonight|this (?:morning|afternoon|evening))$", re.IGNORECASE
@@ -159,6 +169,16 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         return DateClaim(text, base.isoformat() if base else None)
     if _YESTERDAY.match(text):
         return DateClaim(text, (base - timedelta(days=1)).isoformat() if base else None)
+    day = _MONTH_AND_DAY.fullmatch(text)
+    if day is not None and base is not None:  # "April 24" written on 4 April: this year's
+        month = _month_number(day.group("m1") or day.group("m2"))
+        number = int(day.group("d1") or day.group("d2"))
+        try:
+            return DateClaim(
+                text, date(_nearest_year(base, month, number, future), month, number).isoformat()
+            )
+        except ValueError:
+            return None
     lowered = text.lower()
     has_year = bool(_YEAR.search(text))
     weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)
@@ -183,6 +203,11 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
         return None  # a duration such as "six months" is not a date
     if not has_year and base is None:
         return DateClaim(text, None)
+    part = _PART_OF_MONTH.fullmatch(text)
+    if part is not None and has_year:  # "early April 2024": that month
+        whole = resolve(part.group("rest"), anchor, future)
+        if whole is not None and whole.start and len(whole.start) == 7:
+            return DateClaim(text, whole.start)
     data = _parse(text, base, future)
     if data.date_obj is None:
         return DateClaim(text, None)
@@ -264,7 +289,7 @@ _LEAD = re.compile(
 )
 #: The place of a wire dateline, before its date: "BRUSSELS, ", "KABUL/DOHA, ", "Siem Reap,
 #: Cambodia, " (each word capitalised, a comma after it).
-_DATELINE_PLACE = re.compile(r"^\s*(?:[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3},\s+){1,2}")
+DATELINE_PLACE = re.compile(r"^\s*(?:[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3},\s+){1,2}")
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})\b")
 
 
@@ -273,7 +298,7 @@ def leading_date(line: str) -> str | None:
     "date 2024-09-10 The abrupt departure ...", "July 8, 2024 -Haitian Prime Minister ...",
     "31-10-2022 at 5 PM Aden Time". A numeric day is read day first unless that is impossible,
     and not at all when both readings are possible."""
-    dateline = _DATELINE_PLACE.match(line)
+    dateline = DATELINE_PLACE.match(line)
     printed = _PRINTED.match(line, dateline.end()) if dateline is not None else None
     if printed is not None and line[printed.end() :].lstrip()[:1] in ("-", "–", "—", ":", "("):
         line = line[dateline.end() :]  # "BRUSSELS, March 4, 2024 — ..." (a wire dateline)

@@ -56,6 +56,8 @@ def merge_events(
                 session.participant_ids |= people
             if not people or (claim.kind == "summit" and (forum or len(people) < 2)):
                 continue  # a forum's session is the session's event; a summit of one is none
+            if _one_left(claim, people, rekey, id_of):
+                continue  # "Pope Francis received Sánchez", the Pope no entity: no meeting of one
             # only clusters with these very participants can take the claim (see _joins)
             same_people = by_people.setdefault(frozenset(people), [])
             target = next((c for c in same_people if _joins(c, claim, people, forum)), None)
@@ -239,3 +241,13 @@ def _event(
         articles=sorted({c.article for c in cluster.claims}),
         sentences=sentences,
     )
+
+
+def _one_left(
+    claim: EventClaim, people: set[str], rekey: dict[str, str], id_of: dict[str, str]
+) -> bool:
+    """A meeting, talks or a call whose other side the text named but no entity stands for
+    (a single name the people stage did not keep): one person left would make a wrong event."""
+    keys = {rekey.get(p, p) for p in claim.participants}
+    lost = any(k not in id_of for k in keys)
+    return lost and len(people) == 1 and claim.kind in ("meeting", "talks", "call")

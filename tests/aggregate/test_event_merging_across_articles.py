@@ -35,3 +35,15 @@ def test_two_dated_reports_of_one_day_merge(build_case):
     )
     found = meetings(build_case({"a.txt": text.format(""), "b.txt": text.format(", aides said")}))
     assert len(found) == 1 and len(found[0]["articles"]) == 2
+
+
+def test_a_meeting_whose_other_side_is_no_entity_is_no_meeting_of_one(build_case):
+    """The text names both sides, but one name (a lone 'Francis') becomes no entity: a meeting of
+    Sánchez alone would be wrong; none is better."""
+    text = (
+        "---\npublished: 2024-10-12\n---\nTitle\n\nOn Friday, Pope Francis received in audience "
+        "Mr. Pedro Sánchez Pérez-Castejón, President of the Government of Spain, in the Apostolic "
+        "Palace.\n"
+    )
+    found = meetings(build_case({"a.txt": text}))
+    assert all(len(e["participants"]) != 1 for e in found if e["kind"] != "visit"), found

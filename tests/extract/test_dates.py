@@ -35,6 +35,10 @@ def test_not_datelines(line: str):
         ("November 27 to December 1, 2022", None, "2022-11-27", "2022-12-01"),
         ("last year", "2022-11-22", "2021", None),
         ("last evening", "2024-10-16", "2024-10-15", None),
+        ("early April 2024", "2025-01-24", "2024-04", None),  # a part of a month: the month
+        ("the end of May 2021", None, "2021-05", None),
+        ("April 24", "2014-04-04", "2014-04-24", None),  # nearest, not a year back
+        ("December 20", "2015-01-05", "2014-12-20", None),
     ],
 )
 def test_resolve(phrase, anchor, start, end):

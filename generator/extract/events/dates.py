@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator import dates
 from generator.data import DateClaim
+from generator.extract.events import daymarks
 
 #: A phrase that names the day the text last named, or the day after or before it.
 _SAME_DAY = re.compile(
@@ -56,6 +57,8 @@ _SPAN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 END_VERBS = {"end", "wrap", "conclude", "close", "leave", "finish", "complete", "cap"}
 #: Paragraphs this far back can still date an event a later one reports without a date.
 NARRATIVE_PARAGRAPHS = 3
+#: Words before a day that bound an event, not start it: "through Tuesday", "until Friday".
+_BOUNDS = {"since", "until", "by", "before", "through", "till", "thru"}
 #: Clause-forming relations: a date inside one belongs to that clause.
 _CLAUSES = {"relcl", "advcl", "ccomp", "xcomp", "acl", "csubj", "parataxis"}
 
@@ -103,14 +106,16 @@ class Timeline:
             start = phrase.claim.start
             if start and len(start) == 10 and not phrase.claim.approximate:
                 last_day = start
-                if _clause_of(ent.root).dep_ != "relcl":  # "X, who arrived on Monday, met ..."
+                # "X, who arrived on Monday, met ...", "will be in Abu Dhabi on Saturday": not
+                # a day the narrative has reached
+                if _clause_of(ent.root).dep_ != "relcl" and not _future(ent):
                     self._days.append((ent.start, start, ent.text))
             if start and published is None and re.search(r"\b(?:19|20)\d{2}\b", ent.text):
                 year = start[:4]  # no publication date: the year the text last printed
 
     def _resolve(self, ent: Span, last_day: str | None, year: str | None) -> Phrase | None:
         text = re.sub(r"^(?:on|in|at) ", "", " ".join(ent.text.split()), flags=re.IGNORECASE)
-        if _in_wire_dateline(ent) or _before_word(ent) in ("since", "until", "by", "before"):
+        if _in_wire_dateline(ent) or _before_word(ent) in _BOUNDS:
             return None
         if _modifies_other_noun(ent):
             return None  # "the 2020 clash": the date of that clash, never of an event beside it
@@ -135,6 +140,10 @@ class Timeline:
         future = _future(ent)
         if self.published is None and year and _MONTH_DAY.search(text) and not dates.has_year(text):
             claim = dates.resolve(f"{text} {year}", None)
+        elif daymarks.pinned_weekday(ent, self._anchor) is not None:  # "this Wednesday (20)"
+            claim = daymarks.pinned_weekday(ent, self._anchor)
+        elif _DAY_OF_MONTH.match(text):
+            claim = _day_of_month(ent.text, self._anchor, future)
         else:
             claim = dates.resolve(text, self._anchor, future=future)
         return Phrase(ent, claim) if claim is not None else None
@@ -175,6 +184,8 @@ def event_date(
             for p in phrases
             if p.offset_days is None  # "a month after X visited": X's date, never the trip's
             and chain[0] in _ancestors_or_self(_clause_of(p.span.root))
+            and not daymarks.in_other_time(p.span.root, trigger)  # "since being sworn in ..."
+            and not daymarks.of_another_event(p.span.root, trigger)  # "the visit that Lula made"
         ]
     best = _nearest(own, trigger, chain, timeline.published)
     if best is not None:
@@ -188,7 +199,11 @@ def event_date(
         return EventDate(
             DateClaim("(present tense, dated by publication)", timeline.published, approximate=True)
         )
-    narrative = timeline.narrative(trigger) if not _before_or_after(trigger) else None
+    elsewhere = any(  # "visited ... as a president-elect in early April 2024": another time
+        p.claim.start and dates.has_year(p.span.text) and not _other_relative(p, trigger)
+        for p in phrases
+    )
+    narrative = None if _before_or_after(trigger) or elsewhere else timeline.narrative(trigger)
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
@@ -285,10 +300,36 @@ def _ends(trigger: Token) -> bool:
     return trigger.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() in END_VERBS
 
 
+#: How far into the text a wire dateline may stand.
+WIRE_DATELINE_REACH = 400
+#: "on the 27th": a day of the month the story is written in (or of the one before).
+_DAY_OF_MONTH = re.compile(r"^(?:the )?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _day_of_month(phrase: str, anchor: str | None, future: bool) -> DateClaim:
+    """'on the 27th' written on 28 October is 27 October; written on 3 November (of a past
+    event), 27 October; of a coming one, the next 27th."""
+    match = _DAY_OF_MONTH.match(re.sub(r"^(?:on|in|at) ", "", phrase.strip(), flags=re.I))
+    if anchor is None or match is None or len(anchor) != 10:
+        return DateClaim(phrase, None)
+    base = date.fromisoformat(anchor)
+    day = int(match.group("day"))
+    year, month = base.year, base.month
+    if future and day < base.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif not future and day > base.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return DateClaim(phrase, date(year, month, day).isoformat())
+    except ValueError:
+        return DateClaim(phrase, None)  # "the 31st" of a month of 30 days
+
+
 def _date_lines(doc: Doc) -> list[tuple[int, str]]:
     """(first token, ISO day) of each sentence that is only a full date with its month named: the
-    date line above a release or a post in a page that prints no date of its own."""
-    out = []
+    date line above a release or a post in a page that prints no date of its own; and of each line
+    that opens with a wire dateline ("Paris, 26 October 2022 (dpa) - ..."), the story's own day."""
+    out = _wire_datelines(doc)
     for sentence in doc.sents:
         text = " ".join(sentence.text.split())
         if len(text) > 40 or not _MONTH_DAY.search(text) or not dates.has_year(text):
@@ -296,7 +337,21 @@ def _date_lines(doc: Doc) -> list[tuple[int, str]]:
         day = dates.parse_printed_date(text)
         if day and len(day) == 10:
             out.append((sentence.start, day))
-    return out
+    return sorted(out)
+
+
+def _wire_datelines(doc: Doc) -> list[tuple[int, str]]:
+    """The wire dateline near the head of the story ("... defence Paris, 26 October 2022 (dpa) -"),
+    where a scraped page may have run the headline into it."""
+    head = doc.text[:WIRE_DATELINE_REACH]
+    for word in re.finditer(r"(?<![\w'’])[A-Z]", head):
+        line = doc.text[word.start() : word.start() + 120]
+        opening = dates.DATELINE_PLACE.match(line)
+        day = dates.leading_date(line) if opening is not None else None
+        if day and len(day) == 10:
+            token = doc.char_span(word.start(), word.start() + 1, alignment_mode="expand")
+            return [(token.start, day)] if token is not None else []
+    return []
 
 
 def _clause_of(token: Token) -> Token:
@@ -331,6 +386,7 @@ def _ancestors_or_self(token: Token) -> list[int]:
 _SCHEDULED = {"due", "set", "schedule", "slate", "expect", "plan", "poise", "likely", "go"}
 _SCHEDULED |= {"intend", "prepare", "aim"}
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+_GUESS_AUX = {"may", "might", "could"}
 
 
 def _future(ent: Span) -> bool:
@@ -347,6 +403,10 @@ def _future(ent: Span) -> bool:
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in _FUTURE_AUX for c in auxiliaries):
             return True
+        if any(c.lower_ in _GUESS_AUX for c in auxiliaries) and not any(
+            c.lower_ == "have" for c in auxiliaries
+        ):
+            return True  # "may arrive on April 23"; but "may have met on Monday"
         head = verb.head
         if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in auxiliaries):
             break
@@ -401,10 +461,18 @@ def _offset_reaches(phrase: Phrase, trigger: Token) -> bool:
 
 def _offset_covers(match: re.Match[str], trigger: Token) -> bool:
     """'a month after Lavrov visited ...' dates Lavrov's visit, not the sentence's main event:
-    an 'after'/'before' offset counts only for an event inside what it introduces."""
+    an 'after'/'before' offset counts only for an event inside what it introduces. An offset
+    inside a relative clause dates only that clause ('Naruhito, who took the throne three weeks
+    ago')."""
+    sent = trigger.sent
+    first = next((t for t in sent if t.idx >= sent.start_char + match.start()), None)
+    if first is not None and any(
+        t.dep_ == "relcl" and trigger.i not in {s.i for s in t.subtree}
+        for t in [first, *first.ancestors]
+    ):
+        return False
     if match.group("dir").lower() not in ("after", "before"):
         return True
-    sent = trigger.sent
     at = sent.start_char + match.start("dir")
     word = next((t for t in sent if t.idx == at), None)
     if word is None:
@@ -446,6 +514,13 @@ def _offset_claim(match: re.Match[str], published: str) -> DateClaim:
     if match.group("unit").lower() == "year":
         return DateClaim(match.group(0), f"{when.year:04d}", approximate=True)
     return DateClaim(match.group(0), f"{when.year:04d}-{when.month:02d}", approximate=True)
+
+
+def _other_relative(phrase: Phrase, trigger: Token) -> bool:
+    """The phrase is in a relative clause that does not hold the trigger ('X, who took office in
+    July 2024, met Y')."""
+    clause = _clause_of(phrase.span.root)
+    return clause.dep_ == "relcl" and trigger.i not in {t.i for t in clause.subtree}
 
 
 def _before_or_after(trigger: Token) -> bool:

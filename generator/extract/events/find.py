@@ -19,7 +19,17 @@ from spacy.tokens import Doc, Span, Token
 from generator.data import EventCandidate, Mention
 from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
+from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
+from generator.extract.events.plans import (
+    headline_infinitive,
+    looked_forward_to,
+    planned_destination,
+    readied,
+    upcoming,
+)
+from generator.extract.events.roles import lost_role
+from generator.extract.events.venues import stay_places, towns
 
 NOUN_TRIGGERS = {
     "meeting": "meeting",
@@ -135,6 +145,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "conversation" and parse.by_phone_noun(token):
         return "call"  # "during a telephone conversation"
+    if talks_kind(ctx, token):
+        return "talks"  # "exchanged views with X", "held a bilateral discussion with X"
     if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
@@ -190,6 +202,8 @@ def _call_kind(ctx: parse.Context, token: Token) -> str | None:
         for c in token.children
     ):
         return "call"
+    if caller(ctx, token):
+        return "call"  # "received a phone call on Friday from X"
     if "courtesy" in words or any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         return "meeting"
     return None
@@ -209,7 +223,10 @@ def _calling_on(ctx: parse.Context, verb: Token) -> bool:
 def _receiving(ctx: parse.Context, verb: Token) -> bool:
     """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
     from Kishida' or 'received Kishida's envoy'."""
-    return any(c.dep_ == "dobj" and c.i in ctx.person_at for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "received Prince Mohammed bin Salman bin Abdul Aziz": the name's head may lie past the mention
+    names = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ == "compound"]
+    return any(t.i in ctx.person_at for t in names)
 
 
 def _session_verb(ctx: parse.Context, token: Token) -> bool:
@@ -302,12 +319,14 @@ def _reports(
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
     chain = parse.climb(ctx, trigger, triggers)
-    if chain.negated:
-        return []
+    if chain.negated or looked_forward_to(trigger) or upcoming(trigger) or readied(trigger):
+        return []  # "looking forward to meeting X", "ahead of his visit": still to come
+    # "Sisi to travel to Addis Ababa for the summit": announced, not done
+    chain.speculative |= any(headline_infinitive(v) for v in [trigger, *chain.verbs])
     phrase = parse.phrase(trigger, triggers)
     forums, session = _forums(ctx, trigger, kind, phrase, chain)
     date = event_date(trigger, kind, timeline, ctx.starts)
-    if chain.wished or (chain.speculative and not date.own_clause):
+    if chain.wished or (chain.speculative and not _a_day_of_its_own(date)):
         # possible or planned with no date of its own ("said on Friday he would meet X"), or
         # only hoped for: not an event yet
         return []
@@ -317,6 +336,7 @@ def _reports(
         if kind == "visit":
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
+    people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
     if not people and ctx.the_two(phrase, chain):
@@ -325,6 +345,8 @@ def _reports(
         kind = "summit"
     if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
+    if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
+        return visits  # "the visiting president met X", the title naming nobody
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
@@ -340,6 +362,13 @@ def _reports(
         )
         out[-1].unnamed_side = unnamed
     return [*visits, *out]
+
+
+def _a_day_of_its_own(date: EventDate) -> bool:
+    """A plan counts with a day of its own clause: 'will meet on Tuesday', not 'is to meet
+    Anwar in January' (a planned trip with only a month is still only a plan)."""
+    start = date.claim.start if date.claim else None
+    return date.own_clause and start is not None and len(start) == 10
 
 
 def _by_day(
@@ -372,9 +401,10 @@ def _by_day(
 
 
 def _separately(trigger: Token) -> bool:
-    """'separately', 'in separate meetings', 'held individual talks' under the trigger."""
+    """'separately', 'in separate meetings', 'held individual talks' under the trigger; 'held
+    bilateral talks with A and B' are talks with each."""
     return any(
-        t.lower_ in ("separate", "separately", "individually", "individual")
+        t.lower_ in ("separate", "separately", "individually", "individual", "bilateral")
         for t in trigger.subtree
         if t.dep_ in ("amod", "advmod")
     )
@@ -432,10 +462,14 @@ def _visits(
     else:
         guests = places.visitors(ctx, trigger, phrase) or chain.people
         guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
-        where = places.destinations(trigger, phrase)
+        where = places.destinations(trigger, phrase) or stay_places(trigger)  # "is in Kenya"
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
     where = [w for w in where if not _a_person(ctx, w)]  # a person is no place
+    named = bool(where)
+    where = towns(ctx, where)  # "at the Arqa Palace in Riyadh": Riyadh
+    if named and not where:
+        return []  # "arrived at the airport", "a visit to the shrine": no town to visit
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
         guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
@@ -447,6 +481,11 @@ def _visits(
     out = []
     for claim, group in groups or [(None, [])]:
         when = EventDate(claim) if claim is not None else date
+        if not when.stated and claim is None:  # "a tour that will also take him to Seoul"
+            kept = [w for w in group if not planned_destination(w, trigger)]
+            if not kept:  # nor a trip with neither a place nor a day: "his first foreign trip"
+                continue
+            group = kept
         for place in group or [None]:  # "visited Pakistan and Turkey": a visit to each
             name = place.text if place is not None else None
             countries = ctx.countries_in([place]) if place is not None else []

@@ -25,6 +25,8 @@ from generator.extract.events.parse import (
 
 _SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 _PLACES = ("GPE", "LOC", "FAC")
+#: Verbs by which someone makes the trip a noun names: "the visit that Lula made to China".
+_MAKING = {"make", "pay", "undertake", "conduct"}
 
 
 def venue_only(trigger: Token, triggers: set[int]) -> bool:
@@ -109,6 +111,9 @@ def visitors(ctx: Context, trigger: Token, tokens: set[int]) -> list[int]:
             out += ctx.people_in(t.i for t in child.subtree)
         elif child.dep_ == "relcl" and child.lemma_.lower() in CAUSATIVE:
             out += ctx.people_in(objects(child))
+        elif child.dep_ == "relcl" and child.lemma_.lower() in _MAKING:  # "the visit Lula made"
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            out += ctx.people_in(t.i for s in subjects for t in s.subtree)
     return out
 
 

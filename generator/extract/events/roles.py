@@ -43,7 +43,17 @@ def role_phrase(subject: Token) -> str | None:
         return None
     if any(c.dep_ not in ("det", "compound", "amod") for c in children):
         return None
-    return " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det")
+    # "the visiting president", "the new prime minister": the title without what is said of it
+    words = [t for t in subject.subtree if t.dep_ != "det" and not _passing(t)]
+    return " ".join(t.lower_ for t in words)
+
+
+#: Words said of a title holder that are no part of the title.
+_PASSING = {"new", "current", "incumbent", "sitting", "visiting", "incoming"}
+
+
+def _passing(token: Token) -> bool:
+    return token.dep_ == "amod" and (token.lower_ in _PASSING or token.tag_ in ("VBG", "VBN"))
 
 
 def titled(
@@ -112,3 +122,16 @@ def _other_office(title: str, role: str) -> bool:
 
 #: Titles that say nothing of an office ('Mr Albanese' may be the prime minister).
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"}
+
+
+def lost_role(
+    ctx: Any, subject_tokens: set[int], people: list[int], chain_people: list[int]
+) -> bool:
+    """The subject is a title ("the visiting president") that named nobody, and the people left
+    are all on the other side ("met Parolín, who was accompanied by Gallagher"): the event would
+    lack its main participant and join two who did not meet each other."""
+    if chain_people or not subject_tokens or len(people) > 2:
+        return False
+    heads = [ctx.doc[i] for i in subject_tokens if ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
+    heads = [h for h in heads if h.tag_ in ("NN", "NNP")]  # one holder: not "the two leaders"
+    return any(h.lemma_.lower() in ROLE_NOUNS and h.i not in ctx.person_at for h in heads)

@@ -1,0 +1,57 @@
+"""Talks told in the words of official readouts: "exchanged views with President X", "held a
+bilateral discussion with X", "received a phone call on Friday from X".
+
+Each needs a named person on the other side, in the phrase itself: "exchanged views on the
+crisis" and "a discussion of the budget" report no meeting.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: What two sides exchange when they talk: "exchanged views", "traded ideas".
+_EXCHANGED = {"view", "views", "idea", "ideas", "opinion", "opinions", "note", "notes"}
+_EXCHANGING = {"exchange", "trade", "share"}
+_DISCUSSIONS = {"discussion", "discussions", "consultation", "consultations"}
+#: Verbs by which a call comes to its receiver: "received a call from X", "took a call from X".
+_RECEIVING_CALLS = {"receive", "take", "get", "answer"}
+
+
+def talks_kind(ctx, token: Token) -> str | None:
+    """'exchanged views with X', 'a discussion with X': talks with the person named."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in _EXCHANGING:
+        exchanged = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in _EXCHANGED]
+        withs = [c for e in [token, *exchanged] for c in e.children if _with(c)]
+        if exchanged and any(_people(ctx, w) for w in withs):
+            return "talks"
+    discussion = token.pos_ == "NOUN" and token.lower_ in _DISCUSSIONS
+    if discussion and any(_people(ctx, c) for c in token.children if _with(c)):
+        return "talks"
+    return None
+
+
+def exchanged_with(ctx, trigger: Token) -> list[int]:
+    """The people an exchange of views was with ('exchanged views with X': 'with' hangs on the
+    views as often as on the verb)."""
+    if trigger.lemma_.lower() not in _EXCHANGING:
+        return []
+    heads = [trigger, *(c for c in trigger.children if c.lower_ in _EXCHANGED)]
+    return [p for h in heads for c in h.children if _with(c) for p in _people(ctx, c)]
+
+
+def caller(ctx, call: Token) -> list[int]:
+    """'received a phone call on Friday from X': the caller, in a phrase of the verb."""
+    verb = call.head
+    if call.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_CALLS:
+        return []
+    froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return [p for f in froms for p in _people(ctx, f)]
+
+
+def _with(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "with"
+
+
+def _people(ctx, prep: Token) -> list[int]:
+    return ctx.people_in(t.i for t in prep.subtree)
