@@ -51,25 +51,35 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
             out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
-    out.extend(_people_tagged_otherwise(doc, ner_people))
+    out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_titled_names(doc, gaz))
     return out
 
 
-def _people_tagged_otherwise(doc: Doc, ner_people: list) -> list[Candidate]:
+def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:
     """'held talks with the head of the council Laurent Saint-Cyr' tagged a facility, while the
     article's 'Saint-Cyr said' is a person: the tagger reads a full name by the words around it,
-    and the lone surname, said or described, shows what it is. A two- or three-word name of
-    capitalised words ending in a word the tagger reads alone as a person is that person."""
-    lone = {e.text for e in ner_people if len(e.text.split()) == 1}
+    and the surname alone, said or described, shows what it is. A two- or three-word name of
+    capitalised words ending in words the tagger reads alone as a person ('Saint-Cyr', 'Le Pen'
+    for 'Marine Le Pen') is that person."""
+    surnames = set()
+    for ent in ner_people:
+        start = ent.start
+        while start < ent.end - 1 and title_at(doc, start, gaz):
+            start += title_at(doc, start, gaz)  # 'Ms Le Pen'
+        if ent.end - start <= 2:
+            surnames.add(tuple(t.text for t in doc[start : ent.end]))
     out = []
-    for ent in doc.ents if lone else ():
+    for ent in doc.ents if surnames else ():
         if ent.label_ not in ("ORG", "FAC"):
             continue
         start = ent.start + (ent[0].lower_ == "the")
-        words = doc[start : ent.end].text.split()
-        if 2 <= len(words) <= 3 and words[-1] in lone and all(w[:1].isupper() for w in words):
-            out.append(Candidate(start, ent.end, "person", None, "ner-person"))
+        end = ent.end - (ent[-1].text in ("’s", "'s"))  # "Marine Le Pen's party"
+        words = [t.text for t in doc[start:end]]
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(tuple(words[-k:]) in surnames for k in range(1, len(words))):
+            out.append(Candidate(start, end, "person", None, "ner-person"))
     return out
 
 

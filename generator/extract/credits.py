@@ -1,8 +1,10 @@
-"""A newsroom's team credited in the text: 'analysis from the Guardian's A, B, C and D'.
+"""A newsroom's team credited in the text: 'analysis from the Guardian's A, B, C and D', and a
+wire story's credit line: '(Reporting by A and B; Editing by C)'.
 
 Several names listed after a news organisation's possessive are its reporters, credited for the
 coverage: they are not the people the story is about. One name alone after it is often someone the
-story quotes or discusses ('NPR's X explained on air'), and stays a person.
+story quotes or discusses ('NPR's X explained on air'), and stays a person. Every name in a credit
+line is a journalist's: the line may close a paragraph of the story, where cleaning keeps it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,47 @@ _POSSESSIVE = {"’s", "'s", "’", "'"}
 _LINKS = {",", "and", "&"}
 #: A list of at least this many names is a team, not one person under discussion.
 MIN_TEAM = 2
+#: Capitalised words that open a credit before 'by' ('Reporting by', 'Additional reporting by').
+CREDIT_WORDS = {
+    "reporting", "writing", "editing", "edited", "written", "compiled", "research", "additional",
+    "photos", "photo", "photographs", "graphics", "video", "produced", "translated", "translation",
+    "inputs", "text",
+}  # fmt: skip
+#: What ends a credit line: a closing bracket, a separator of page furniture, a new line.
+_CREDIT_END = {")", "|", "]"}
+
+
+def credit_openers(doc: Doc) -> list[int]:
+    """Indexes of the capitalised credit words that a 'by' follows, directly or after another
+    credit word ('Additional reporting by'). Lower case ('reporting by the BBC') is prose."""
+    out = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in CREDIT_WORDS or not token.text[:1].isupper():
+            continue
+        nxt = doc[i + 1]
+        if nxt.lower_ == "by" or (
+            nxt.lower_ in CREDIT_WORDS and i + 2 < len(doc) and doc[i + 2].lower_ == "by"
+        ):
+            out.append(i)
+    return out
+
+
+def credit_lines(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each credit line: from its first credit word to the closing bracket, the
+    page furniture's '|' or the end of the line ('; Editing by' continues it)."""
+    out: list[tuple[int, int]] = []
+    for start in credit_openers(doc):
+        if out and out[-1][0] <= start < out[-1][1]:
+            continue  # '; Editing by' inside the line already found
+        end = start + 1
+        while end < len(doc) and doc[end].text not in _CREDIT_END and "\n" not in doc[end].text:
+            end += 1
+        out.append((start, end))
+    return out
+
+
+def in_credit_line(cand: Candidate, lines: list[tuple[int, int]]) -> bool:
+    return any(start <= cand.start and cand.end <= end for start, end in lines)
 
 
 def credited_reporters(

@@ -4,6 +4,7 @@ government bodies tied to their country, organizations from NER checked against 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -16,7 +17,12 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
-from generator.extract.credits import credited_reporters
+from generator.extract.credits import (
+    credit_lines,
+    credit_openers,
+    credited_reporters,
+    in_credit_line,
+)
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
@@ -27,6 +33,7 @@ from generator.extract.name_types import (
     party_contexts,
     person_read_as_organization,
     person_read_as_place,
+    rest_of_an_office,
 )
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.tools import Tools
@@ -57,6 +64,9 @@ def find_mentions(
     chosen = with_repeated_names(doc, chosen, gaz)
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
+    lines = credit_lines(doc)
+    chosen = [c for c in chosen if not (c.label == "person" and in_credit_line(c, lines))]
+    chosen = _without_credit_words(chosen, set(credit_openers(doc)))
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
@@ -141,6 +151,18 @@ def find_mentions(
                 doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
             )
         )
+    return out
+
+
+def _without_credit_words(chosen: list[Candidate], openers: set[int]) -> list[Candidate]:
+    """'Press Trust of India Written by Shubhajit Roy': the tagger ran a name on into the credit
+    word after it, which is no part of the name."""
+    out = []
+    for cand in chosen:
+        end = cand.end
+        while end - 1 > cand.start and end - 1 in openers:
+            end -= 1
+        out.append(cand if end == cand.end else replace(cand, end=end))
     return out
 
 
@@ -295,7 +317,8 @@ def _person_mention(
         return None
     refers_to = None
     if not names.is_full(text):
-        folded = names.fold(text)
+        # 'Le Pen' is the one significant word 'pen' of 'Marine Le Pen' with its particle
+        folded = (names.parts(text) or [names.fold(text)])[0]
         owners = [f for f in full_names if folded in names.parts(f)]
         if len(owners) == 1:
             refers_to = owners[0]
@@ -445,6 +468,8 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
+    if span[0].lower_ != "the" and rest_of_an_office(doc, span.start, gaz.office_words):
+        return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
     return following is not None and following.lower_ in gaz.office_words
 

@@ -46,6 +46,12 @@ _BODY_NOUNS = {
     "coalition", "alliance", "network", "company", "firm", "newspaper", "broadcaster", "daily",
     "agency", "bank", "charity", "insurgency", "think-tank",
 }  # fmt: skip
+#: Plural nouns for the members of a body, before 'of X' ('the terrorists of X', 'fighters of X'):
+#: X is the body. Not 'supporters' or 'family': those are a person's too.
+_MEMBER_NOUNS = {
+    "members", "fighters", "militants", "terrorists", "insurgents", "rebels", "jihadists",
+    "operatives", "cadres", "gunmen", "militiamen",
+}  # fmt: skip
 #: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
 _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
 #: Words that open a relative clause: ', whose chief' describes an organization as well as a person.
@@ -162,6 +168,8 @@ class NameTypes:
             return PLACE  # 'the Shoal, known as X in one country and Y in another'
         if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
             return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
+        if _members_of(doc, start, after):
+            return ORGANIZATION  # 'the terrorists of X': X is what they belong to
         if doc[start].lower_ == "the" and end - start > 1:
             before, start = doc[start], start + 1  # the tagger's 'The Tories'
         if before is not None and before.lower_ == "the" and end - start <= 3:
@@ -233,6 +241,16 @@ _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost",
 
 #: Words that may stand between 'known as' and a later name of the same list ('A in X and').
 _NAME_LIST_LINKS = {",", "and", "or", "in", "the", "by", "to"}
+
+
+def _members_of(doc: Doc, start: int, after) -> bool:
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in _MEMBER_NOUNS
+        and doc[start - 2].is_lower
+        and (after is None or after.text not in ("’s", "'s"))
+    )
 
 
 def _another_name_of_a_thing(doc: Doc, start: int) -> bool:
@@ -399,6 +417,8 @@ def person_read_as_organization(
     start, end = span.start, span.end
     if end < len(doc) and doc[end].lower_ in office_words:
         return False  # 'Iran's Foreign Affairs Minister': part of an office
+    if rest_of_an_office(doc, start, office_words):
+        return False  # 'Chief of Air Staff, Air Marshal X': the office's name, not a person's
     owned = _country_owner(doc, start - 2)  # 'China's A, Pakistan's B': skip 'Pakistan's'
     nxt = end + 1 + (2 if _country_owner(doc, end + 1) else 0)
     for link, person in ((start - 1 - 2 * owned, start - 2 - 2 * owned), (end, nxt)):
@@ -418,6 +438,17 @@ def person_read_as_organization(
             if token.is_lower and token.lower_ in office_words:
                 return True
     return False
+
+
+def rest_of_an_office(doc: Doc, start: int, office_words: set[str]) -> bool:
+    """A span right after a capitalised office and 'of' ('Chief of Air Staff', 'Minister of
+    Home Affairs') completes the office's formal name."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in office_words
+    )
 
 
 def _country_owner(doc: Doc, i: int) -> bool:
