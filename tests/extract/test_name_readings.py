@@ -1,7 +1,10 @@
-"""An office's formal name is neither a person nor an organization (extract/name_types.py)."""
+"""Names the tagger reads as something else, with its labels set by hand (its reading of such
+spans varies with the words around them): an office's formal name is neither a person nor an
+organization (extract/name_types.py); a party's owner is a person (extract/candidates.py)."""
 
 from __future__ import annotations
 
+from generator.extract.candidates import find_candidates
 from generator.extract.name_types import NameTypes, person_read_as_organization, rest_of_an_office
 
 TEXT = (
@@ -40,3 +43,20 @@ def test_a_name_in_a_list_of_people_is_still_a_person(tools):
     bale = next(e for e in doc.ents if e.text == "Tom Bale")
     assert not rest_of_an_office(doc, bale.start, office_words)
     assert person_read_as_organization(doc, bale, types, office_words)
+
+
+def _people(doc, tools) -> set[str]:
+    return {doc[c.start : c.end].text for c in find_candidates(doc, tools) if c.label == "person"}
+
+
+def test_the_owner_of_a_party_read_as_one_organization_is_a_person(tools):
+    text = "He faces the challenge from Nigel Hartley’s Brexit party, which won in May."
+    doc = _doc(tools, {"Nigel Hartley’s Brexit": "ORG"}, text)
+    assert "Nigel Hartley" in _people(doc, tools)
+
+
+def test_what_a_body_owns_is_no_person(tools):
+    for owner in ("West Bengal", "New Zealand", "Hong Kong"):
+        text = f"He faces the challenge from {owner}’s ruling party, which won in May."
+        doc = _doc(tools, {f"{owner}’s ruling": "ORG"}, text)
+        assert owner not in _people(doc, tools)
