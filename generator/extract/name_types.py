@@ -87,6 +87,8 @@ class NameTypes:
     group_words: WordSet
     place_words: frozenset[str]  # folded
     organization_words: frozenset[str]  # folded
+    company_words: frozenset[str]  # folded
+    document_words: frozenset[str]  # folded
     work_words: WordSet
     peerages: frozenset[str]  # folded
 
@@ -104,6 +106,8 @@ class NameTypes:
             group_words=WordSet.of(data.get("group_words", [])),
             place_words=folded("place_words"),
             organization_words=folded("organization_words"),
+            company_words=folded("company_words"),
+            document_words=folded("document_words"),
             work_words=WordSet.of(data.get("work_words", [])),
             peerages=folded("peerages"),
         )
@@ -125,6 +129,10 @@ class NameTypes:
             return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
         if any(_brand_word(w) for w in words):
             return ORGANIZATION  # 'YouGov Deutschland'
+        if len(words) >= 2 and folded[-1] in self.company_words:
+            return ORGANIZATION  # 'American Motors': no one's surname ends a company's name
+        if len(words) >= 2 and folded[-1] in self.document_words:
+            return WORK  # 'the Rescission Memo'
         if len(words) >= 3 and folded[-1] in self.organization_words:
             return ORGANIZATION  # 'John F. Kennedy International Airport' (two words may be a
             # person's: 'Emily Post')
@@ -410,7 +418,7 @@ def person_read_as_organization(
     if not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
         return False
     folded = [names.fold(t.text) for t in words]
-    if folded[-1] in types.organization_words or folded[-1] in types.party_words:
+    if folded[-1] in types.organization_words | types.company_words | types.party_words:
         return False
     if types.shape(span.text):
         return False
