@@ -252,6 +252,8 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    while end - start > 1 and _agency_in_capitals(doc[start], gaz):
+        start += 1  # a photo credit run into a caption: '| REUTERS Obama to speak'
     for i in range(start + 1, end - 1):
         if doc[i].text in ("’s", "'s"):
             end = i  # "Obama's Hiroshima trip": the name is the possessor's
@@ -265,6 +267,11 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _agency_in_capitals(token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return len(text) >= 3 and text.isupper() and text.isalpha() and bool(gaz.match_org(text))
 
 
 def _given_name_before_particle(doc: Doc, start: int, gaz: Gazetteer) -> bool:

@@ -44,7 +44,7 @@ _AFTER_BARE_NOUN = {
 _BODY_NOUNS = {
     "group", "groups", "militia", "movement", "organisation", "organization", "faction", "outfit",
     "coalition", "alliance", "network", "company", "firm", "newspaper", "broadcaster", "daily",
-    "agency", "bank", "charity", "insurgency", "think-tank",
+    "agency", "bank", "charity", "insurgency", "think-tank", "band",
 }  # fmt: skip
 #: Plural nouns for the members of a body, before 'of X' ('the terrorists of X', 'fighters of X'):
 #: X is the body. Not 'supporters' or 'family': those are a person's too.
@@ -176,6 +176,10 @@ class NameTypes:
             return PLACE  # 'the Shoal, known as X in one country and Y in another'
         if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
             return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
+        if before is not None and before.text == "," and start >= 2:
+            noun = doc[start - 2]
+            if noun.is_lower and noun.lower_ in _BODY_NOUNS:
+                return ORGANIZATION  # 'a popular girl band, X'
         if _members_of(doc, start, after):
             return ORGANIZATION  # 'the terrorists of X': X is what they belong to
         if doc[start].lower_ == "the" and end - start > 1:
@@ -195,8 +199,13 @@ class NameTypes:
             and doc[start - 2].lower_ in _SEAT_NOUNS
         ):
             return PLACE
-        if self._party_apposition(doc, end) or _wins_seats(doc, end) or _led_by(doc, end):
+        head = _apposition_head(doc, end)
+        if head in self.party_words | _LISTS or _wins_seats(doc, end) or _led_by(doc, end):
             return PARTY
+        if head in _BODY_NOUNS and doc[end + 1].lower_ in ("a", "an"):
+            return ORGANIZATION  # 'X, a Salafist group that ...' ('X, the company said' is
+            # a clause of its own)
+
         if self._after_party_noun(doc, start):
             return PARTY
         return None
@@ -222,20 +231,6 @@ class NameTypes:
             k -= 1
         return k >= first and doc[k].lower_ == "parties" and k < start - 1
 
-    def _party_apposition(self, doc: Doc, end: int) -> bool:
-        """'X, the far-right party,' / 'X, a centrist alliance': the apposition's head (its last
-        word before a punctuation mark or a verb) is a party's word ('the party leader' is not)."""
-        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _ARTICLES:
-            return False
-        head = None
-        for token in doc[end + 2 : end + 9]:
-            if token.text == "-" and not token.whitespace_:
-                continue  # 'far-right'
-            if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
-                break  # the head ends before 'of': 'the secretary-general of the party'
-            head = token
-        return head is not None and head.is_lower and head.lower_ in self.party_words | _LISTS
-
     def ruling(self, doc: Doc, span: Span) -> str | None:
         return self.shape(span.text) or self.context(doc, span.start, span.end)
 
@@ -249,6 +244,23 @@ _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost",
 
 #: Words that may stand between 'known as' and a later name of the same list ('A in X and').
 _NAME_LIST_LINKS = {",", "and", "or", "in", "the", "by", "to"}
+
+
+def _apposition_head(doc: Doc, end: int) -> str | None:
+    """The head of an apposition after a name, lower case, folded ('X, the far-right party,' /
+    'X, a centrist alliance' / 'X, a Salafist group that'): its last word before a punctuation
+    mark, a verb, a preposition or a relative word ('the party leader' ends in 'leader'; 'the
+    secretary-general of the party' in 'secretary-general')."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _ARTICLES:
+        return None
+    head = None
+    for token in doc[end + 2 : end + 9]:
+        if token.text == "-" and not token.whitespace_:
+            continue  # 'far-right'
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
+            break
+        head = token
+    return head.lower_ if head is not None and head.is_lower else None
 
 
 def _members_of(doc: Doc, start: int, after) -> bool:
