@@ -27,6 +27,7 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
+    PERSON_VERBS,
     NameTypes,
     is_place,
     name_start,
@@ -333,7 +334,20 @@ def _person_mention(
     role = _role(doc, span, gaz)
     source = "registry" if cand.source == "registry" else "ner"
     mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
-    return Mention(**{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to})
+    acts = not names.is_full(text) and _acts_as_a_person(span)
+    return Mention(
+        **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
+    )
+
+
+def _acts_as_a_person(span: Span) -> bool:
+    """'Saied said', 'Aliyev met': a name that is the subject of a verb only a person does."""
+    root = span.root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() in PERSON_VERBS
+    )
 
 
 def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
