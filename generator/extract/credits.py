@@ -9,8 +9,12 @@ line is a journalist's: the line may close a paragraph of the story, where clean
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from spacy.tokens import Doc
 
+from generator import names
 from generator.curated.registry import Registry
 from generator.extract.candidates import Candidate
 
@@ -112,3 +116,44 @@ def _is_newsroom(doc: Doc, cand: Candidate, registry: Registry, publisher: str |
         return entity is not None and entity.get("kind") == "media"
     text = doc[cand.start : cand.end].text.removeprefix("the ").removeprefix("The ")
     return bool(publisher) and text.casefold() == (publisher or "").casefold()
+
+
+#: Parts of a host name that name no publisher.
+_HOST_NOISE = {"www", "m", "amp", "en", "english", "com", "net", "org", "co", "news", "edition"}
+
+
+def publisher_hosts(url: str | None) -> tuple[str, ...]:
+    """The labels of a page's host that may spell its publisher ('english.alarabiya.net' →
+    ('alarabiya',)); a CDN's random label spells nothing, and is kept: it matches no name."""
+    if not url:
+        return ()
+    host = urlsplit(url).hostname or ""
+    return tuple(label for label in host.split(".") if label and label not in _HOST_NOISE)
+
+
+def names_the_publisher(text: str, hosts: tuple[str, ...]) -> bool:
+    """'Al Arabiya' on alarabiya.net, 'The PUNCH' on punchng.com: the site naming itself, which is
+    no organization of the story. A short name must be a whole label ('cgtn'); a longer one may
+    open or sit inside it ('punch' in 'punchng', 'guardian' in 'theguardian')."""
+    compact = re.sub(r"[^a-z0-9]", "", names.fold(text).removeprefix("the "))
+    if len(compact) < 3:
+        return False
+    return any(compact == h or (len(compact) >= 4 and compact in h) for h in hosts)
+
+
+def _line_edge(doc: Doc, i: int) -> bool:
+    """Token ``i`` is outside the text or a line break: a line starts or ends there."""
+    return i < 0 or i >= len(doc) or "\n" in doc[i].text
+
+
+def is_wire_credit(doc: Doc, start: int, end: int) -> bool:
+    """'(CGTN)' on a line of its own, 'Kabul/Doha, Feb 15 (IANS) A Taliban ...' after a dateline,
+    '--IANS' signing a story off: an agency credited for the copy, not named by the story. A
+    bracketed name after another name ('the Rapid Support Forces (RSF)') is its short form."""
+    before, after = start - 1, end
+    if before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
+        if _line_edge(doc, before - 1) or _line_edge(doc, after + 1):
+            return True
+        return doc[before - 1].ent_type_ == "DATE"  # the dateline's date
+    dashes = before >= 0 and set(doc[before].text) <= {"-", "—", "–"}
+    return dashes and _line_edge(doc, before - 1) and _line_edge(doc, after)

@@ -22,6 +22,9 @@ from generator.extract.credits import (
     credit_openers,
     credited_reporters,
     in_credit_line,
+    is_wire_credit,
+    names_the_publisher,
+    publisher_hosts,
 )
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
@@ -55,6 +58,7 @@ def find_mentions(
     gaz = tools.gazetteer
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
+    hosts = publisher_hosts(article.source.front_matter.get("url"))
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [c for c in chosen if not _dateline_place(doc, c)]
     chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
@@ -122,6 +126,8 @@ def find_mentions(
             text = _trim_org(span)
             if not text or text in gaz.country_names or names.fold(text) in publisher:
                 continue
+            if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
+                continue  # the site naming itself: 'in an interview with Al Arabiya'
             if _not_an_organization(doc, span, text, gaz):
                 continue
             known = gaz.match_org(text)
@@ -138,8 +144,12 @@ def find_mentions(
                     )
                 )
             continue
-        if cand.label == "organization" and names.fold(span.text) in publisher:
-            continue  # the wire's own credit, "(Reuters)"
+        if cand.label == "organization" and (
+            names.fold(span.text) in publisher
+            or names_the_publisher(span.text, hosts)
+            or is_wire_credit(doc, span.start, span.end)
+        ):
+            continue  # the wire's own credit, "(Reuters)"; the site naming itself
         out.append(
             make_mention(
                 doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry"
@@ -472,11 +482,16 @@ _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
-    r"river|lake|mountains|valley|desert|basin|balkans|caucasus)$",
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development)$",
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
 _NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
+#: An amount of money ('N60m' ransom, 'PHP 2 billion') or a disease ('COVID-19') the tagger
+#: reads as an organization.
+_AMOUNT_OR_DISEASE = re.compile(
+    r"^((N|₦|PHP|Php|Rs\.?|INR|USD|US\$|\$|€|£|KSh|Tk|RM|EUR|GBP)\s?\d|covid\b)", re.IGNORECASE
+)
 _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
 
 
@@ -484,6 +499,8 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
     """NER 'ORG' spans that are treaties, ships, places, lower-case phrases, or part of a job
     title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
+        return True
+    if _AMOUNT_OR_DISEASE.match(text):
         return True
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
