@@ -121,7 +121,7 @@ def find_mentions(
                 out.append(mention)
             continue
         if cand.source == "ner-org":
-            if cand.kind not in ("ORG",):
+            if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
                 continue
             text = _trim_org(span)
             if not text or text in gaz.country_names or names.fold(text) in publisher:
@@ -138,9 +138,10 @@ def find_mentions(
                     make_mention(doc, span, text, label, known[0], sentences, sent_index, source)
                 )
             else:
+                source = "ner" if cand.kind == "ORG" else "typed-party"  # 'his Greens party'
                 out.append(
                     make_mention(
-                        doc, span, text, "organization", None, sentences, sent_index, "ner"
+                        doc, span, text, "organization", None, sentences, sent_index, source
                     )
                 )
             continue
@@ -493,6 +494,16 @@ _AMOUNT_OR_DISEASE = re.compile(
     r"^((N|₦|PHP|Php|Rs\.?|INR|USD|US\$|\$|€|£|KSh|Tk|RM|EUR|GBP)\s?\d|covid\b)", re.IGNORECASE
 )
 _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
+
+
+def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
+    """'his Greens party': a group's name the tagger reads as a nationality or creed (NORP),
+    before 'party', is the party's name; a demonym ('a French party') never is."""
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if cand.kind != "NORP" or after is None or after.lower_ != "party":
+        return False
+    text = doc[cand.start : cand.end].text.removeprefix("the ")
+    return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
 
 
 def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:

@@ -1,5 +1,6 @@
 """Names that are no organization of the story (extract/credits.py, extract/mentions.py): the site
-naming itself (its url spells it), an agency credited for the copy, amounts and diseases."""
+naming itself (its url spells it), an agency credited for the copy, amounts and diseases; and one
+that is: a group named before 'party'."""
 
 from __future__ import annotations
 
@@ -57,3 +58,14 @@ def test_an_amount_a_disease_or_a_dialogue_is_no_organization(build_case):
     )
     found = organizations(build_case({"a.txt": text}))
     assert not {n for n in found if n.startswith(("N60", "COVID", "Belgrade"))}, found
+
+
+def test_a_group_named_before_party_is_that_party(build_case):
+    text = (
+        "Coalition collapses\n\n"
+        "BERLIN — Vice Chancellor Tom Adler signalled that his Greens party, the third partner "
+        "in the alliance, would remain in a minority government, while a French party watched.\n"
+    )
+    found = organizations(build_case({"a.txt": text}))
+    assert "Greens" in found, found
+    assert "French" not in found, found
