@@ -268,7 +268,10 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         start += 1  # a photo credit run into a caption: '| REUTERS Obama to speak'
     for i in range(start + 1, end - 1):
         if doc[i].text in ("’s", "'s"):
-            end = i  # "Obama's Hiroshima trip": the name is the possessor's
+            if doc[start:i].text in gaz.country_names and end - i > 2:
+                start = i + 1  # "Benin's Thomas Yayi Boni": the name is the country's man's
+            else:
+                end = i  # "Obama's Hiroshima trip": the name is the possessor's
             break
     if start < end:
         start = name_start(doc, start, end, types)
