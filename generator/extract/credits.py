@@ -50,13 +50,15 @@ def credit_openers(doc: Doc) -> list[int]:
 
 def credit_lines(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each credit line: from its first credit word to the closing bracket, the
-    page furniture's '|' or the end of the line ('; Editing by' continues it)."""
+    page furniture's '|', the end of the line or of the sentence ('; Editing by' continues it)."""
     out: list[tuple[int, int]] = []
     for start in credit_openers(doc):
         if out and out[-1][0] <= start < out[-1][1]:
             continue  # '; Editing by' inside the line already found
         end = start + 1
         while end < len(doc) and doc[end].text not in _CREDIT_END and "\n" not in doc[end].text:
+            if doc[end].is_sent_start and doc[end].lower_ not in CREDIT_WORDS:
+                break  # 'Written by A. The president said ...': the story goes on
             end += 1
         out.append((start, end))
     return out
