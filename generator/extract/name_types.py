@@ -437,7 +437,7 @@ def person_read_as_organization(
     start, end = span.start, span.end
     if end < len(doc) and doc[end].lower_ in office_words:
         return False  # 'Iran's Foreign Affairs Minister': part of an office
-    if rest_of_an_office(doc, start, office_words):
+    if rest_of_an_office(doc, start, office_words) and end < len(doc) and doc[end].text == ",":
         return False  # 'Chief of Air Staff, Air Marshal X': the office's name, not a person's
     owned = _country_owner(doc, start - 2)  # 'China's A, Pakistan's B': skip 'Pakistan's'
     nxt = end + 1 + (2 if _country_owner(doc, end + 1) else 0)
