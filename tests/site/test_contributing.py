@@ -165,7 +165,9 @@ def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
     seeds = make_seeds(tmp_path, {"delay.txt": DELAY})
     shutil_copy_articles(seeds)
     before = run_build(seeds, tools)
-    names = [r[:3] for r in table_rows(html_of(before.pages["review.md"]), "Name")]
+    html = html_of(before.pages["review.md"])
+    assert "<th>Name</th>\n<th>Type</th>\n<th>Why</th>\n<th>Articles</th>" in html
+    names = [r[:3] for r in table_rows(html, "Name")]
     assert any(r[:2] == ["Technip", "organization"] and "low confidence" in r[2] for r in names)
     assert "<code>curated/suppressions.yml</code> (not an entity)" in before.pages["review.md"]
 
@@ -305,9 +307,7 @@ def test_write_a_description_of_an_extracted_entity(tmp_path, tools):
 
 def test_review_page_names_where_each_item_is_fixed(seeds_build):
     page = seeds_build.pages["review.md"]
-    html = html_of(page)
-    assert table_rows(html, "Name")  # the names' table, with its columns
-    assert "<th>Name</th>\n<th>Type</th>\n<th>Why</th>\n<th>Articles</th>" in html
+    html = html_of(page)  # the names' table: test_suppress_a_low_confidence_name_...
     assert "## Conflicting facts" in page
     (row,) = [r for r in table_rows(html, "Event") if "admm-plus-2022" in r[0]]
     assert row[0] == '<a href="events/admm-plus-2022.md">ADMM-Plus 2022</a>' and row[1] == "date"
