@@ -123,6 +123,9 @@ class Mention:
     #: an issue cue naming what people talked about ("discussed terrorism", "talks on
     #: migration"): it counts for the article even when it is named once
     discussed: bool = False
+    #: a lone word that does what only a person does here (the subject of 'said', 'met'): a
+    #: surname, though no full name stands beside it
+    acts: bool = False
 
 
 @dataclass(frozen=True)

@@ -230,7 +230,7 @@ def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
     if mention.entity_id and mention.entity_id.startswith("body:"):
         return _resolve_body(mention.entity_id, linker), 0.9
     if mention.label == "organization":
-        return _resolve_org(mention.text, linker)
+        return _resolve_org(mention.text, linker, mention.source in _TYPED_BODIES)
     return None
 
 
@@ -257,13 +257,18 @@ def _resolve_body(key: str, linker: Linker) -> str:
     return f"organization:{country_id}-{body_id}"
 
 
-def _resolve_org(text: str, linker: Linker) -> tuple[str, float] | None:
-    """An organization the registry does not know: new, with a confidence by its shape."""
+#: Mention sources of a name its context shows to be a party ('his Greens party').
+_TYPED_BODIES = ("typed-party",)
+
+
+def _resolve_org(text: str, linker: Linker, typed: bool = False) -> tuple[str, float] | None:
+    """An organization the registry does not know: new, with a confidence by its shape, or by
+    the context that typed it a party (one word is then enough: 'the Greens party')."""
     folded = names.fold(text)
     if folded.endswith(_ORG_NOISE_SUFFIXES):
         return None
     words = text.split()
     key = "organization:~" + " ".join(folded.split())  # the whole name: ids are minted later
-    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+    if len(words) == 1 and not (text.isupper() and len(text) >= 2) and not typed:
         return key, 0.3
     return key, 0.7

@@ -90,12 +90,12 @@ def is_full(name: str) -> bool:
 
 
 def looks_like_name(name: str) -> bool:
-    """Capitalised words only (particles allowed), no digits, a sane length."""
+    """Capitalised words only (particles allowed), no digits nor brackets, a sane length."""
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60:
         return False
-    if any(ch.isdigit() for ch in name) or "@" in name or "#" in name:
-        return False
+    if any(ch.isdigit() or ch in "@#()[]{}|" for ch in name):
+        return False  # 'Chuck Todd Charles (Chuck': a page's widget text run together
     for word in words:
         bare = word.strip(".,")
         if not bare:

@@ -39,6 +39,7 @@ from generator.data import (
     entity_key,
     split_key,
 )
+from generator.extract.name_types import is_place
 from generator.paths import FOLDERS
 from generator.slugs import is_safe, slug, unique
 
@@ -160,6 +161,7 @@ def _settle_people(
     name_of: dict[str, str] = {}  # provisional or curated key -> a full name it was written as
     parts_index: dict[str, set[str]] = defaultdict(set)
     titled: set[str] = set()  # lone-word keys some mention of which has a title ('Mr Hamilton')
+    acting: set[str] = set()  # lone-word keys some mention of which says or meets ('Saied said')
     tied: set[tuple[str, str]] = set()  # (word, key): an article used the word for that person
     for art in linked:
         for lm in art.mentions:
@@ -176,6 +178,8 @@ def _settle_people(
                 set(lm.mention.titles) & honorifics or _with_initials(lm.mention.text)
             ):
                 titled.add(lm.key)  # 'Mr Kilroy-Silk', 'T C A Raghavan': a person's name
+            elif lm.key.startswith("person:?") and lm.mention.acts:
+                acting.add(lm.key)  # 'Saied said': a surname the article names no other way
     rekey: dict[str, str] = {}
     for art in linked:
         for lm in art.mentions:
@@ -184,6 +188,8 @@ def _settle_people(
                 owners = parts_index.get(word, set())
                 if not owners and lm.key in titled:
                     rekey[lm.key] = "person:~" + word  # 'Mr Kilroy-Silk', named no other way
+                elif not owners and lm.key in acting and not is_place(word):
+                    rekey[lm.key] = "person:~" + word  # 'Saied said', and no city that speaks
                 if len(owners) != 1:
                     continue
                 owner = next(iter(owners))

@@ -9,12 +9,28 @@ from spacy.tokens import Doc
 
 from generator import names
 from generator.data import split_key
-from generator.extract import gazetteer
+from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
 _PRIORITY = {"registry": 4, "body": 4, "title": 3, "ner-person": 2, "ner-org": 1}
+#: Words of a region's name ('West Bengal's ruling party' is the region's).
+_PLACE_WORDS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "New",
+}
 #: Titles that are also common given names ("Sultan Al Jaber", "Amir Al Said").
 TITLES_AND_GIVEN_NAMES = {"sultan", "amir"}
 
@@ -51,26 +67,52 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
             out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
-    out.extend(_people_tagged_otherwise(doc, ner_people))
+    out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_titled_names(doc, gaz))
     return out
 
 
-def _people_tagged_otherwise(doc: Doc, ner_people: list) -> list[Candidate]:
+def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:
     """'held talks with the head of the council Laurent Saint-Cyr' tagged a facility, while the
     article's 'Saint-Cyr said' is a person: the tagger reads a full name by the words around it,
-    and the lone surname, said or described, shows what it is. A two- or three-word name of
-    capitalised words ending in a word the tagger reads alone as a person is that person."""
-    lone = {e.text for e in ner_people if len(e.text.split()) == 1}
+    and the surname alone, said or described, shows what it is. A two- or three-word name of
+    capitalised words ending in words the tagger reads alone as a person ('Saint-Cyr', 'Le Pen'
+    for 'Marine Le Pen') is that person; so is one that owns a party ('Nigel Farage's Brexit
+    party', read as one organization): a party's owner is its leader."""
+    surnames = set()
+    for ent in ner_people:
+        start = ent.start
+        while start < ent.end - 1 and title_at(doc, start, gaz):
+            start += title_at(doc, start, gaz)  # 'Ms Le Pen'
+        if ent.end - start <= 2:
+            surnames.add(tuple(t.text for t in doc[start : ent.end]))
     out = []
-    for ent in doc.ents if lone else ():
+    for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC"):
             continue
         start = ent.start + (ent[0].lower_ == "the")
-        words = doc[start : ent.end].text.split()
-        if 2 <= len(words) <= 3 and words[-1] in lone and all(w[:1].isupper() for w in words):
-            out.append(Candidate(start, ent.end, "person", None, "ner-person"))
+        owner = next((t.i for t in doc[start : ent.end] if t.text in ("’s", "'s")), None)
+        end = ent.end if owner is None else owner  # "Marine Le Pen's party"
+        words = [t.text for t in doc[start:end]]
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if any(tuple(words[-k:]) in surnames for k in range(1, len(words))) or (
+            owner is not None and _owns_a_party(doc, owner, gaz, doc[start:end].text)
+        ):
+            out.append(Candidate(start, end, "person", None, "ner-person"))
     return out
+
+
+def _owns_a_party(doc: Doc, owner: int, gaz: Gazetteer, text: str) -> bool:
+    """'X's Brexit party', 'X's populist National Rally party': 'party' within a few words after
+    the possessive, and the owner no body, place or country the gazetteers know, nor a region's
+    name ('West Bengal', 'Northern Ireland')."""
+    after = [t.lower_ for t in doc[owner + 1 : owner + 6]]
+    if "party" not in after or any(w in (",", ".", ";") for w in after[: after.index("party")]):
+        return False
+    if gaz.match_org(text) or text in gaz.country_names or name_types.is_place(text):
+        return False
+    return not any(w in _PLACE_WORDS for w in text.split())
 
 
 def _tagged_place(doc: Doc, start: int, end: int) -> bool:

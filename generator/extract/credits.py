@@ -1,14 +1,20 @@
-"""A newsroom's team credited in the text: 'analysis from the Guardian's A, B, C and D'.
+"""A newsroom's team credited in the text: 'analysis from the Guardian's A, B, C and D', and a
+wire story's credit line: '(Reporting by A and B; Editing by C)'.
 
 Several names listed after a news organisation's possessive are its reporters, credited for the
 coverage: they are not the people the story is about. One name alone after it is often someone the
-story quotes or discusses ('NPR's X explained on air'), and stays a person.
+story quotes or discusses ('NPR's X explained on air'), and stays a person. Every name in a credit
+line is a journalist's: the line may close a paragraph of the story, where cleaning keeps it.
 """
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from spacy.tokens import Doc
 
+from generator import names
 from generator.curated.registry import Registry
 from generator.extract.candidates import Candidate
 
@@ -17,6 +23,49 @@ _POSSESSIVE = {"’s", "'s", "’", "'"}
 _LINKS = {",", "and", "&"}
 #: A list of at least this many names is a team, not one person under discussion.
 MIN_TEAM = 2
+#: Capitalised words that open a credit before 'by' ('Reporting by', 'Additional reporting by').
+CREDIT_WORDS = {
+    "reporting", "writing", "editing", "edited", "written", "compiled", "research", "additional",
+    "photos", "photo", "photographs", "graphics", "video", "produced", "translated", "translation",
+    "inputs", "text",
+}  # fmt: skip
+#: What ends a credit line: a closing bracket, a separator of page furniture, a new line.
+_CREDIT_END = {")", "|", "]"}
+
+
+def credit_openers(doc: Doc) -> list[int]:
+    """Indexes of the capitalised credit words that a 'by' follows, directly or after another
+    credit word ('Additional reporting by'). Lower case ('reporting by the BBC') is prose."""
+    out = []
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ not in CREDIT_WORDS or not token.text[:1].isupper():
+            continue
+        nxt = doc[i + 1]
+        if nxt.lower_ == "by" or (
+            nxt.lower_ in CREDIT_WORDS and i + 2 < len(doc) and doc[i + 2].lower_ == "by"
+        ):
+            out.append(i)
+    return out
+
+
+def credit_lines(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each credit line: from its first credit word to the closing bracket, the
+    page furniture's '|', the end of the line or of the sentence ('; Editing by' continues it)."""
+    out: list[tuple[int, int]] = []
+    for start in credit_openers(doc):
+        if out and out[-1][0] <= start < out[-1][1]:
+            continue  # '; Editing by' inside the line already found
+        end = start + 1
+        while end < len(doc) and doc[end].text not in _CREDIT_END and "\n" not in doc[end].text:
+            if doc[end].is_sent_start and doc[end].lower_ not in CREDIT_WORDS:
+                break  # 'Written by A. The president said ...': the story goes on
+            end += 1
+        out.append((start, end))
+    return out
+
+
+def in_credit_line(cand: Candidate, lines: list[tuple[int, int]]) -> bool:
+    return any(start <= cand.start and cand.end <= end for start, end in lines)
 
 
 def credited_reporters(
@@ -69,3 +118,44 @@ def _is_newsroom(doc: Doc, cand: Candidate, registry: Registry, publisher: str |
         return entity is not None and entity.get("kind") == "media"
     text = doc[cand.start : cand.end].text.removeprefix("the ").removeprefix("The ")
     return bool(publisher) and text.casefold() == (publisher or "").casefold()
+
+
+#: Parts of a host name that name no publisher.
+_HOST_NOISE = {"www", "m", "amp", "en", "english", "com", "net", "org", "co", "news", "edition"}
+
+
+def publisher_hosts(url: str | None) -> tuple[str, ...]:
+    """The labels of a page's host that may spell its publisher ('english.alarabiya.net' →
+    ('alarabiya',)); a CDN's random label spells nothing, and is kept: it matches no name."""
+    if not url:
+        return ()
+    host = urlsplit(url).hostname or ""
+    return tuple(label for label in host.split(".") if label and label not in _HOST_NOISE)
+
+
+def names_the_publisher(text: str, hosts: tuple[str, ...]) -> bool:
+    """'Al Arabiya' on alarabiya.net, 'The PUNCH' on punchng.com: the site naming itself, which is
+    no organization of the story. A short name must be a whole label ('cgtn'); a longer one may
+    open or sit inside it ('punch' in 'punchng', 'guardian' in 'theguardian')."""
+    compact = re.sub(r"[^a-z0-9]", "", names.fold(text).removeprefix("the "))
+    if len(compact) < 3:
+        return False
+    return any(compact == h or (len(compact) >= 4 and compact in h) for h in hosts)
+
+
+def _line_edge(doc: Doc, i: int) -> bool:
+    """Token ``i`` is outside the text or a line break: a line starts or ends there."""
+    return i < 0 or i >= len(doc) or "\n" in doc[i].text
+
+
+def is_wire_credit(doc: Doc, start: int, end: int) -> bool:
+    """'(CGTN)' on a line of its own, 'Kabul/Doha, Feb 15 (IANS) A Taliban ...' after a dateline,
+    '--IANS' signing a story off: an agency credited for the copy, not named by the story. A
+    bracketed name after another name ('the Rapid Support Forces (RSF)') is its short form."""
+    before, after = start - 1, end
+    if before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
+        if _line_edge(doc, before - 1) or _line_edge(doc, after + 1):
+            return True
+        return doc[before - 1].ent_type_ == "DATE"  # the dateline's date
+    dashes = before >= 0 and set(doc[before].text) <= {"-", "—", "–"}
+    return dashes and _line_edge(doc, before - 1) and _line_edge(doc, after)

@@ -4,6 +4,7 @@ government bodies tied to their country, organizations from NER checked against 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -16,17 +17,27 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
-from generator.extract.credits import credited_reporters
+from generator.extract.credits import (
+    credit_lines,
+    credit_openers,
+    credited_reporters,
+    in_credit_line,
+    is_wire_credit,
+    names_the_publisher,
+    publisher_hosts,
+)
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
+    PERSON_VERBS,
     NameTypes,
     is_place,
     name_start,
     party_contexts,
     person_read_as_organization,
     person_read_as_place,
+    rest_of_an_office,
 )
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.tools import Tools
@@ -47,6 +58,7 @@ def find_mentions(
     gaz = tools.gazetteer
     authors = {names.key(a) for a in article.authors}
     publisher = names.fold(article.publisher or "\0")
+    hosts = publisher_hosts(article.source.front_matter.get("url"))
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [c for c in chosen if not _dateline_place(doc, c)]
     chosen = [part for c in chosen for part in split_glued(doc, c, types, gaz)]
@@ -57,6 +69,9 @@ def find_mentions(
     chosen = with_repeated_names(doc, chosen, gaz)
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
+    lines = credit_lines(doc)
+    chosen = [c for c in chosen if not (c.label == "person" and in_credit_line(c, lines))]
+    chosen = _without_credit_words(chosen, set(credit_openers(doc)))
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
@@ -106,11 +121,13 @@ def find_mentions(
                 out.append(mention)
             continue
         if cand.source == "ner-org":
-            if cand.kind not in ("ORG",):
+            if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
                 continue
             text = _trim_org(span)
             if not text or text in gaz.country_names or names.fold(text) in publisher:
                 continue
+            if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
+                continue  # the site naming itself: 'in an interview with Al Arabiya'
             if _not_an_organization(doc, span, text, gaz):
                 continue
             known = gaz.match_org(text)
@@ -121,14 +138,19 @@ def find_mentions(
                     make_mention(doc, span, text, label, known[0], sentences, sent_index, source)
                 )
             else:
+                source = "ner" if cand.kind == "ORG" else "typed-party"  # 'his Greens party'
                 out.append(
                     make_mention(
-                        doc, span, text, "organization", None, sentences, sent_index, "ner"
+                        doc, span, text, "organization", None, sentences, sent_index, source
                     )
                 )
             continue
-        if cand.label == "organization" and names.fold(span.text) in publisher:
-            continue  # the wire's own credit, "(Reuters)"
+        if cand.label == "organization" and (
+            names.fold(span.text) in publisher
+            or names_the_publisher(span.text, hosts)
+            or is_wire_credit(doc, span.start, span.end)
+        ):
+            continue  # the wire's own credit, "(Reuters)"; the site naming itself
         out.append(
             make_mention(
                 doc, span, span.text, cand.label, cand.key, sentences, sent_index, "registry"
@@ -141,6 +163,18 @@ def find_mentions(
                 doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
             )
         )
+    return out
+
+
+def _without_credit_words(chosen: list[Candidate], openers: set[int]) -> list[Candidate]:
+    """'Press Trust of India Written by Shubhajit Roy': the tagger ran a name on into the credit
+    word after it, which is no part of the name."""
+    out = []
+    for cand in chosen:
+        end = cand.end
+        while end - 1 > cand.start and end - 1 in openers:
+            end -= 1
+        out.append(cand if end == cand.end else replace(cand, end=end))
     return out
 
 
@@ -230,9 +264,14 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
         start += length
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'", ".", ","):
         end -= 1
+    while end - start > 1 and _agency_in_capitals(doc[start], gaz):
+        start += 1  # a photo credit run into a caption: '| REUTERS Obama to speak'
     for i in range(start + 1, end - 1):
         if doc[i].text in ("’s", "'s"):
-            end = i  # "Obama's Hiroshima trip": the name is the possessor's
+            if doc[start:i].text in gaz.country_names and end - i > 2:
+                start = i + 1  # "Benin's Thomas Yayi Boni": the name is the country's man's
+            else:
+                end = i  # "Obama's Hiroshima trip": the name is the possessor's
             break
     if start < end:
         start = name_start(doc, start, end, types)
@@ -243,6 +282,11 @@ def _person_span(doc: Doc, cand: Candidate, gaz: Gazetteer, types: NameTypes) ->
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _agency_in_capitals(token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return len(text) >= 3 and text.isupper() and text.isalpha() and bool(gaz.match_org(text))
 
 
 def _given_name_before_particle(doc: Doc, start: int, gaz: Gazetteer) -> bool:
@@ -295,7 +339,8 @@ def _person_mention(
         return None
     refers_to = None
     if not names.is_full(text):
-        folded = names.fold(text)
+        # 'Le Pen' is the one significant word 'pen' of 'Marine Le Pen' with its particle
+        folded = (names.parts(text) or [names.fold(text)])[0]
         owners = [f for f in full_names if folded in names.parts(f)]
         if len(owners) == 1:
             refers_to = owners[0]
@@ -303,7 +348,20 @@ def _person_mention(
     role = _role(doc, span, gaz)
     source = "registry" if cand.source == "registry" else "ner"
     mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
-    return Mention(**{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to})
+    acts = not names.is_full(text) and _acts_as_a_person(span)
+    return Mention(
+        **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
+    )
+
+
+def _acts_as_a_person(span: Span) -> bool:
+    """'Saied said', 'Aliyev met': a name that is the subject of a verb only a person does."""
+    root = span.root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() in PERSON_VERBS
+    )
 
 
 def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
@@ -428,12 +486,27 @@ _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
-    r"river|lake|mountains|valley|desert|basin|balkans|caucasus)$",
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development)$",
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
 _NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
+#: An amount of money ('N60m' ransom, 'PHP 2 billion') or a disease ('COVID-19') the tagger
+#: reads as an organization.
+_AMOUNT_OR_DISEASE = re.compile(
+    r"^((N|₦|PHP|Php|Rs\.?|INR|USD|US\$|\$|€|£|KSh|Tk|RM|EUR|GBP)\s?\d|covid\b)", re.IGNORECASE
+)
 _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
+
+
+def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
+    """'his Greens party': a group's name the tagger reads as a nationality or creed (NORP),
+    before 'party', is the party's name; a demonym ('a French party') never is."""
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if cand.kind != "NORP" or after is None or after.lower_ != "party":
+        return False
+    text = doc[cand.start : cand.end].text.removeprefix("the ")
+    return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
 
 
 def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
@@ -441,10 +514,14 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
     title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
+    if _AMOUNT_OR_DISEASE.match(text):
+        return True
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
+    if span[0].lower_ != "the" and rest_of_an_office(doc, span.start, gaz.office_words):
+        return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
     return following is not None and following.lower_ in gaz.office_words
 

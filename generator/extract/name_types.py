@@ -44,7 +44,13 @@ _AFTER_BARE_NOUN = {
 _BODY_NOUNS = {
     "group", "groups", "militia", "movement", "organisation", "organization", "faction", "outfit",
     "coalition", "alliance", "network", "company", "firm", "newspaper", "broadcaster", "daily",
-    "agency", "bank", "charity", "insurgency", "think-tank",
+    "agency", "bank", "charity", "insurgency", "think-tank", "band",
+}  # fmt: skip
+#: Plural nouns for the members of a body, before 'of X' ('the terrorists of X', 'fighters of X'):
+#: X is the body. Not 'supporters' or 'family': those are a person's too.
+_MEMBER_NOUNS = {
+    "members", "fighters", "militants", "terrorists", "insurgents", "rebels", "jihadists",
+    "operatives", "cadres", "gunmen", "militiamen",
 }  # fmt: skip
 #: Nouns before 'for/of/in X' that make X a constituency or place ('the MP for Blyth Valley').
 _SEAT_NOUNS = {"mp", "mps", "seat", "seats", "constituency", "candidate", "ward", "member", "msp"}
@@ -81,6 +87,8 @@ class NameTypes:
     group_words: WordSet
     place_words: frozenset[str]  # folded
     organization_words: frozenset[str]  # folded
+    company_words: frozenset[str]  # folded
+    document_words: frozenset[str]  # folded
     work_words: WordSet
     peerages: frozenset[str]  # folded
 
@@ -98,6 +106,8 @@ class NameTypes:
             group_words=WordSet.of(data.get("group_words", [])),
             place_words=folded("place_words"),
             organization_words=folded("organization_words"),
+            company_words=folded("company_words"),
+            document_words=folded("document_words"),
             work_words=WordSet.of(data.get("work_words", [])),
             peerages=folded("peerages"),
         )
@@ -119,6 +129,10 @@ class NameTypes:
             return GROUP  # 'Brecon and Radnorshire', 'Blue and White': never one person
         if any(_brand_word(w) for w in words):
             return ORGANIZATION  # 'YouGov Deutschland'
+        if len(words) >= 2 and folded[-1] in self.company_words:
+            return ORGANIZATION  # 'American Motors': no one's surname ends a company's name
+        if len(words) >= 2 and folded[-1] in self.document_words:
+            return WORK  # 'the Rescission Memo'
         if len(words) >= 3 and folded[-1] in self.organization_words:
             return ORGANIZATION  # 'John F. Kennedy International Airport' (two words may be a
             # person's: 'Emily Post')
@@ -162,6 +176,12 @@ class NameTypes:
             return PLACE  # 'the Shoal, known as X in one country and Y in another'
         if before is not None and before.is_lower and before.lower_ in _BODY_NOUNS:
             return ORGANIZATION  # 'the Islamist group X', 'the newspaper X': a body's name
+        if before is not None and before.text == "," and start >= 2:
+            noun = doc[start - 2]
+            if noun.is_lower and noun.lower_ in _BODY_NOUNS:
+                return ORGANIZATION  # 'a popular girl band, X'
+        if _members_of(doc, start, after):
+            return ORGANIZATION  # 'the terrorists of X': X is what they belong to
         if doc[start].lower_ == "the" and end - start > 1:
             before, start = doc[start], start + 1  # the tagger's 'The Tories'
         if before is not None and before.lower_ == "the" and end - start <= 3:
@@ -179,8 +199,13 @@ class NameTypes:
             and doc[start - 2].lower_ in _SEAT_NOUNS
         ):
             return PLACE
-        if self._party_apposition(doc, end) or _wins_seats(doc, end) or _led_by(doc, end):
+        head = _apposition_head(doc, end)
+        if head in self.party_words | _LISTS or _wins_seats(doc, end) or _led_by(doc, end):
             return PARTY
+        if head in _BODY_NOUNS and doc[end + 1].lower_ in ("a", "an"):
+            return ORGANIZATION  # 'X, a Salafist group that ...' ('X, the company said' is
+            # a clause of its own)
+
         if self._after_party_noun(doc, start):
             return PARTY
         return None
@@ -206,20 +231,6 @@ class NameTypes:
             k -= 1
         return k >= first and doc[k].lower_ == "parties" and k < start - 1
 
-    def _party_apposition(self, doc: Doc, end: int) -> bool:
-        """'X, the far-right party,' / 'X, a centrist alliance': the apposition's head (its last
-        word before a punctuation mark or a verb) is a party's word ('the party leader' is not)."""
-        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _ARTICLES:
-            return False
-        head = None
-        for token in doc[end + 2 : end + 9]:
-            if token.text == "-" and not token.whitespace_:
-                continue  # 'far-right'
-            if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
-                break  # the head ends before 'of': 'the secretary-general of the party'
-            head = token
-        return head is not None and head.is_lower and head.lower_ in self.party_words | _LISTS
-
     def ruling(self, doc: Doc, span: Span) -> str | None:
         return self.shape(span.text) or self.context(doc, span.start, span.end)
 
@@ -233,6 +244,33 @@ _SEAT_VERBS = {"won", "wins", "win", "took", "takes", "gained", "gains", "lost",
 
 #: Words that may stand between 'known as' and a later name of the same list ('A in X and').
 _NAME_LIST_LINKS = {",", "and", "or", "in", "the", "by", "to"}
+
+
+def _apposition_head(doc: Doc, end: int) -> str | None:
+    """The head of an apposition after a name, lower case, folded ('X, the far-right party,' /
+    'X, a centrist alliance' / 'X, a Salafist group that'): its last word before a punctuation
+    mark, a verb, a preposition or a relative word ('the party leader' ends in 'leader'; 'the
+    secretary-general of the party' in 'secretary-general')."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in _ARTICLES:
+        return None
+    head = None
+    for token in doc[end + 2 : end + 9]:
+        if token.text == "-" and not token.whitespace_:
+            continue  # 'far-right'
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
+            break
+        head = token
+    return head.lower_ if head is not None and head.is_lower else None
+
+
+def _members_of(doc: Doc, start: int, after) -> bool:
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in _MEMBER_NOUNS
+        and doc[start - 2].is_lower
+        and (after is None or after.text not in ("’s", "'s"))
+    )
 
 
 def _another_name_of_a_thing(doc: Doc, start: int) -> bool:
@@ -392,13 +430,15 @@ def person_read_as_organization(
     if not 2 <= len(words) <= 4 or not all(_name_word(t) for t in words):
         return False
     folded = [names.fold(t.text) for t in words]
-    if folded[-1] in types.organization_words or folded[-1] in types.party_words:
+    if folded[-1] in types.organization_words | types.company_words | types.party_words:
         return False
     if types.shape(span.text):
         return False
     start, end = span.start, span.end
     if end < len(doc) and doc[end].lower_ in office_words:
         return False  # 'Iran's Foreign Affairs Minister': part of an office
+    if rest_of_an_office(doc, start, office_words) and end < len(doc) and doc[end].text == ",":
+        return False  # 'Chief of Air Staff, Air Marshal X': the office's name, not a person's
     owned = _country_owner(doc, start - 2)  # 'China's A, Pakistan's B': skip 'Pakistan's'
     nxt = end + 1 + (2 if _country_owner(doc, end + 1) else 0)
     for link, person in ((start - 1 - 2 * owned, start - 2 - 2 * owned), (end, nxt)):
@@ -418,6 +458,17 @@ def person_read_as_organization(
             if token.is_lower and token.lower_ in office_words:
                 return True
     return False
+
+
+def rest_of_an_office(doc: Doc, start: int, office_words: set[str]) -> bool:
+    """A span right after a capitalised office and 'of' ('Chief of Air Staff', 'Minister of
+    Home Affairs') completes the office's formal name."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in office_words
+    )
 
 
 def _country_owner(doc: Doc, i: int) -> bool:

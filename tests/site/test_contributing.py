@@ -154,22 +154,31 @@ def test_suppress_a_wrong_entity(tmp_path, tools):
     assert "hamad-al-thani" in record(after, "articles/oil.yml")["entities"]["people"]
 
 
+#: A one-word organization the registry does not know: low confidence, on the review page.
+DELAY = (
+    "Engineers report delay\n\nPARIS — Officials at Technip confirmed the delay on Monday, and "
+    "Technip said the project would start in May.\n"
+)
+
+
 def test_suppress_a_low_confidence_name_from_the_review_page(tmp_path, tools):
-    seeds = make_seeds(tmp_path, {})
+    seeds = make_seeds(tmp_path, {"delay.txt": DELAY})
     shutil_copy_articles(seeds)
     before = run_build(seeds, tools)
-    names = [r[:3] for r in table_rows(html_of(before.pages["review.md"]), "Name")]
-    assert any(r[:2] == ["Defense", "organization"] and "low confidence" in r[2] for r in names)
+    html = html_of(before.pages["review.md"])
+    assert "<th>Name</th>\n<th>Type</th>\n<th>Why</th>\n<th>Articles</th>" in html
+    names = [r[:3] for r in table_rows(html, "Name")]
+    assert any(r[:2] == ["Technip", "organization"] and "low confidence" in r[2] for r in names)
     assert "<code>curated/suppressions.yml</code> (not an entity)" in before.pages["review.md"]
 
     edit(
         seeds / "curated/suppressions.yml",
         "suppressions: []\n",
-        "suppressions:\n  - name: Defense\n    type: organization\n",
+        "suppressions:\n  - name: Technip\n    type: organization\n",
     )
     after = run_build(seeds, tools)
     assert not [
-        r for r in table_rows(html_of(after.pages["review.md"]), "Name") if r[0] == "Defense"
+        r for r in table_rows(html_of(after.pages["review.md"]), "Name") if r[0] == "Technip"
     ]
     published = {p: t for p, t in before.records.items() if p != "review.yml"}
     assert {p: t for p, t in after.records.items() if p != "review.yml"} == published
@@ -298,9 +307,7 @@ def test_write_a_description_of_an_extracted_entity(tmp_path, tools):
 
 def test_review_page_names_where_each_item_is_fixed(seeds_build):
     page = seeds_build.pages["review.md"]
-    html = html_of(page)
-    assert table_rows(html, "Name")  # the names' table, with its columns
-    assert "<th>Name</th>\n<th>Type</th>\n<th>Why</th>\n<th>Articles</th>" in html
+    html = html_of(page)  # the names' table: test_suppress_a_low_confidence_name_...
     assert "## Conflicting facts" in page
     (row,) = [r for r in table_rows(html, "Event") if "admm-plus-2022" in r[0]]
     assert row[0] == '<a href="events/admm-plus-2022.md">ADMM-Plus 2022</a>' and row[1] == "date"
@@ -395,11 +402,11 @@ def test_suggest_drafts_the_recipes_edits(tmp_path, tools):
 
 
 def test_suggest_proposes_suppressions_for_low_confidence_names(tmp_path, tools):
-    seeds = make_seeds(tmp_path, {})
+    seeds = make_seeds(tmp_path, {"delay.txt": DELAY})
     shutil_copy_articles(seeds)
     data = suggestions(seeds, tmp_path / "out.yml", tools)
     assert data["suppressions"] == [
-        {"name": "Defense", "type": "organization", "reason": "low confidence (0.3)"}
+        {"name": "Technip", "type": "organization", "reason": "low confidence (0.3)"}
     ]
     text = (tmp_path / "out.yml").read_text("utf-8")
     assert "# -> curated/suppressions.yml, under `suppressions:`" in text

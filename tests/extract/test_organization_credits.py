@@ -1,0 +1,71 @@
+"""Names that are no organization of the story (extract/credits.py, extract/mentions.py): the site
+naming itself (its url spells it), an agency credited for the copy, amounts and diseases; and one
+that is: a group named before 'party'."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import yamlio
+
+
+def organizations(result) -> set[str]:
+    return {
+        yamlio.load(text)["name"]
+        for path, text in result.records.items()
+        if path.startswith("organizations/")
+    }
+
+
+STORY = (
+    "Minister says output cut agreed\n\n"
+    "Energy Minister Karim Haddad said in an interview with Voxa News that the group had agreed "
+    "to cut output by nearly 10 million barrels per day on Sunday.\n\n"
+    "Haddad said the figures would follow.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [("https://english.voxanews.net/a/1.html", False), ("https://www.dailyherald.example/a", True)],
+)
+def test_the_site_naming_itself_is_no_organization(build_case, url, kept):
+    found = organizations(build_case({"a.txt": f"---\nurl: {url}\n---\n" + STORY}))
+    assert ("Voxa News" in found) is kept, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("KABUL, Feb 15 (Reuters) A delegation met envoys in Doha on Thursday.", False),
+        ("A delegation met envoys in Doha on Thursday.\n\n(Reuters)", False),
+        ("A delegation met envoys in Doha on Thursday.\n\n--Reuters", False),
+        ("A delegation met envoys in Doha on Thursday, an envoy told Reuters.", True),
+    ],
+)
+def test_an_agency_credited_for_the_copy_is_no_organization(build_case, text, kept):
+    story = f"Delegation meets envoys\n\n{text}\n\nForeign Minister Amir Khan led it.\n"
+    found = organizations(build_case({"a.txt": story}))
+    assert ("Reuters" in found) is kept, found
+
+
+def test_an_amount_a_disease_or_a_dialogue_is_no_organization(build_case):
+    text = (
+        "Kidnappers demand ransom\n\n"
+        "The abductors demanded N60m as ransom, police said on Friday. The COVID-19 pandemic had "
+        "already strained the budget, and the Belgrade-Pristina Dialogue stalled, the Interior "
+        "Ministry said.\n"
+    )
+    found = organizations(build_case({"a.txt": text}))
+    assert not {n for n in found if n.startswith(("N60", "COVID", "Belgrade"))}, found
+
+
+def test_a_group_named_before_party_is_that_party(build_case):
+    text = (
+        "Coalition collapses\n\n"
+        "BERLIN — Vice Chancellor Tom Adler signalled that his Greens party, the third partner "
+        "in the alliance, would remain in a minority government, while a French party watched.\n"
+    )
+    found = organizations(build_case({"a.txt": text}))
+    assert "Greens" in found, found
+    assert "French" not in found, found
