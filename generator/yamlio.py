@@ -32,15 +32,29 @@ def dump(data: Any) -> str:
 def structure_problem(block: str, first_line: int = 1) -> tuple[int, str] | None:
     """``(0-based line, message)`` for YAML that curated files and front matter refuse, else
     ``None``; raises ``yaml.YAMLError`` on a syntax error. ``first_line`` is the file's line number
-    of the block's first line, for messages.
+    of the block's first line, for messages."""
+    return compose_checked(block, first_line)[1]
 
-    Anchors and aliases (``&a``, ``*a``, ``<<: *a``) are refused before anything is loaded, so an
-    alias bomb is never expanded; this pass costs time linear in the block. A key given twice is
-    refused too: YAML would keep the last one silently.
+
+def compose_checked(
+    block: str, first_line: int = 1
+) -> tuple[yaml.Node | None, tuple[int, str] | None]:
+    """The block's node tree (with line marks) and the problem that refuses it, if any; raises
+    ``yaml.YAMLError`` on a syntax error. ``construct`` turns the tree into data, so a file is
+    parsed once for its data, its checks and the line numbers of its messages.
+
+    Anchors and aliases (``&a``, ``*a``, ``<<: *a``) are refused before anything is composed, so an
+    alias bomb is never expanded; this pass costs time linear in the block, and is skipped when the
+    block holds neither character. A key given twice is refused too: YAML would keep the last one
+    silently.
     """
-    for event in yaml.parse(block, Loader=Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            return event.start_mark.line, "YAML anchors and aliases (& and *) are not allowed"
+    if "&" in block or "*" in block:
+        for event in yaml.parse(block, Loader=Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return None, (
+                    event.start_mark.line,
+                    "YAML anchors and aliases (& and *) are not allowed",
+                )
     root = yaml.compose(block, Loader=Loader)
     if isinstance(root, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -48,6 +62,13 @@ def structure_problem(block: str, first_line: int = 1) -> tuple[int, str] | None
             name, line = str(key.value), key.start_mark.line
             if name in seen:
                 first, again = seen[name] + first_line, line + first_line
-                return line, f"key {name!r} is given twice (lines {first} and {again})"
+                return root, (line, f"key {name!r} is given twice (lines {first} and {again})")
             seen[name] = line
-    return None
+    return root, None
+
+
+def construct(root: yaml.Node | None) -> Any:
+    """The data of a node tree from ``compose_checked`` (``None`` for an empty block)."""
+    if root is None:
+        return None
+    return Loader("").construct_document(root)

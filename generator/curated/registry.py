@@ -157,11 +157,11 @@ def load_registry(seeds: Path) -> tuple[Registry, list[Problem]]:
         registry.files[stem] = rel
         raw = path.read_bytes()
         digest.update(stem.encode() + b"\0" + raw + b"\0")
-        data, file_problems = load_curated_file(raw, rel, stem)
+        data, root, file_problems = _load_curated(raw, rel, stem)
         problems.extend(file_problems)
         if data is None:
             continue
-        _index(registry, stem, rel, data, raw.decode("utf-8", "replace"), problems)
+        _index(registry, stem, rel, data, root, problems)
     registry.digest = digest.hexdigest()
     problems.extend(_cross_checks(registry))
     return registry, problems
@@ -169,15 +169,21 @@ def load_registry(seeds: Path) -> tuple[Registry, list[Problem]]:
 
 def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Problem]]:
     """Parse one curated file and validate it against its schema."""
+    data, _, problems = _load_curated(raw, rel, stem)
+    return data, problems
+
+
+def _load_curated(raw: bytes, rel: str, stem: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """The file's valid data, its node tree (for line numbers) and its problems."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(rel, raw[: exc.start].count(b"\n") + 1, "not UTF-8")]
+        return None, None, [Problem(rel, raw[: exc.start].count(b"\n") + 1, "not UTF-8")]
     try:
-        refused = yamlio.structure_problem(text)
+        root, refused = yamlio.compose_checked(text)
         if refused is not None:  # an alias bomb is refused before it is expanded
-            return None, [Problem(rel, refused[0] + 1, refused[1])]
-        data = yamlio.load(text)
+            return None, None, [Problem(rel, refused[0] + 1, refused[1])]
+        data = yamlio.construct(root)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         context = getattr(exc, "context_mark", None)
@@ -186,13 +192,13 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
         if line and line > last and context is not None:
             line = context.line + 1  # ran off the end: point at what was left open
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Problem(rel, line, f"YAML syntax error: {what}")]
+        return None, None, [Problem(rel, line, f"YAML syntax error: {what}")]
     if data is None:
-        return None, []
+        return None, None, []
     data = _dates_as_text(data)
     validator = jsonschema.Draft202012Validator(schema(stem))
     problems = []
-    lines = _line_finder(text)  # composes the file only when asked for a line
+    lines = _line_finder(root)
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
         path = list(error.path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -204,12 +210,12 @@ def load_curated_file(raw: bytes, rel: str, stem: str) -> tuple[Any, list[Proble
         bad = {e.path[1] for e in validator.iter_errors(data) if len(e.path) >= 2}
         top = all(len(e.path) >= 2 for e in validator.iter_errors(data))
         if not top or not isinstance(data, dict):
-            return None, problems
+            return None, None, problems
         data = {
             k: [x for i, x in enumerate(v) if i not in bad] if isinstance(v, list) else v
             for k, v in data.items()
         }
-    return data, problems
+    return data, root, problems
 
 
 def _dates_as_text(value: Any) -> Any:
@@ -236,22 +242,11 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """The YAML node tree (with line marks), by the C parser when PyYAML has it."""
-    try:
-        return yaml.compose(text, Loader=yamlio.Loader)
-    except yaml.YAMLError:
-        return None
-
-
-def _line_finder(text: str):
+def _line_finder(root: yaml.Node | None):
     """Map a JSON path into the YAML text to a line number, using PyYAML's node marks."""
-    composed: list[yaml.Node | None] = []
 
     def find(path: list[Any]) -> int | None:
-        if not composed:
-            composed.append(_compose(text))
-        node = composed[0]
+        node = root
         line = node.start_mark.line + 1 if node is not None else None
         for part in path:
             if isinstance(node, yaml.MappingNode):
@@ -273,9 +268,8 @@ def _line_finder(text: str):
     return find
 
 
-def _entry_lines(text: str, list_key: str) -> list[int]:
+def _entry_lines(root: yaml.Node | None, list_key: str) -> list[int]:
     """Line of each ``- `` item under the top-level list ``list_key``."""
-    root = _compose(text)
     if not isinstance(root, yaml.MappingNode):
         return []
     for key, value in root.value:
@@ -285,11 +279,16 @@ def _entry_lines(text: str, list_key: str) -> list[int]:
 
 
 def _index(
-    registry: Registry, stem: str, rel: str, data: dict, text: str, problems: list[Problem]
+    registry: Registry,
+    stem: str,
+    rel: str,
+    data: dict,
+    root: yaml.Node | None,
+    problems: list[Problem],
 ) -> None:
     if stem in ENTITY_FILES:
         kind = ENTITY_FILES[stem]
-        lines = _entry_lines(text, stem)
+        lines = _entry_lines(root, stem)
         for n, entry in enumerate(data.get(stem, []) or []):
             line = lines[n] if n < len(lines) else 1
             entity = CuratedEntity(
@@ -336,10 +335,10 @@ def _index(
         }
     elif stem == "merges":
         registry.merges = list(data.get("merges", []) or [])
-        registry.lines[stem] = _entry_lines(text, stem)
+        registry.lines[stem] = _entry_lines(root, stem)
     elif stem == "suppressions":
         registry.suppressions = list(data.get("suppressions", []) or [])
-        registry.lines[stem] = _entry_lines(text, stem)
+        registry.lines[stem] = _entry_lines(root, stem)
 
 
 def _compiles(pattern: str) -> bool:
