@@ -36,12 +36,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Screenshots are for a person to look at and assert only that a file was written, so the
     default run leaves them out (80 test-seconds); ``--screenshots`` takes them."""
-    if config.getoption("--screenshots"):
-        return
-    kept = [item for item in items if not item.get_closest_marker("screenshots")]
-    if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
-        items[:] = kept
+    if not config.getoption("--screenshots"):
+        kept = [item for item in items if not item.get_closest_marker("screenshots")]
+        if len(kept) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
+    _heavy_files_first(items)
+
+
+def _heavy_files_first(items: list[pytest.Item]) -> None:
+    """Files that build sites or drive the browser run first, the quick unit tests last.
+
+    ``-n 2 --dist loadfile`` hands whole files to the two workers in collection order; a heavy file
+    handed out last keeps one worker busy for a minute while the other waits (the longest jobs
+    first is the classic fix for that tail). The sort is stable: order within a file is kept."""
+    heavy = {
+        item.path
+        for item in items
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser")
+    }
+    items.sort(key=lambda item: item.path not in heavy)
 
 
 @pytest.fixture(scope="session")

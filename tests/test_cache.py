@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import io
-import json
 import multiprocessing
-import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +22,8 @@ from generator.memo import BuildMemo, fingerprint
 from generator.memo import store as cache_module
 from generator.memo.store import EXTRACTION_CODE, ExtractionCache
 from tests.conftest import make_seeds, rerun_alone
+
+pytestmark = pytest.mark.slow  # many builds: scheduled first (tests/conftest.py)
 
 ARTICLES = {
     "a-kamikawa.txt": """Japan and South Korea agree to restart security talks
@@ -293,31 +290,6 @@ def test_two_processes_extract_what_one_does_and_report_each_chunk(
     again = extract(articles, tools, n_process=2, cache=store)
     assert again == one
     assert store.stats.doc_hits == len(articles)
-
-
-@pytest.mark.slow
-def test_bench_smoke(tmp_path):
-    from generator.tools import bench
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = bench.main(["--sizes", "5", "--json", str(tmp_path / "bench.json")])
-    text = out.getvalue()
-    assert code == 0
-    assert "5 articles" in text
-    assert "floor: spacy.load + nlp.pipe" in text
-    assert "Targets" in text and ("PASS" in text or "FAIL" in text)
-    assert (tmp_path / "bench.json").is_file()
-    figures = json.loads((tmp_path / "bench.json").read_text())
-    run = figures["sizes"]["5"]
-    assert run["one_change_served"]["wall_s"] > 0
-    if importlib.util.find_spec("distributed") or os.environ.get("CI"):  # the `dask` extra
-        assert run["dask"]["identical"] is True  # --dask local gave the default's records
-        assert "records identical to the default path" in text
-    if Path(bench.CHROMIUM).is_file():  # the time to a first search result in the browser
-        seconds = run["mkdocs"]["search_first_result_s"]
-        assert seconds is not None, f"no first search result: {run['mkdocs']['search_probe']}"
-        assert seconds > 0
 
 
 def test_the_extraction_code_fingerprint_covers_every_file_extraction_runs(tmp_path):

@@ -25,6 +25,8 @@ else:
 from generator.extract import dask_worker
 from generator.extract.dask_client import DaskEngine, DaskSettings
 
+pytestmark = pytest.mark.slow  # a cluster and several builds: scheduled first (tests/conftest.py)
+
 #: The seeds' two articles and four of the written corpus: six tasks of one article each.
 CORPUS = ["01_wire-seoul-drills.txt", "03_liveblog-g20-rio.txt",
           "05_oped-erdogan-grain.txt", "13_iaea-grossi-tehran.txt"]  # fmt: skip

@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,16 +153,18 @@ def test_stray_control_characters_are_removed(tmp_path: Path):
     assert not re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", body)
 
 
-def test_article_over_the_size_limit_is_skipped(tmp_path: Path):
+def test_article_over_the_size_limit_is_skipped(tmp_path: Path, monkeypatch):
     seeds = tmp_path / "seeds"
     write_article(seeds, "good.txt", GOOD_ARTICLE)
     big = seeds / "articles" / "huge.txt"
     with big.open("wb") as f:  # 20 MB of plausible text
         line = b"The minister met officials in Tokyo on Tuesday, a statement said.\n"
         f.write(line * (20 * 1024 * 1024 // len(line) + 1))
-    start = time.perf_counter()
+    read = Path.read_bytes
+    opened: list[str] = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or read(self))
     sources, problems = ingest(seeds, DEFAULT_MAX_ARTICLE_BYTES)
-    assert time.perf_counter() - start < 5  # refused on its size, not read
+    assert "huge.txt" not in opened and "good.txt" in opened  # refused on its size, not read
     assert [s.id for s in sources] == ["good"]
     assert [p.path for p in problems] == ["articles/huge.txt"]
     assert f"over the {DEFAULT_MAX_ARTICLE_BYTES:,}-byte limit; skipped" in problems[0].message
@@ -179,15 +180,12 @@ def test_one_100000_character_line_builds(tmp_path: Path, tools: Tools):
     seeds = make_seeds(
         tmp_path, {"long.txt": f"Patrol budget rises\n\n{line}\n", **good_articles()}
     )
-    start = time.perf_counter()
-    result = build_seeds(seeds, tools)
-    elapsed = time.perf_counter() - start
+    result = build_seeds(seeds, tools)  # its time is the benchmark's business, not a test's
     assert result.problems == []
     assert "articles/long.yml" in result.records and "articles/good.yml" in result.records
     assert "countries/japan.yml" in result.records  # the long line was read, not dropped
     record = yamlio.load(result.records["articles/long.yml"])
     assert record["title"] == "Patrol budget rises"
-    assert elapsed < 90, f"a 100,000-character line took {elapsed:.0f} s"
 
 
 def test_crlf_line_ends_are_normalised(tmp_path: Path):

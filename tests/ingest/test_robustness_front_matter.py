@@ -5,7 +5,6 @@ and property tests of decoding and splitting (``docs/reliability.md``, parts 2 a
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 from hypothesis import given
@@ -40,9 +39,7 @@ def test_yaml_alias_bomb_in_front_matter_is_refused(tmp_path: Path):
             "base: &b {title: T}\n<<: *b\n",
         ]
     ):
-        start = time.perf_counter()
         sources, problems = ingest_one(tmp_path / str(n), "bomb.txt", f"---\n{block}---\nBody.\n")
-        assert time.perf_counter() - start < 2
         assert sources == []
         assert problems[0].path == "articles/bomb.txt"
         assert "front matter: YAML anchors and aliases (& and *) are not allowed" in str(

@@ -22,6 +22,8 @@ from generator.tools.suggest import run as suggest_run
 from tests.conftest import REPO, SEEDS, make_seeds
 from tests.render.markup import html_of, table_rows
 
+pytestmark = pytest.mark.slow  # many builds: scheduled first (tests/conftest.py)
+
 #: Recipe 1's article: a new file under seeds/articles/, with front matter for what the text lacks.
 SANTOS_JAKARTA = """\
 ---
