@@ -47,9 +47,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _heavy_files_first(items: list[pytest.Item]) -> None:
     """Files that build sites or drive the browser run first, the quick unit tests last.
 
-    ``-n 2 --dist loadfile`` hands whole files to the two workers in collection order; a heavy file
-    handed out last keeps one worker busy for a minute while the other waits (the longest jobs
-    first is the classic fix for that tail). The sort is stable: order within a file is kept."""
+    ``-n 2 --dist loadfile`` hands whole files to the two workers in collection order (with
+    ``--no-loadscope-reorder``; xdist would otherwise order files by their number of tests, which
+    put the one-test benchmark smoke run last). A heavy file handed out last keeps one worker busy
+    for a minute while the other waits: the longest jobs first is the classic fix for that tail.
+    The sort is stable: the order within a file is kept."""
     heavy = {
         item.path
         for item in items
