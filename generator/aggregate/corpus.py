@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from generator import names
+from generator.aggregate.acronyms import acronym_keys
 from generator.aggregate.auto_issues import auto_issue_slots, candidate_groups
 from generator.aggregate.events import merge_events
 from generator.aggregate.name_types import (
@@ -54,6 +55,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     linked = sorted(linked, key=lambda a: a.article.id)
     variants = name_variants(linked, registry)  # 'Aizaz Chaudhry' is 'Aizaz Ahmad Chaudhry'
     rekey = {
+        **acronym_keys(linked),  # "RSF" where another article defined it
         **variants,
         **people_read_as_organizations(linked, variants),
         **_settle_people(linked, _honorifics(registry), variants),
