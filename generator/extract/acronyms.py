@@ -64,9 +64,57 @@ def defined_acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     return defined
 
 
+#: Small words a body's name holds between its capitalised ones ("Government of National Unity").
+_JOINERS = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "al"})
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _spelled_out(text: str, bracket: int, short: str) -> tuple[int, int] | None:
+    """Where the name before ``(SHORT)`` starts and ends, when its words hold the acronym's
+    letters: the shortest run of capitalised words (and joiners) ending at the bracket."""
+    words = list(_WORD.finditer(text, max(0, bracket - 120), bracket))
+    if not words or text[words[-1].end() : bracket].strip():
+        return None
+    run: list[re.Match[str]] = []
+    for word in reversed(words):
+        if run and text[word.end() : run[0].start()].strip():
+            break  # punctuation between words ends the name
+        if not (word.group()[:1].isupper() or word.group() in _JOINERS):
+            break
+        run.insert(0, word)
+        if len(run) > len(short) + 3:
+            break
+        if word.group()[:1].isupper() and len(run) >= 2:  # a name opens with a capital
+            start, end = run[0].start(), run[-1].end()
+            if stands_for(short, text[start:end]):
+                return start, end
+    return None
+
+
+def _named_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bodies the tagger missed but whose acronym it read as an organization: "the Libyan
+    National Army (LNA)" gives the name before the brackets, typed as the acronym is."""
+    defined = {m.text for m in mentions if m.label in _BODIES and _BRACKETED.match(text, m.end)}
+    taken = [(m.start, m.end) for m in mentions if m.label not in ("country", "issue")]
+    out = []
+    for mention in mentions:
+        if mention.label != "organization" or mention.entity_id or not is_acronym(mention.text):
+            continue
+        if mention.start < 1 or text[mention.start - 1] != "(" or mention.text in defined:
+            continue
+        found = _spelled_out(text, mention.start - 1, mention.text)
+        if found is None or any(s < found[1] and found[0] < e for s, e in taken):
+            continue
+        start, end = found
+        out.append(replace(mention, text=text[start:end], start=start, end=end, source="rule"))
+        defined.add(mention.text)
+    return out
+
+
 def tie_acronyms(text: str, mentions: list[Mention]) -> list[Mention]:
     """Each organization mention that is an acronym the article defined stands for the body it
     was defined for: the same entity, named by its long form (the acronym stays an alias)."""
+    mentions = sorted([*mentions, *_named_in_brackets(text, mentions)], key=lambda m: m.start)
     defined = defined_acronyms(text, mentions)
     if not defined:
         return mentions

@@ -69,7 +69,30 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_titled_names(doc, gaz))
-    return out
+    return _proper_names_over_bodies(doc, out)
+
+
+def _proper_names_over_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'the Libyan National Army' is a body of its own, not Libya's army: a body word ('Army',
+    'Navy') inside an organization the tagger read whole is that organization's, when the
+    tagger's name has a capitalised word of its own beyond the body and the country
+    ('National'). 'the Pakistan Army' stays the country's army."""
+    countries = {i for c in candidates if c.label == "country" for i in range(c.start, c.end)}
+    whole = [c for c in candidates if c.source == "ner-org" and c.kind == "ORG"]
+
+    def named(body: Candidate) -> bool:
+        for org in whole:
+            if org.start <= body.start and body.end <= org.end and org.end - org.start > 1:
+                rest = [
+                    doc[i]
+                    for i in range(org.start, org.end)
+                    if not body.start <= i < body.end and i not in countries
+                ]
+                if any(t.is_title and t.is_alpha and not t.is_stop for t in rest):
+                    return True
+        return False
+
+    return [c for c in candidates if c.source != "body" or not named(c)]
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:

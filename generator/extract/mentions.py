@@ -123,7 +123,7 @@ def find_mentions(
         if cand.source == "ner-org":
             if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
                 continue
-            text = _trim_org(span)
+            text = _without_owner(_trim_org(span), gaz)
             if not text or text in gaz.country_names or names.fold(text) in publisher:
                 continue
             if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
@@ -486,7 +486,8 @@ _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
-    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development)$",
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
+    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # a site, not a body
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
@@ -510,8 +511,9 @@ def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
 
 
 def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
-    """NER 'ORG' spans that are treaties, ships, places, lower-case phrases, or part of a job
-    title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
+    """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport),
+    lower-case phrases, or part of a job title ('External Affairs' in 'External Affairs
+    Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
     if _AMOUNT_OR_DISEASE.match(text):
@@ -520,10 +522,25 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
-    if span[0].lower_ != "the" and rest_of_an_office(doc, span.start, gaz.office_words):
+    owned = text != _trim_org(span)  # "Head of Libya's Government of ...": a body, no office
+    if (
+        span[0].lower_ != "the"
+        and not owned
+        and rest_of_an_office(doc, span.start, gaz.office_words)
+    ):
         return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
     return following is not None and following.lower_ in gaz.office_words
+
+
+def _without_owner(text: str, gaz: Gazetteer) -> str:
+    """ "Libya's Government of National Unity" is the body "Government of National Unity": the
+    country's possessive before a body's name says whose it is."""
+    for mark in ("’s ", "'s "):
+        owner, _, rest = text.partition(mark)
+        if rest and owner in gaz.country_names and rest[:1].isupper():
+            return rest
+    return text
 
 
 def _trim_org(span: Span) -> str:
