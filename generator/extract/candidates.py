@@ -11,6 +11,7 @@ from generator import names
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.org_forms import proper_name_around
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
@@ -60,6 +61,8 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
                 for p in ner_people
             ):
                 continue  # "Jordan" inside "Michael Jordan"
+        if label == "body" and proper_name_around(doc, hit.start, hit.end, gaz):
+            continue  # 'Army' in 'Libyan National Army': the tagger's longer name stands
         source = "body" if label == "body" else "registry"
         out.append(Candidate(hit.start, hit.end, label, hit.key, source, hit.kind))
     for ent in doc.ents:

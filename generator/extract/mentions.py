@@ -39,6 +39,13 @@ from generator.extract.name_types import (
     person_read_as_place,
     rest_of_an_office,
 )
+from generator.extract.org_forms import (
+    defines_short_form,
+    is_the_publisher,
+    persons_after_a_country,
+    with_short_forms,
+    without_possessor,
+)
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.tools import Tools
 
@@ -57,7 +64,6 @@ def find_mentions(
 ) -> list[Mention]:
     gaz = tools.gazetteer
     authors = {names.key(a) for a in article.authors}
-    publisher = names.fold(article.publisher or "\0")
     hosts = publisher_hosts(article.source.front_matter.get("url"))
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [c for c in chosen if not _dateline_place(doc, c)]
@@ -123,8 +129,8 @@ def find_mentions(
         if cand.source == "ner-org":
             if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
                 continue
-            text = _trim_org(span)
-            if not text or text in gaz.country_names or names.fold(text) in publisher:
+            text = without_possessor(_trim_org(span), gaz)
+            if not text or text in gaz.country_names or is_the_publisher(text, article.publisher):
                 continue
             if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
@@ -146,7 +152,7 @@ def find_mentions(
                 )
             continue
         if cand.label == "organization" and (
-            names.fold(span.text) in publisher
+            is_the_publisher(span.text, article.publisher)
             or names_the_publisher(span.text, hosts)
             or is_wire_credit(doc, span.start, span.end)
         ):
@@ -163,7 +169,7 @@ def find_mentions(
                 doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
             )
         )
-    return out
+    return with_short_forms(doc, out)
 
 
 def _without_credit_words(chosen: list[Candidate], openers: set[int]) -> list[Candidate]:
@@ -202,7 +208,10 @@ def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> C
     if cand.kind == "GPE":
         if not person_read_as_place(doc, span):
             return cand
-    elif not person_read_as_organization(doc, span, types, gaz.office_words):
+    elif not (
+        person_read_as_organization(doc, span, types, gaz.office_words)
+        or persons_after_a_country(doc, span, types, gaz)
+    ):
         return cand
     return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 
@@ -219,7 +228,7 @@ def _dateline_place(doc: Doc, cand: Candidate) -> bool:
     before = doc.text[: span.start_char].rstrip(" ")
     after = doc[cand.end] if cand.end < len(doc) else None
     at_start = not before or before.endswith("\n")
-    return at_start and after is not None and after.text in (",", "(", "—", "–", "-")
+    return at_start and after is not None and after.text in (",", "(", "—", "–", "-", ":")
 
 
 def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
@@ -520,6 +529,10 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
+    if is_place(text) and not gaz.match_org(text):
+        return True  # 'Nuuk airport': a town the tagger read as a body
+    if defines_short_form(doc, span.end_char, text):
+        return False  # 'Head of the Government of National Unity (GNU)': a body's own name
     if span[0].lower_ != "the" and rest_of_an_office(doc, span.start, gaz.office_words):
         return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
