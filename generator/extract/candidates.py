@@ -11,6 +11,7 @@ from generator import names
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import NameTypes
 from generator.extract.org_forms import proper_name_around
 from generator.extract.tools import Tools
 
@@ -71,6 +72,7 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
+    out.extend(_lone_actors(doc, gaz, tools.name_types))
     out.extend(_titled_names(doc, gaz))
     return out
 
@@ -104,6 +106,76 @@ def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list
         ):
             out.append(Candidate(start, end, "person", None, "ner-person"))
     return out
+
+
+#: What an institution does as well as a person ('the ministry said', 'Gazprom told'): a word
+#: the tagger read as an organization must do something else to be read as a person.
+_SPOKEN = {"say", "tell", "write", "add", "urge", "insist", "admit"}
+_ACTS = name_types.PERSON_VERBS | {"speak", "hold"}
+
+
+def _lone_actors(doc: Doc, gaz: Gazetteer, types: NameTypes | None) -> list[Candidate]:
+    """'Pashinyan said', 'Aliyev and Pashinian spoke', 'Erdogan met with Pashinian': a lone
+    capitalised word the tagger missed or read as a nation, a place or a body, that is the subject
+    of a verb only a person does (or joined by 'and' to such a subject, or met by one), and that
+    no gazetteer knows, is a person's surname."""
+    out = []
+    for token in doc:
+        if not _lone_name(doc, token, gaz):
+            continue
+        if types is not None and names.fold(token.text) in types.organization_words:
+            continue  # 'the French Presidency said'
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text[:1].isupper() and not token.is_sent_start:
+            continue  # the last word of a longer name
+        verb = acting_verb(token)
+        if verb is None or (token.ent_type_ == "ORG" and verb.lemma_.lower() in _SPOKEN):
+            continue
+        out.append(Candidate(token.i, token.i + 1, "person", None, "ner-person"))
+    return out
+
+
+def _lone_name(doc: Doc, token, gaz: Gazetteer) -> bool:
+    text = token.text
+    if not token.is_alpha or len(text) < 3:
+        return False
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.ent_type_):
+        return False  # a capitalised common noun opening a sentence ('Police said')
+    if not text[:1].isupper() or text.isupper() or token.ent_type_ in ("PERSON", "DATE"):
+        return False
+    if token.ent_type_ and not (token.ent_iob_ == "B" and _entity_length(doc, token.i) == 1):
+        return False  # a word of a longer name
+    if token.tag_ in ("NNPS", "NNS") or (token.ent_type_ == "NORP" and text.endswith("s")):
+        return False  # a people, not a person: 'Muslims said', 'the Kurds met
+    if token.i > 0 and doc[token.i - 1].lower_ == "the":
+        return False
+    return not (
+        text in gaz.country_names
+        or gaz.match_org(text)
+        or name_types.is_place(text)
+        or token.lower_ in gaz.title_first_words
+    )
+
+
+def _entity_length(doc: Doc, i: int) -> int:
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - i
+
+
+def acting_verb(token):
+    """The person's verb of which the word is the subject ('X said'), or a subject's partner
+    ('X and Y spoke'), or whom such a subject met ('X met with Y')."""
+    head = token.head
+    if token.dep_ == "conj" and head.dep_ == "nsubj":
+        token, head = head, head.head
+    elif token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "meet":
+        return head.head
+    near = abs(head.i - token.i) <= 6  # a parse joining far words is often wrong
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in _ACTS and near:
+        return head
+    return None
 
 
 def _owns_a_party(doc: Doc, owner: int, gaz: Gazetteer, text: str) -> bool:
@@ -142,6 +214,7 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 name_token(doc[k])
                 or _initial_before_name(doc, k)
                 or (k > j and _particle_before_name(doc, k))
+                or (k > j and _hyphen_in_name(doc, k))
             )
         ):
             k += 1
@@ -151,6 +224,17 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(j, k, "person", None, "title"))
         i = max(k, i + 1)
     return out
+
+
+def _hyphen_in_name(doc: Doc, k: int) -> bool:
+    """'Jens-Frederik Nielsen': a hyphen glued between two name words is inside the name."""
+    return (
+        doc[k].text in ("-", "‐")
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and k + 1 < len(doc)
+        and name_token(doc[k + 1])
+    )
 
 
 def title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:

@@ -14,6 +14,7 @@ from generator.extract import gazetteer
 from generator.extract.candidates import (
     TITLES_AND_GIVEN_NAMES,
     Candidate,
+    acting_verb,
     name_token,
     title_at,
 )
@@ -30,7 +31,6 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
-    PERSON_VERBS,
     NameTypes,
     is_place,
     name_start,
@@ -364,13 +364,9 @@ def _person_mention(
 
 
 def _acts_as_a_person(span: Span) -> bool:
-    """'Saied said', 'Aliyev met': a name that is the subject of a verb only a person does."""
-    root = span.root
-    return (
-        root.dep_ == "nsubj"
-        and root.head.pos_ == "VERB"
-        and root.head.lemma_.lower() in PERSON_VERBS
-    )
+    """'Saied said', 'Aliyev met', 'Aliyev and Pashinian spoke', 'met with Pashinian': a name
+    that does, or is met by, what only a person does."""
+    return acting_verb(span.root) is not None
 
 
 def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
