@@ -491,7 +491,8 @@ _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
-    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development)$",
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
+    r"summit|ceasefire|truce|day)$",
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').

@@ -114,3 +114,21 @@ def test_a_person_read_as_a_body_after_a_countrys_possessive_is_the_person(build
 def test_a_backtick_for_the_apostrophe_ends_a_possessive():
     assert names.strip_possessive("Tomas Varga`s") == "Tomas Varga"
     assert names.strip_possessive("Elena Brisk’s") == "Elena Brisk"
+
+
+def test_a_summit_a_ceasefire_or_a_day_is_no_organization(build_case):
+    text = (
+        "Bloc leaders meet\n\n"
+        "President Tomas Arvelo will today chair an Extraordinary Summit of the regional bloc in "
+        "Varenna. The Varenna Ceasefire collapsed on Monday, the Fisheries Council said.\n\n"
+        "The Extraordinary Summit will also review the Varenna Ceasefire.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "fisheries-council" in listed, listed
+    assert not [i for i in listed if "summit" in i or "ceasefire" in i], listed
