@@ -68,7 +68,8 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
         out.append(Candidate(hit.start, hit.end, label, hit.key, source, hit.kind))
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
+            start = _given_names_before(doc, ent.start, gaz)
+            out.append(Candidate(start, ent.end, "person", None, "ner-person"))
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
@@ -106,6 +107,38 @@ def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list
         ):
             out.append(Candidate(start, end, "person", None, "ner-person"))
     return out
+
+
+def _given_names_before(doc: Doc, start: int, gaz: Gazetteer) -> int:
+    """'and Filipe Jacinto Nyusi, the President': the tagger's name starts at 'Nyusi'; one or two
+    untagged capitalised words right before it, after a lower-case word or a comma (not 'of':
+    'Secretary of State X'), that are no title and no name a gazetteer knows, are given names."""
+    i = start
+    while start - i < 2 and i > 0 and _given_name_word(doc[i - 1], gaz):
+        i -= 1
+    if i == start:
+        return start
+    before = doc[i - 1] if i > 0 else None
+    if before is None or "\n" in before.text:
+        return start  # a line's first words may be a headline's
+    if before.lower_ in ("of", "the", "’s", "'s") or not (before.is_lower or before.text == ","):
+        return start
+    return i
+
+
+def _given_name_word(token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and text[:1].isupper()
+        and not text.isupper()
+        and not token.ent_type_
+        and token.lower_ not in gaz.title_first_words
+        and text not in gaz.country_names
+        and not gaz.match_org(text)
+        and not name_types.is_place(text)
+    )
 
 
 #: What an institution does as well as a person ('the ministry said', 'Gazprom told'): a word
