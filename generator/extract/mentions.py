@@ -76,7 +76,8 @@ def find_mentions(
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     lines = credit_lines(doc)
-    chosen = [c for c in chosen if not (c.label == "person" and in_credit_line(c, lines))]
+    credited = ("person", "organization")  # a credit line's names are the copy's, not the story's
+    chosen = [c for c in chosen if not (c.label in credited and in_credit_line(c, lines))]
     chosen = _without_credit_words(chosen, set(credit_openers(doc)))
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}

@@ -132,3 +132,25 @@ def test_a_summit_a_ceasefire_or_a_day_is_no_organization(build_case):
     }
     assert "fisheries-council" in listed, listed
     assert not [i for i in listed if "summit" in i or "ceasefire" in i], listed
+
+
+def test_bodies_in_a_copyright_credit_or_a_byline_are_no_organizations(build_case):
+    text = (
+        "Envoy meets president\n\n"
+        "By: Press Trust of Norland Written by Anna Kerr | Varenna | Updated: March 4, 2015 "
+        "11:29:50 am\n\n"
+        "Foreign Minister Tomas Arvelo met the envoy on Monday, the Fisheries Council said.\n\n"
+        "This handout photograph shows Arvelo greeting the envoy in Varenna. © Handout / NORLAND "
+        "PRESIDENTIAL PRESS SERVICE / AFP\n\n"
+        "Arvelo said the talks had been useful.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "fisheries-council" in listed, listed
+    credited = ("press-trust", "presidential", "france-presse", "afp")
+    assert not [i for i in listed if any(c in i for c in credited)], listed
