@@ -135,7 +135,7 @@ def find_mentions(
                 continue
             if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
-            if _not_an_organization(doc, span, text, gaz):
+            if _not_an_organization(doc, span, text, gaz, types):
                 continue
             known = gaz.match_org(text)
             if known:
@@ -516,7 +516,7 @@ def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
     return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
 
 
-def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
+def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: NameTypes) -> bool:
     """NER 'ORG' spans that are treaties, ships, places, lower-case phrases, or part of a job
     title ('External Affairs' in 'External Affairs Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
@@ -534,7 +534,10 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
     if span[0].lower_ != "the" and rest_of_an_office(doc, span.start, gaz.office_words):
         return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
-    return following is not None and following.lower_ in gaz.office_words
+    if following is None or following.lower_ not in gaz.office_words:
+        return False
+    # 'European Council President X' names the council; 'External Affairs Minister' no body
+    return names.fold(text.split()[-1]) not in types.organization_words
 
 
 def _trim_org(span: Span) -> str:

@@ -154,3 +154,20 @@ def test_bodies_in_a_copyright_credit_or_a_byline_are_no_organizations(build_cas
     assert "fisheries-council" in listed, listed
     credited = ("press-trust", "presidential", "france-presse", "afp")
     assert not [i for i in listed if any(c in i for c in credited)], listed
+
+
+def test_a_body_before_its_officers_title_is_an_organization(build_case):
+    text = (
+        "Leaders meet in Varenna\n\n"
+        "Northern Council President Tomas Arvelo met External Affairs Minister Ilse Brandt in "
+        "Varenna on Monday. Arvelo said the talks were useful, and Brandt agreed.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "northern-council" in listed, listed
+    assert not [i for i in listed if "external-affairs" in i], listed
