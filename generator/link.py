@@ -230,8 +230,9 @@ def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
     if mention.entity_id and mention.entity_id.startswith("body:"):
         return _resolve_body(mention.entity_id, linker), 0.9
     if mention.label == "organization":
-        name = mention.refers_to or mention.text  # an acronym the article defined: its body
-        return _resolve_org(name, linker, mention.source in _TYPED_BODIES)
+        # a short form ('LNA') refers to the name the article writes in full
+        text = mention.refers_to or mention.text
+        return _resolve_org(text, linker, mention.source in _TYPED_BODIES)
     return None
 
 

@@ -36,7 +36,8 @@ PARTICLES = {
     "ten",
     "y",
 }
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: "Trump's", "Trump’s", and a page's backtick or acute accent for the apostrophe ("Trump`s")
+_POSSESSIVE = re.compile(r"(?:['’`´]s|['’])$")
 
 
 @lru_cache(maxsize=65536)
@@ -44,7 +45,7 @@ def fold(text: str) -> str:
     """Lowercase ASCII-ish form for comparing names (accents and apostrophes ignored)."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[’'`]", "", stripped).casefold()
+    return re.sub(r"[’'`´]", "", stripped).casefold()
 
 
 def strip_possessive(name: str) -> str:

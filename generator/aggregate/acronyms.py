@@ -1,6 +1,6 @@
 """An acronym one article defined stands for the same body in the articles that use it bare.
 
-Within an article, ``extract.acronyms`` ties "the RSF" to "the Rapid Support Forces (RSF)". A
+Within an article, ``extract.org_forms`` ties "the RSF" to "the Rapid Support Forces (RSF)". A
 later report often uses the acronym alone; it names that body too, when the corpus defines the
 acronym for one body only (two bodies with one acronym leave it alone: it is then ambiguous)."""
 
@@ -10,7 +10,14 @@ from collections import defaultdict
 
 from generator import names
 from generator.data import LinkedArticle
-from generator.extract.acronyms import is_acronym
+
+
+def is_acronym(text: str) -> bool:
+    """'RSF', 'M23', 'EUFOR': one word, more capitals and digits than small letters, two or more."""
+    if " " in text or not text[:1].isupper():
+        return False
+    capitals = sum(c.isupper() or c.isdigit() for c in text)
+    return capitals >= 2 and sum(c.islower() for c in text) <= capitals
 
 
 def acronym_keys(linked: list[LinkedArticle]) -> dict[str, str]:

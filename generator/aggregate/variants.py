@@ -7,7 +7,8 @@ Merging two different people is worse than keeping one person twice, so a form j
 
 - in the same article, or when the other is a curated person (whose spelling is settled);
 - as a shorter form: its words in the same order inside the other's, from the same first word,
-  or its last words (a surname of two words: 'López Obrador');
+  or its last words (a surname of two words: 'López Obrador'), a hyphen read as a space
+  ('Aboul Gheit' of 'Ahmed Aboul-Gheit');
 - or as a variant spelling: the same words but one, that one six letters or more, same first
   letter, one edit apart (a letter changed, added, dropped, or two swapped);
 - and when exactly one other person of the article (or of the curated list) fits.
@@ -38,7 +39,7 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
         for lm in art.mentions:
             if not lm.key.startswith("person:") or lm.key.startswith("person:?"):
                 continue
-            form = tuple(names.parts(lm.mention.refers_to or lm.mention.text))
+            form = _form(lm.mention.refers_to or lm.mention.text)
             if len(form) >= 2:
                 forms[lm.key].add(form)
                 keys.add(lm.key)
@@ -46,7 +47,7 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
         by_article.append(keys)
     curated: dict[str, set[Form]] = {}
     for entity in registry.of_type(EntityType.PERSON):
-        written = {tuple(names.parts(n)) for n in [entity.name, *entity.aliases]}
+        written = {_form(n) for n in [entity.name, *entity.aliases]}
         curated[entity.key] = {f for f in written if len(f) >= 2}
         forms[entity.key] |= curated[entity.key]
     owners: dict[str, set[str]] = defaultdict(set)
@@ -66,6 +67,13 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
                         owners[key].add(other)
     direct = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
     return {key: _final(key, direct) for key in direct if _final(key, direct) != key}
+
+
+def _form(name: str) -> Form:
+    """A name's significant words with its hyphens read as spaces: 'Aboul-Gheit' and 'Aboul
+    Gheit', 'al-Hayya' and 'Al Hayya' are one surname written two ways."""
+    words = (w for part in names.parts(name) for w in part.split("-"))
+    return tuple(w for w in words if w and w not in names.PARTICLES)
 
 
 def _masked_index(curated: dict[str, set[Form]]) -> dict[tuple[Form, Form], list]:

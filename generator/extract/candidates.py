@@ -11,6 +11,8 @@ from generator import names
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import NameTypes
+from generator.extract.org_forms import proper_name_around
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
@@ -60,39 +62,20 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
                 for p in ner_people
             ):
                 continue  # "Jordan" inside "Michael Jordan"
+        if label == "body" and proper_name_around(doc, hit.start, hit.end, gaz):
+            continue  # 'Army' in 'Libyan National Army': the tagger's longer name stands
         source = "body" if label == "body" else "registry"
         out.append(Candidate(hit.start, hit.end, label, hit.key, source, hit.kind))
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            out.append(Candidate(ent.start, ent.end, "person", None, "ner-person"))
+            start = _given_names_before(doc, ent.start, gaz)
+            out.append(Candidate(start, ent.end, "person", None, "ner-person"))
         elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "EVENT", "LOC"):
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
+    out.extend(_lone_actors(doc, gaz, tools.name_types))
     out.extend(_titled_names(doc, gaz))
-    return _proper_names_over_bodies(doc, out)
-
-
-def _proper_names_over_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """'the Libyan National Army' is a body of its own, not Libya's army: a body word ('Army',
-    'Navy') inside an organization the tagger read whole is that organization's, when the
-    tagger's name has a capitalised word of its own beyond the body and the country
-    ('National'). 'the Pakistan Army' stays the country's army."""
-    countries = {i for c in candidates if c.label == "country" for i in range(c.start, c.end)}
-    whole = [c for c in candidates if c.source == "ner-org" and c.kind == "ORG"]
-
-    def named(body: Candidate) -> bool:
-        for org in whole:
-            if org.start <= body.start and body.end <= org.end and org.end - org.start > 1:
-                rest = [
-                    doc[i]
-                    for i in range(org.start, org.end)
-                    if not body.start <= i < body.end and i not in countries
-                ]
-                if any(t.is_title and t.is_alpha and not t.is_stop for t in rest):
-                    return True
-        return False
-
-    return [c for c in candidates if c.source != "body" or not named(c)]
+    return out
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:
@@ -124,6 +107,108 @@ def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list
         ):
             out.append(Candidate(start, end, "person", None, "ner-person"))
     return out
+
+
+def _given_names_before(doc: Doc, start: int, gaz: Gazetteer) -> int:
+    """'and Filipe Jacinto Nyusi, the President': the tagger's name starts at 'Nyusi'; one or two
+    untagged capitalised words right before it, after a lower-case word or a comma (not 'of':
+    'Secretary of State X'), that are no title and no name a gazetteer knows, are given names."""
+    i = start
+    while start - i < 2 and i > 0 and _given_name_word(doc[i - 1], gaz):
+        i -= 1
+    if i == start:
+        return start
+    before = doc[i - 1] if i > 0 else None
+    if before is None or "\n" in before.text:
+        return start  # a line's first words may be a headline's
+    if before.lower_ in ("of", "the", "’s", "'s") or not (before.is_lower or before.text == ","):
+        return start
+    return i
+
+
+def _given_name_word(token, gaz: Gazetteer) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and text[:1].isupper()
+        and not text.isupper()
+        and not token.ent_type_
+        and token.lower_ not in gaz.title_first_words
+        and text not in gaz.country_names
+        and not gaz.match_org(text)
+        and not name_types.is_place(text)
+    )
+
+
+#: What an institution does as well as a person ('the ministry said', 'Gazprom told'): a word
+#: the tagger read as an organization must do something else to be read as a person.
+_SPOKEN = {"say", "tell", "write", "add", "urge", "insist", "admit"}
+_ACTS = name_types.PERSON_VERBS | {"speak", "hold"}
+
+
+def _lone_actors(doc: Doc, gaz: Gazetteer, types: NameTypes | None) -> list[Candidate]:
+    """'Pashinyan said', 'Aliyev and Pashinian spoke', 'Erdogan met with Pashinian': a lone
+    capitalised word the tagger missed or read as a nation, a place or a body, that is the subject
+    of a verb only a person does (or joined by 'and' to such a subject, or met by one), and that
+    no gazetteer knows, is a person's surname."""
+    out = []
+    for token in doc:
+        if not _lone_name(doc, token, gaz):
+            continue
+        if types is not None and names.fold(token.text) in types.organization_words:
+            continue  # 'the French Presidency said'
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text[:1].isupper() and not token.is_sent_start:
+            continue  # the last word of a longer name
+        verb = acting_verb(token)
+        if verb is None or (token.ent_type_ == "ORG" and verb.lemma_.lower() in _SPOKEN):
+            continue
+        out.append(Candidate(token.i, token.i + 1, "person", None, "ner-person"))
+    return out
+
+
+def _lone_name(doc: Doc, token, gaz: Gazetteer) -> bool:
+    text = token.text
+    if not token.is_alpha or len(text) < 3:
+        return False
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.ent_type_):
+        return False  # a capitalised common noun opening a sentence ('Police said')
+    if not text[:1].isupper() or text.isupper() or token.ent_type_ in ("PERSON", "DATE"):
+        return False
+    if token.ent_type_ and not (token.ent_iob_ == "B" and _entity_length(doc, token.i) == 1):
+        return False  # a word of a longer name
+    if token.tag_ in ("NNPS", "NNS") or (token.ent_type_ == "NORP" and text.endswith("s")):
+        return False  # a people, not a person: 'Muslims said', 'the Kurds met
+    if token.i > 0 and doc[token.i - 1].lower_ == "the":
+        return False
+    return not (
+        text in gaz.country_names
+        or gaz.match_org(text)
+        or name_types.is_place(text)
+        or token.lower_ in gaz.title_first_words
+    )
+
+
+def _entity_length(doc: Doc, i: int) -> int:
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - i
+
+
+def acting_verb(token):
+    """The person's verb of which the word is the subject ('X said'), or a subject's partner
+    ('X and Y spoke'), or whom such a subject met ('X met with Y')."""
+    head = token.head
+    if token.dep_ == "conj" and head.dep_ == "nsubj":
+        token, head = head, head.head
+    elif token.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() == "meet":
+        return head.head
+    near = abs(head.i - token.i) <= 6  # a parse joining far words is often wrong
+    if token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in _ACTS and near:
+        return head
+    return None
 
 
 def _owns_a_party(doc: Doc, owner: int, gaz: Gazetteer, text: str) -> bool:
@@ -162,6 +247,7 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
                 name_token(doc[k])
                 or _initial_before_name(doc, k)
                 or (k > j and _particle_before_name(doc, k))
+                or (k > j and _hyphen_in_name(doc, k))
             )
         ):
             k += 1
@@ -171,6 +257,17 @@ def _titled_names(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             out.append(Candidate(j, k, "person", None, "title"))
         i = max(k, i + 1)
     return out
+
+
+def _hyphen_in_name(doc: Doc, k: int) -> bool:
+    """'Jens-Frederik Nielsen': a hyphen glued between two name words is inside the name."""
+    return (
+        doc[k].text in ("-", "‐")
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and k + 1 < len(doc)
+        and name_token(doc[k + 1])
+    )
 
 
 def title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:

@@ -35,9 +35,13 @@ _CREDIT_END = {")", "|", "]"}
 
 def credit_openers(doc: Doc) -> list[int]:
     """Indexes of the capitalised credit words that a 'by' follows, directly or after another
-    credit word ('Additional reporting by'). Lower case ('reporting by the BBC') is prose."""
+    credit word ('Additional reporting by'), of a copyright sign and of a line's 'By:'. Lower
+    case ('reporting by the BBC') is prose."""
     out = []
     for i, token in enumerate(doc[:-1]):
+        if token.text == "©" or _byline_opener(doc, i):
+            out.append(i)  # '© Handout / PRESS SERVICE / AFP', 'By: Press Trust of India'
+            continue
         if token.lower_ not in CREDIT_WORDS or not token.text[:1].isupper():
             continue
         nxt = doc[i + 1]
@@ -46,6 +50,12 @@ def credit_openers(doc: Doc) -> list[int]:
         ):
             out.append(i)
     return out
+
+
+def _byline_opener(doc: Doc, i: int) -> bool:
+    """'By:' opening a line: the byline, whatever names follow it."""
+    at_line_start = i == 0 or "\n" in doc[i - 1].text
+    return doc[i].text == "By" and at_line_start and doc[i + 1].text == ":"
 
 
 def credit_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -57,7 +67,8 @@ def credit_lines(doc: Doc) -> list[tuple[int, int]]:
             continue  # '; Editing by' inside the line already found
         end = start + 1
         while end < len(doc) and doc[end].text not in _CREDIT_END and "\n" not in doc[end].text:
-            if doc[end].is_sent_start and doc[end].lower_ not in CREDIT_WORDS:
+            new_sentence = doc[end].is_sent_start and doc[end].lower_ not in CREDIT_WORDS
+            if new_sentence and doc[start].text != "©":
                 break  # 'Written by A. The president said ...': the story goes on
             end += 1
         out.append((start, end))

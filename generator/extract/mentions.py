@@ -14,6 +14,7 @@ from generator.extract import gazetteer
 from generator.extract.candidates import (
     TITLES_AND_GIVEN_NAMES,
     Candidate,
+    acting_verb,
     name_token,
     title_at,
 )
@@ -30,7 +31,6 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
-    PERSON_VERBS,
     NameTypes,
     is_place,
     name_start,
@@ -38,6 +38,13 @@ from generator.extract.name_types import (
     person_read_as_organization,
     person_read_as_place,
     rest_of_an_office,
+)
+from generator.extract.org_forms import (
+    defines_short_form,
+    is_the_publisher,
+    persons_after_a_country,
+    with_short_forms,
+    without_possessor,
 )
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.tools import Tools
@@ -57,7 +64,6 @@ def find_mentions(
 ) -> list[Mention]:
     gaz = tools.gazetteer
     authors = {names.key(a) for a in article.authors}
-    publisher = names.fold(article.publisher or "\0")
     hosts = publisher_hosts(article.source.front_matter.get("url"))
     types = tools.name_types or NameTypes.from_registry(tools.registry)
     chosen = [c for c in chosen if not _dateline_place(doc, c)]
@@ -70,7 +76,8 @@ def find_mentions(
     credits = credited_reporters(doc, chosen, tools.registry, article.publisher)
     chosen = [c for c in chosen if (c.start, c.end) not in credits]  # a newsroom's team
     lines = credit_lines(doc)
-    chosen = [c for c in chosen if not (c.label == "person" and in_credit_line(c, lines))]
+    credited = ("person", "organization")  # a credit line's names are the copy's, not the story's
+    chosen = [c for c in chosen if not (c.label in credited and in_credit_line(c, lines))]
     chosen = _without_credit_words(chosen, set(credit_openers(doc)))
     people = [c for c in chosen if c.label == "person"]
     person_spans = {}
@@ -123,12 +130,12 @@ def find_mentions(
         if cand.source == "ner-org":
             if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
                 continue
-            text = _without_owner(_trim_org(span), gaz)
-            if not text or text in gaz.country_names or names.fold(text) in publisher:
+            text = without_possessor(_trim_org(span), gaz)
+            if not text or text in gaz.country_names or is_the_publisher(text, article.publisher):
                 continue
             if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
-            if _not_an_organization(doc, span, text, gaz):
+            if _not_an_organization(doc, span, text, gaz, types):
                 continue
             known = gaz.match_org(text)
             if known:
@@ -146,7 +153,7 @@ def find_mentions(
                 )
             continue
         if cand.label == "organization" and (
-            names.fold(span.text) in publisher
+            is_the_publisher(span.text, article.publisher)
             or names_the_publisher(span.text, hosts)
             or is_wire_credit(doc, span.start, span.end)
         ):
@@ -163,7 +170,7 @@ def find_mentions(
                 doc, span, span.text, "organization", None, sentences, sent_index, "typed-group"
             )
         )
-    return out
+    return with_short_forms(doc, out)
 
 
 def _without_credit_words(chosen: list[Candidate], openers: set[int]) -> list[Candidate]:
@@ -202,7 +209,10 @@ def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> C
     if cand.kind == "GPE":
         if not person_read_as_place(doc, span):
             return cand
-    elif not person_read_as_organization(doc, span, types, gaz.office_words):
+    elif not (
+        person_read_as_organization(doc, span, types, gaz.office_words)
+        or persons_after_a_country(doc, span, types, gaz)
+    ):
         return cand
     return Candidate(cand.start, cand.end, "person", None, "ner-org-person")
 
@@ -219,7 +229,7 @@ def _dateline_place(doc: Doc, cand: Candidate) -> bool:
     before = doc.text[: span.start_char].rstrip(" ")
     after = doc[cand.end] if cand.end < len(doc) else None
     at_start = not before or before.endswith("\n")
-    return at_start and after is not None and after.text in (",", "(", "—", "–", "-")
+    return at_start and after is not None and after.text in (",", "(", "—", "–", "-", ":")
 
 
 def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
@@ -355,13 +365,9 @@ def _person_mention(
 
 
 def _acts_as_a_person(span: Span) -> bool:
-    """'Saied said', 'Aliyev met': a name that is the subject of a verb only a person does."""
-    root = span.root
-    return (
-        root.dep_ == "nsubj"
-        and root.head.pos_ == "VERB"
-        and root.head.lemma_.lower() in PERSON_VERBS
-    )
+    """'Saied said', 'Aliyev met', 'Aliyev and Pashinian spoke', 'met with Pashinian': a name
+    that does, or is met by, what only a person does."""
+    return acting_verb(span.root) is not None
 
 
 def _titles_before(doc: Doc, start: int, gaz: Gazetteer) -> tuple[str, ...]:
@@ -487,7 +493,8 @@ _NOT_ORG_ENDINGS = re.compile(
     r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
     r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
-    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # a site, not a body
+    r"summit|ceasefire|truce|day|"
+    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # sites, events: no bodies
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
@@ -510,8 +517,8 @@ def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
     return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
 
 
-def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> bool:
-    """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport),
+def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: NameTypes) -> bool:
+    """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport), events,
     lower-case phrases, or part of a job title ('External Affairs' in 'External Affairs
     Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
@@ -522,7 +529,11 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
-    owned = text != _trim_org(span)  # "Head of Libya's Government of ...": a body, no office
+    if is_place(text) and not gaz.match_org(text):
+        return True  # 'Nuuk airport': a town the tagger read as a body
+    if defines_short_form(doc, span.end_char, text):
+        return False  # 'Head of the Government of National Unity (GNU)': a body's own name
+    owned = text != _trim_org(span)  # "Head of Chad's Government of ...": a body, no office
     if (
         span[0].lower_ != "the"
         and not owned
@@ -530,17 +541,10 @@ def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer) -> boo
     ):
         return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
     following = doc[span.end] if span.end < len(doc) else None
-    return following is not None and following.lower_ in gaz.office_words
-
-
-def _without_owner(text: str, gaz: Gazetteer) -> str:
-    """ "Libya's Government of National Unity" is the body "Government of National Unity": the
-    country's possessive before a body's name says whose it is."""
-    for mark in ("’s ", "'s "):
-        owner, _, rest = text.partition(mark)
-        if rest and owner in gaz.country_names and rest[:1].isupper():
-            return rest
-    return text
+    if following is None or following.lower_ not in gaz.office_words:
+        return False
+    # 'European Council President X' names the council; 'External Affairs Minister' no body
+    return names.fold(text.split()[-1]) not in types.organization_words
 
 
 def _trim_org(span: Span) -> str:

@@ -28,6 +28,16 @@ CONTEXT_SENTENCES = 3
 _SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write", "declare"})
 #: Offices written two ways: a role's word -> the words a description holds instead.
 _SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
+#: Offices of a country's leader: 'the Senegalese leader' is its president or prime minister.
+_LEADERS = (
+    ("president",),
+    ("prime", "minister"),
+    ("premier",),
+    ("chancellor",),
+    ("king",),
+    ("emir",),
+    ("sultan",),
+)
 #: Offices a state-media readout capitalises alone ("…,” said the President.").
 OFFICES = frozenset(
     [
@@ -226,6 +236,8 @@ def described_by(word: str, described: set[str]) -> bool:
     same = _SAME_OFFICE.get(word.lower())
     if same is not None and all(w in described for w in same):
         return True
+    if word.lower() == "leader" and any(all(w in described for w in o) for o in _LEADERS):
+        return True  # 'the Senegalese leader': a president, a prime minister, a king
     if word.isupper() and 2 <= len(word) <= 4:  # "US": "United States" in the role
         return all(any(d.startswith(c) and len(d) > 2 for d in described) for c in word.lower())
     word = word.lower()

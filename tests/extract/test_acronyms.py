@@ -1,13 +1,11 @@
-"""Acronyms an article defines (extract/acronyms.py, aggregate/acronyms.py): "the Northern
+"""Acronyms an article defines (extract/org_forms.py, aggregate/acronyms.py): "the Northern
 Security Forces (NSF) ... the NSF" is one organization, in that article and in others that use
 the acronym bare; brackets that hold no acronym of the name before them tie nothing."""
 
 from __future__ import annotations
 
-import pytest
-
 from generator import yamlio
-from generator.extract.acronyms import is_acronym, stands_for
+from generator.aggregate.acronyms import is_acronym
 
 
 def organizations(result) -> dict[str, dict]:
@@ -30,20 +28,6 @@ BARE = (
     "Truce talks open\n\n"
     "Envoys of the army and the NSF met in Geneva on Friday, the mediators said.\n"
 )
-
-
-@pytest.mark.parametrize(
-    ("short", "long", "expected"),
-    [
-        ("NSF", "Northern Security Forces", True),
-        ("M23", "March 23 Movement", True),
-        ("ECOWAS", "Economic Community of West African States", True),
-        ("UN", "European Union", False),  # the letters are there, but U does not open it
-        ("RSF", "Reporters Without Borders", False),  # no F: a French name's acronym
-    ],
-)
-def test_an_acronym_stands_for_a_name_whose_words_hold_its_letters(short, long, expected):
-    assert stands_for(short, long) is expected
 
 
 def test_what_an_acronym_looks_like():

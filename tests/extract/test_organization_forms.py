@@ -1,0 +1,173 @@
+"""Organization names as real pages write them (extract/org_forms.py; issue #13): a short form in
+brackets or by its initials, in any case; a country's possessive before the name; a body word
+ending a longer proper name; a town read as a body; a publisher whose name holds a body's name;
+a person read as a body after a country's possessive. Texts written for these tests."""
+
+from __future__ import annotations
+
+from generator import names, yamlio
+
+
+def records(result, folder: str) -> dict[str, dict]:
+    return {
+        yamlio.load(text)["name"]: yamlio.load(text)
+        for path, text in result.records.items()
+        if path.startswith(f"{folder}/")
+    }
+
+
+def written(found: dict[str, dict]) -> set[str]:
+    """Every name and alias of the records, casefolded."""
+    return {n.casefold() for name, r in found.items() for n in [name, *(r.get("aliases") or [])]}
+
+
+def test_a_short_form_in_brackets_is_the_organization_in_any_case(build_case):
+    text = (
+        "Regional bloc meets on floods\n\n"
+        "Leaders of the Southern Lakes Development Community (Sldc) met in Varenna on Tuesday.\n\n"
+        "Sldc member states would receive an update, said spokesperson Anna Molewa. The Sldc "
+        "secretariat will host the centre, and SLDC ministers meet again in May, Molewa said.\n"
+    )
+    result = build_case({"a.txt": text})
+    orgs, people = records(result, "organizations"), records(result, "people")
+    assert "Southern Lakes Development Community" in orgs, sorted(orgs)
+    assert {"sldc"} & written({"x": orgs["Southern Lakes Development Community"]}), orgs
+    assert "sldc" not in written(people), sorted(people)
+    assert not [n for n in orgs if n.casefold() == "sldc"], sorted(orgs)
+
+
+def test_initials_of_a_body_named_in_full_are_that_body(build_case):
+    text = (
+        "Ministry protests coast guard moves\n\n"
+        "The Department of Coastal Affairs summoned the envoy on Monday, Foreign Minister Tomas "
+        "Arvelo said. The DCA said the vessels must leave the shoal at once.\n"
+    )
+    orgs = records(build_case({"a.txt": text}), "organizations")
+    assert "Department of Coastal Affairs" in orgs, sorted(orgs)
+    assert "DCA" not in orgs, sorted(orgs)
+
+
+def test_a_country_possessive_is_no_part_of_a_bodys_name(build_case):
+    text = (
+        "Talks on the capital\n\n"
+        "Head of Libya’s Government of Civic Unity (GCU) Omar Talbi said on Sunday he was ready "
+        "to meet the rival commander.\n"
+    )
+    orgs = records(build_case({"a.txt": text}), "organizations")
+    assert "Government of Civic Unity" in orgs, sorted(orgs)
+    assert not [n for n in orgs if n.startswith("Libya")], sorted(orgs)
+
+
+def test_a_body_word_ending_a_longer_proper_name_keeps_the_name(build_case):
+    text = (
+        "Commander rejects talks\n\n"
+        "The Somali Coastal Army (SCA) said on Monday it would not attend the talks in Mogadishu, "
+        "its commander Abdi Warsame told reporters.\n"
+    )
+    orgs = records(build_case({"a.txt": text}), "organizations")
+    assert "Somali Coastal Army" in orgs, sorted(orgs)
+    assert "SCA" not in orgs, sorted(orgs)
+
+
+def test_a_town_read_as_a_body_is_no_organization(build_case):
+    text = (
+        "Minister arrives for talks\n\n"
+        "After landing at Aalborg airport, Foreign Minister Tomas Arvelo was greeted by the mayor. "
+        "Arvelo told the Fisheries Council that the talks would focus on quotas.\n\n"
+        "He left from Aalborg airport on Friday.\n"
+    )
+    result = build_case({"a.txt": text})
+    orgs = records(result, "organizations")
+    assert "Fisheries Council" in orgs, sorted(orgs)
+    review = [  # names kept for review, the low-confidence ones among them
+        item["name"]
+        for path, record in result.records.items()
+        if "review" in path
+        for item in yamlio.load(record).get("review") or []
+    ]
+    assert "Aalborg" not in [*orgs, *review], (sorted(orgs), review)
+
+
+def test_a_body_named_inside_the_publishers_name_is_still_the_storys(build_case):
+    text = (
+        "---\npublisher: Zarvan Movement Ministry of Information\n---\n"
+        "Envoy meets movement's minister\n\n"
+        "A Gulf envoy visited Kabul on Sunday and met the Zarvan Movement foreign minister. The "
+        "envoy said the Zarvan Movement’s restrictions on schools must end.\n"
+    )
+    orgs = records(build_case({"a.txt": text}), "organizations")
+    assert "Zarvan Movement" in orgs, sorted(orgs)
+
+
+def test_a_person_read_as_a_body_after_a_countrys_possessive_is_the_person(build_case):
+    text = (
+        "Bloc changes chair\n\n"
+        "Sasa said the president would take over as Sadc chair from Malawi’s Lazarus Phiri at "
+        "the summit on Wednesday. The summit will also adopt the budget, Sasa said.\n"
+    )
+    result = build_case({"a.txt": text})
+    orgs, people = records(result, "organizations"), records(result, "people")
+    assert "Lazarus Phiri" in people, sorted(people)
+    assert not [n for n in orgs if "Phiri" in n], sorted(orgs)
+
+
+def test_a_backtick_for_the_apostrophe_ends_a_possessive():
+    assert names.strip_possessive("Tomas Varga`s") == "Tomas Varga"
+    assert names.strip_possessive("Elena Brisk’s") == "Elena Brisk"
+
+
+def test_a_summit_a_ceasefire_or_a_day_is_no_organization(build_case):
+    text = (
+        "Bloc leaders meet\n\n"
+        "President Tomas Arvelo will today chair an Extraordinary Summit of the regional bloc in "
+        "Varenna. The Varenna Ceasefire collapsed on Monday, the Fisheries Council said.\n\n"
+        "The Extraordinary Summit will also review the Varenna Ceasefire.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "fisheries-council" in listed, listed
+    assert not [i for i in listed if "summit" in i or "ceasefire" in i], listed
+
+
+def test_bodies_in_a_copyright_credit_or_a_byline_are_no_organizations(build_case):
+    text = (
+        "Envoy meets president\n\n"
+        "By: Press Trust of Norland Written by Anna Kerr | Varenna | Updated: March 4, 2015 "
+        "11:29:50 am\n\n"
+        "Foreign Minister Tomas Arvelo met the envoy on Monday, the Fisheries Council said.\n\n"
+        "This handout photograph shows Arvelo greeting the envoy in Varenna. © Handout / NORLAND "
+        "PRESIDENTIAL PRESS SERVICE / AFP\n\n"
+        "Arvelo said the talks had been useful.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "fisheries-council" in listed, listed
+    credited = ("press-trust", "presidential", "france-presse", "afp")
+    assert not [i for i in listed if any(c in i for c in credited)], listed
+
+
+def test_a_body_before_its_officers_title_is_an_organization(build_case):
+    text = (
+        "Leaders meet in Varenna\n\n"
+        "Northern Council President Tomas Arvelo met External Affairs Minister Ilse Brandt in "
+        "Varenna on Monday. Arvelo said the talks were useful, and Brandt agreed.\n"
+    )
+    result = build_case({"a.txt": text})
+    listed = {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+    assert "northern-council" in listed, listed
+    assert not [i for i in listed if "external-affairs" in i], listed
