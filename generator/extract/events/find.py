@@ -17,7 +17,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
+from generator.extract.events import (
+    attendance,
+    backrefs,
+    delegations,
+    merge,
+    parse,
+    places,
+    presence,
+)
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
@@ -98,7 +106,8 @@ def find_events(
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
-    reports = backrefs.third_sides(attendance.add_attendees(reports, ctx), ctx)
+    reports = presence.add_present(attendance.add_attendees(reports, ctx), ctx)
+    reports = backrefs.third_sides(reports, ctx)
     return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
 
 
@@ -343,7 +352,9 @@ def _reports(
         people = list(ctx.top_two)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
-    if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
+    # one named, and those present with them named just after ("Also present were ..."): met
+    present = len(people) == 1 and kind in presence.GATHERINGS and presence.named_after(ctx, index)
+    if not present and not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
