@@ -20,6 +20,7 @@ from generator.data import EventCandidate, Mention
 from generator.extract.events import (
     attendance,
     backrefs,
+    companions,
     delegations,
     merge,
     parse,
@@ -359,6 +360,8 @@ def _reports(
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
+    # those who came along ("along with B", "accompanied by B") join a meeting that is one already
+    people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
@@ -473,6 +476,7 @@ def _visits(
     else:
         guests = places.visitors(ctx, trigger, phrase) or chain.people
         guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
+        guests = _distinct(ctx, guests + companions.companions(ctx, trigger, chain))
         where = places.destinations(trigger, phrase) or stay_places(trigger)  # "is in Kenya"
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
