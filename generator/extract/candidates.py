@@ -11,6 +11,7 @@ from generator import names
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.respelled import respelled
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
@@ -69,7 +70,7 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
             out.append(Candidate(ent.start, ent.end, "organization", None, "ner-org", ent.label_))
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_titled_names(doc, gaz))
-    return out
+    return respelled(doc, out, tools.registry)  # 'Subrahmanyan Jaishankar' for '…yam Jaishankar'
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:
