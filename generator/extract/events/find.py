@@ -23,6 +23,7 @@ from generator.extract.events import (
     companions,
     delegations,
     merge,
+    pairs,
     parse,
     places,
     presence,
@@ -349,7 +350,7 @@ def _reports(
     people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
-    if not people and ctx.the_two(phrase, chain):
+    if not people and (ctx.the_two(phrase, chain) or pairs.of_two_countries(ctx, phrase, chain)):
         people = list(ctx.top_two)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
