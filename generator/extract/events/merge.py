@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from generator.extract.events import parse, places
+from generator.extract.events import headline, parse, places
 from generator.extract.events.dates import EventDate
 
 #: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
@@ -136,6 +136,11 @@ def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[
         if not people or not earlier:
             continue
         target = earlier[-1]
+        pair = headline.title_pair(ctx) if headline.also_attended(verb) else []
+        if pair and {ctx.who(i) for i in people} <= target.who:
+            # "X met A and B. The meeting is also attended by A and B": the headline's meeting
+            reports = [_with_pair(r, pair, ctx, index, subject) for r in reports]
+            continue
         joined = replace(
             target,
             participants=_union(target.participants, people),
@@ -147,6 +152,17 @@ def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[
             if not (r.sentence_index == index and r.trigger.i == subject.i)
         ]
     return reports
+
+
+def _with_pair(report: Report, pair: list[int], ctx: parse.Context, index: int, subject: Token):
+    """The report of 'the meeting' at ``subject`` with the headline's two people in it."""
+    if report.sentence_index != index or report.trigger.i not in (subject.i, subject.head.i):
+        return report
+    return replace(
+        report,
+        participants=_union(list(pair), report.participants),
+        who=report.who | {ctx.who(i) for i in pair},
+    )
 
 
 def _refers_back(subject: Token) -> bool:
@@ -257,6 +273,8 @@ def merge_within(reports: list[Report]) -> list[Report]:
 def _same(a: Report, b: Report) -> bool:
     if a.session or b.session:
         return a.session and b.session and bool(set(a.forums) & set(b.forums))
+    if _family(a) == _family(b) == "meeting" and _again_with_fewer(a, b):
+        return True
     if _family(a) != _family(b) or a.who != b.who:
         return False
     if a.kind == "visit":
@@ -264,6 +282,24 @@ def _same(a: Report, b: Report) -> bool:
             return False
         return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
     return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
+
+
+def _again_with_fewer(a: Report, b: Report) -> bool:
+    """'X met A, B and C in Brussels today. ... A and B at today's meeting in Brussels': a
+    meeting named again with its day ('today's meeting', 'the meeting') and some of its people,
+    the same day stated and no other place, is the one before."""
+    day = a.date.claim.start if a.date.claim else None
+    other = b.date.claim.start if b.date.claim else None
+    if not (b.who < a.who and len(b.who) >= 2 and day and len(day) == 10 and day == other):
+        return False
+    if a.place and b.place and not (a.place in b.place or b.place in a.place):
+        return False
+    trigger = b.trigger
+    return parse.nominal(trigger) and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+        for c in trigger.children
+    )
 
 
 def _family(report: Report) -> str:
