@@ -5,6 +5,7 @@ forum. ``Report`` is one event as one sentence reports it, before merging."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -261,11 +262,14 @@ def merge_within(reports: list[Report]) -> list[Report]:
     own joins the visit before it)."""
     merged: list[Report] = []
     for report in reports:
-        target = next((m for m in merged if _same(m, report)), None)
+        target = next((m for m in merged if _same(m, report) or _week_apart(m, report)), None)
         if target is None:
             merged.append(report)
         else:
-            merged[merged.index(target)] = _combine(target, report, union=target.session)
+            combined = _combine(target, report, union=target.session)
+            if _week_apart(target, report):
+                combined.date = (report if _present(target) else target).date
+            merged[merged.index(target)] = combined
     _share_places(merged)
     return merged
 
@@ -300,6 +304,30 @@ def _again_with_fewer(a: Report, b: Report) -> bool:
         or (c.dep_ == "poss" and c.ent_type_ == "DATE")
         for c in trigger.children
     )
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _week_apart(a: Report, b: Report) -> bool:
+    """A caption's 'X meet with Y in Hanoi on Monday' (read as the Monday to come) and 'X held
+    talks with Y on Monday': one weekday named for one meeting of the same people, its two
+    readings a week apart, is one day: the one the past tense says (``merge_within``)."""
+    if _family(a) != "meeting" or _family(b) != "meeting" or a.who != b.who:
+        return False
+    if a.date.claim is None or b.date.claim is None or _present(a) == _present(b):
+        return False
+    x, y = a.date.claim.start or "", b.date.claim.start or ""
+    words = {c.phrase.split()[0].lower() if c.phrase else "" for c in (a.date.claim, b.date.claim)}
+    if len(words) != 1 or not words <= _WEEKDAYS or len(x) != 10 or len(y) != 10:
+        return False
+    return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) == 7
+
+
+def _present(report: Report) -> bool:
+    """Told in the present tense: its verb, or the verb its noun hangs on."""
+    verb = report.trigger if not parse.nominal(report.trigger) else report.trigger.head
+    return verb.tag_ in ("VBP", "VBZ")
 
 
 def _family(report: Report) -> str:
