@@ -266,6 +266,8 @@ class Context:
             return False
         if head.dep_ == "appos" and head.head.i in self.person_at:
             return True  # "Filippo Grandi, the United Nations High Commissioner"
+        if head.tag_ == "NN" and head.lemma_.lower() in roles.ROLE_NOUNS:
+            return True  # "UN envoy meets Haftar": one person's office, unnamed; no session
         return any(
             c.dep_ in ("appos", "conj") and (c.i in self.person_at or c.pos_ == "PROPN")
             for c in head.children  # a name beside the title, even one NER did not call a person
