@@ -38,7 +38,7 @@ from generator.extract.events.plans import (
     readied,
     upcoming,
 )
-from generator.extract.events.roles import lost_role
+from generator.extract.events.roles import lost_role, no_subject
 from generator.extract.events.venues import stay_places, towns
 
 NOUN_TRIGGERS = {
@@ -360,6 +360,8 @@ def _reports(
         return visits
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
+    if kind != "summit" and no_subject(ctx, trigger, people, chain.people):
+        return visits  # "the deal came after a conversation with A and B": whose, unsaid
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     # those who came along ("along with B", "accompanied by B") join a meeting that is one already
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
