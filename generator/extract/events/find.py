@@ -348,6 +348,7 @@ def _reports(
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
     people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
+    people += presence.brought_together(ctx, trigger)  # "the talks brought together A and B"
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
     if not people and (ctx.the_two(phrase, chain) or pairs.of_two_countries(ctx, phrase, chain)):
@@ -355,7 +356,7 @@ def _reports(
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
     # one named, and those present with them named just after ("Also present were ..."): met
-    present = len(people) == 1 and kind in presence.GATHERINGS and presence.named_after(ctx, index)
+    present = kind in presence.GATHERINGS and presence.named_after(ctx, index, len(people))
     if not present and not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):

@@ -24,6 +24,8 @@ WINDOW = 2
 GATHERINGS = {"meeting", "talks", "summit"}
 #: Verbs that say who was there: "Also present were ...", "Those in attendance included ...".
 _STATING = {"be", "include"}
+#: Nouns for those present: "Participants included ...".
+_THOSE_PRESENT = {"participant", "attendee"}
 #: What hangs on such a verb besides those present.
 _NOT_PRESENT = {"aux", "auxpass", "neg", "punct", "cc", "mark", "advmod", "acomp", "prep"}
 _NOT_PRESENT |= {"advcl", "ccomp", "xcomp", "parataxis", "relcl", "acl", "npadvmod"}
@@ -56,6 +58,11 @@ def _stating_verb(token: Token) -> Token | None:
         if verb.lemma_.lower() == "be" and not _elsewhere(token):
             return verb
         return None
+    if token.lemma_.lower() in _THOSE_PRESENT and token.tag_ == "NNS" and token.dep_ == "nsubj":
+        verb = token.head  # "Participants included A, B and C"
+        if verb.lemma_.lower() in _STATING and not _elsewhere(token, ("of", "at", "in")):
+            return verb
+        return None
     if token.lower_ != "attendance" or token.dep_ != "pobj" or token.head.lower_ != "in":
         return None
     holder = token.head.head  # "in attendance" hangs on the verb or on "those"
@@ -73,9 +80,10 @@ def _holder(token: Token, verb: Token) -> Token:
     return node
 
 
-def _elsewhere(word: Token) -> bool:
-    """'present at the scene', 'in attendance at the concert': somewhere that is no gathering."""
-    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("at", "for")):
+def _elsewhere(word: Token, preps: tuple[str, ...] = ("at", "for")) -> bool:
+    """'present at the scene', 'in attendance at the concert', 'participants of the race':
+    somewhere that is no gathering."""
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in preps):
         if not any(has_trigger_noun(o) for o in prep.children if o.dep_ == "pobj"):
             return True
     return False
@@ -92,8 +100,11 @@ def _listed(noun: Token) -> list[int]:
     return out
 
 
-def named_after(ctx: Context, index: int) -> bool:
-    """Some sentence just after sentence ``index`` says who was present."""
+def named_after(ctx: Context, index: int, named: int) -> bool:
+    """Some sentence just after sentence ``index`` says who was present at a meeting of
+    ``named`` people (one, or none when this sentence says nobody was present)."""
+    if named > 1 or (not named and present_in(ctx, ctx.sentences[index])):
+        return False
     after = ctx.sentences[index + 1 : index + 1 + WINDOW]
     return any(present_in(ctx, s) for s in after)
 
@@ -107,11 +118,7 @@ def add_present(reports: list[Report], ctx: Context) -> list[Report]:
         if not people:
             continue
         near = [
-            r
-            for r in out
-            if r.kind in GATHERINGS
-            and r.participants
-            and index - WINDOW <= r.sentence_index <= index
+            r for r in out if r.kind in GATHERINGS and index - WINDOW <= r.sentence_index <= index
         ]
         if not near:
             continue
@@ -125,4 +132,20 @@ def add_present(reports: list[Report], ctx: Context) -> list[Report]:
             who=target.who | {ctx.who(p) for p in new},
             unnamed_side=False,
         )
-    return out
+    # a meeting told with nobody named ("The council met in Vienna") whom nobody joined: none
+    return [r for r in out if r.participants or r.forums]
+
+
+#: Verbs whose subject, a gathering, has as object those at it: "the talks brought together A
+#: and B", "the summit gathered A, B and C".
+_GATHERING_VERBS = {"bring", "gather", "unite", "assemble", "involve", "feature"}
+
+
+def brought_together(ctx: Context, trigger: Token) -> list[int]:
+    """'The talks in Rome brought together A, B and C': the people the gathering had."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or verb.lemma_.lower() not in _GATHERING_VERBS:
+        return []
+    if verb.lemma_.lower() == "bring" and not any(c.lower_ == "together" for c in verb.children):
+        return []  # "the talks brought progress"
+    return ctx.people_in(t for c in verb.children if c.dep_ == "dobj" for t in _listed(c))
