@@ -24,24 +24,26 @@ _ALONG = {"along", "together"}
 GATHERING_NOUNS = GATHERINGS | {"visit", "trip", "tour", "meetings"}
 
 
-def companions(ctx: Context, trigger: Token, chain: Chain) -> list[int]:
+def companions(ctx: Context, trigger: Token, chain: Chain, travel: bool = False) -> list[int]:
     """The people who came with the event's subject, through the trigger, the verbs its
-    subject was reached by and the subject itself ('X, accompanied by Y')."""
+    subject was reached by and the subject itself ('X, accompanied by Y'); for a meeting
+    (not ``travel``) also its third party ('talks mediated by Z')."""
+    verbs = _TRAVELLING_WITH if travel else _ALONGSIDE
     if not chain.people:
         return []  # company is someone's: a subject that names nobody has none
     tokens: list[int] = []
     for verb in dict.fromkeys([trigger, *chain.verbs]):
         for child in verb.children:
-            tokens += _company(child, verb)
+            tokens += _company(child, verb, verbs)
     for i in chain.subject_tokens:
         for child in ctx.doc[i].children:
-            if child.dep_ in ("acl", "appos") and _accompanying(child):
+            if child.dep_ in ("acl", "appos") and _accompanying(child, verbs):
                 tokens += _agents(child)
     found = ctx.people_in(tokens)
     return [p for p in found if p not in chain.people]
 
 
-def _company(child: Token, verb: Token) -> list[int]:
+def _company(child: Token, verb: Token, verbs: set[str]) -> list[int]:
     """The tokens of the people a verb's child says came along."""
     travelling = verb.pos_ == "VERB" and verb.lemma_.lower() in TRAVELLING  # not "a visit with"
     if child.dep_ == "prep" and child.lower_ == "with" and travelling:
@@ -55,7 +57,7 @@ def _company(child: Token, verb: Token) -> list[int]:
         return [
             t for c in company for w in c.children if w.lower_ == "of" for t in _people_words(w)
         ]
-    if child.dep_ in ("advcl", "acl") and _accompanying(child):
+    if child.dep_ in ("advcl", "acl") and _accompanying(child, verbs):
         return _agents(child)
     return []
 
@@ -70,8 +72,15 @@ def _after_a_gathering(with_: Token, verb: Token) -> bool:
     )
 
 
-def _accompanying(token: Token) -> bool:
-    return token.lemma_.lower() == "accompany" and token.tag_ == "VBN"
+def _accompanying(token: Token, verbs: set[str]) -> bool:
+    """'accompanied by B'; at a meeting 'mediated by C', 'brokered by C' too."""
+    return token.lemma_.lower() in verbs and token.tag_ == "VBN"
+
+
+#: Participles whose agent came along ("accompanied by B"), or sat at the meeting as its third
+#: party ("mediated by C"; a host travels nowhere).
+_TRAVELLING_WITH = {"accompany"}
+_ALONGSIDE = _TRAVELLING_WITH | {"mediate", "broker", "facilitate", "moderate", "chair", "host"}
 
 
 def _agents(participle: Token) -> list[int]:

@@ -480,7 +480,7 @@ def _visits(
     else:
         guests = places.visitors(ctx, trigger, phrase) or chain.people
         guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
-        guests = _distinct(ctx, guests + companions.companions(ctx, trigger, chain))
+        guests = _distinct(ctx, guests + companions.companions(ctx, trigger, chain, travel=True))
         where = places.destinations(trigger, phrase) or stay_places(trigger)  # "is in Kenya"
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []
