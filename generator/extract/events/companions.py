@@ -1,7 +1,9 @@
 """Those who went with the subject of an event: "arrived in Syria along with B", "travelled to
 Kyiv together with B and C", "received A in the company of B", "A, accompanied by B, met C",
 "came to Tunis with B and C for meetings with D". They travelled or met as the subject did, so
-they take part in the visit (as visitors) and in the meeting (as participants).
+they take part in the visit (as visitors) and in the meeting (as participants). The third party
+of talks ("mediated by C", "brokered by C", "chaired by C") sat at them, but travelled with
+nobody: a meeting's participant only.
 
 A plain "with" says that only after a verb of travel: "met with B" names the other side, which
 the event's own phrase reads already. A possessive is nobody's company ("flew to Moscow with
