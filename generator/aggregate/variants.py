@@ -22,9 +22,7 @@ from collections.abc import Iterable
 from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, LinkedArticle
-
-#: A differing word shorter than this is too often another person's name ('Ahmed' / 'Ahmad').
-MIN_VARIANT_LETTERS = 6
+from generator.spellings import spelling_variant as _spelling
 
 Form = tuple[str, ...]
 
@@ -110,35 +108,6 @@ def _shorter(a: Form, b: Form) -> bool:
         return False
     rest = iter(b)
     return all(word in rest for word in a)
-
-
-def _spelling(a: Form, b: Form) -> bool:
-    """The same words but one, that one a letter apart ('muttqai' / 'muttaqi')."""
-    if len(a) != len(b) or len(a) < 2:
-        return False
-    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
-    return min(len(x), len(y)) >= MIN_VARIANT_LETTERS and x[0] == y[0] and _one_edit(x, y)
-
-
-def _one_edit(x: str, y: str) -> bool:
-    """One letter changed, added or dropped, or two neighbours swapped."""
-    if abs(len(x) - len(y)) > 1:
-        return False
-    if len(x) == len(y):
-        diff = [i for i in range(len(x)) if x[i] != y[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and x[diff[0]] == y[diff[1]]
-            and x[diff[1]] == y[diff[0]]
-        )
-    short, long = sorted((x, y), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _final(key: str, direct: dict[str, str]) -> str:

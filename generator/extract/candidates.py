@@ -13,6 +13,7 @@ from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import NameTypes
 from generator.extract.org_forms import proper_name_around
+from generator.extract.respelled import respelled
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
@@ -75,7 +76,7 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_lone_actors(doc, gaz, tools.name_types))
     out.extend(_titled_names(doc, gaz))
-    return out
+    return respelled(doc, out, tools.registry)  # 'Subrahmanyan Jaishankar' for '…yam Jaishankar'
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:

@@ -17,7 +17,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
-from generator.extract.events import attendance, backrefs, delegations, merge, parse, places
+from generator.extract.events import (
+    attendance,
+    backrefs,
+    companions,
+    delegations,
+    merge,
+    pairs,
+    parse,
+    places,
+    presence,
+)
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
@@ -28,7 +38,7 @@ from generator.extract.events.plans import (
     readied,
     upcoming,
 )
-from generator.extract.events.roles import lost_role
+from generator.extract.events.roles import lost_role, no_subject
 from generator.extract.events.venues import stay_places, towns
 
 NOUN_TRIGGERS = {
@@ -98,7 +108,8 @@ def find_events(
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
         reports = merge.joined_later(merge.refer_back(reports, ctx, index), ctx, index)
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
-    reports = backrefs.third_sides(attendance.add_attendees(reports, ctx), ctx)
+    reports = presence.add_present(attendance.add_attendees(reports, ctx), ctx)
+    reports = backrefs.third_sides(reports, ctx)
     return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
 
 
@@ -337,17 +348,24 @@ def _reports(
             return visits
     people = ctx.people_in(phrase, owner=trigger) + ctx.hosts(trigger)
     people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
+    people += presence.brought_together(ctx, trigger)  # "the talks brought together A and B"
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
-    if not people and ctx.the_two(phrase, chain):
+    if not people and (ctx.the_two(phrase, chain) or pairs.of_two_countries(ctx, phrase, chain)):
         people = list(ctx.top_two)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
-    if not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
+    # one named, and those present with them named just after ("Also present were ..."): met
+    present = kind in presence.GATHERINGS and presence.named_after(ctx, index, len(people))
+    if not present and not _enough(ctx, kind, people, forums, phrase, chain.subject_tokens):
         return visits
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
+    if kind != "summit" and no_subject(ctx, trigger, people, chain.people):
+        return visits  # "the deal came after a conversation with A and B": whose, unsaid
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
+    # those who came along ("along with B", "accompanied by B") join a meeting that is one already
+    people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
         guests = _met_abroad(ctx, trigger, people, countries)
@@ -462,6 +480,7 @@ def _visits(
     else:
         guests = places.visitors(ctx, trigger, phrase) or chain.people
         guests = _distinct(ctx, guests or delegations.members_in(ctx, chain.subject_tokens))
+        guests = _distinct(ctx, guests + companions.companions(ctx, trigger, chain, travel=True))
         where = places.destinations(trigger, phrase) or stay_places(trigger)  # "is in Kenya"
     hosts = [h for w in where if _a_person(ctx, w) for h in ctx.people_in(t.i for t in w)]
     hosts += _visited_with(ctx, trigger) if kind == "visit" else []

@@ -5,10 +5,11 @@ forum. ``Report`` is one event as one sentence reports it, before merging."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Token
 
-from generator.extract.events import parse, places
+from generator.extract.events import headline, parse, places
 from generator.extract.events.dates import EventDate
 
 #: Travel verbs report a visit when a place follows: "travelled to Brazzaville", "arrived in Kyiv".
@@ -136,6 +137,11 @@ def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[
         if not people or not earlier:
             continue
         target = earlier[-1]
+        pair = headline.title_pair(ctx) if headline.also_attended(verb) else []
+        if pair and {ctx.who(i) for i in people} <= target.who:
+            # "X met A and B. The meeting is also attended by A and B": the headline's meeting
+            reports = [_with_pair(r, pair, ctx, index, subject) for r in reports]
+            continue
         joined = replace(
             target,
             participants=_union(target.participants, people),
@@ -147,6 +153,17 @@ def joined_later(reports: list[Report], ctx: parse.Context, index: int) -> list[
             if not (r.sentence_index == index and r.trigger.i == subject.i)
         ]
     return reports
+
+
+def _with_pair(report: Report, pair: list[int], ctx: parse.Context, index: int, subject: Token):
+    """The report of 'the meeting' at ``subject`` with the headline's two people in it."""
+    if report.sentence_index != index or report.trigger.i not in (subject.i, subject.head.i):
+        return report
+    return replace(
+        report,
+        participants=_union(list(pair), report.participants),
+        who=report.who | {ctx.who(i) for i in pair},
+    )
 
 
 def _refers_back(subject: Token) -> bool:
@@ -245,11 +262,14 @@ def merge_within(reports: list[Report]) -> list[Report]:
     own joins the visit before it)."""
     merged: list[Report] = []
     for report in reports:
-        target = next((m for m in merged if _same(m, report)), None)
+        target = next((m for m in merged if _same(m, report) or _week_apart(m, report)), None)
         if target is None:
             merged.append(report)
         else:
-            merged[merged.index(target)] = _combine(target, report, union=target.session)
+            combined = _combine(target, report, union=target.session)
+            if _week_apart(target, report):
+                combined.date = (report if _present(target) else target).date
+            merged[merged.index(target)] = combined
     _share_places(merged)
     return merged
 
@@ -257,6 +277,8 @@ def merge_within(reports: list[Report]) -> list[Report]:
 def _same(a: Report, b: Report) -> bool:
     if a.session or b.session:
         return a.session and b.session and bool(set(a.forums) & set(b.forums))
+    if _family(a) == _family(b) == "meeting" and _again_with_fewer(a, b):
+        return True
     if _family(a) != _family(b) or a.who != b.who:
         return False
     if a.kind == "visit":
@@ -264,6 +286,48 @@ def _same(a: Report, b: Report) -> bool:
             return False
         return b.date.inferred or _dates_fit(a.date, b.date, exact=not (a.place and b.place))
     return b.date.inferred or a.date.inferred or _dates_fit(a.date, b.date, exact=True)
+
+
+def _again_with_fewer(a: Report, b: Report) -> bool:
+    """'X met A, B and C in Brussels today. ... A and B at today's meeting in Brussels': a
+    meeting named again with its day ('today's meeting', 'the meeting') and some of its people,
+    the same day stated and no other place, is the one before."""
+    day = a.date.claim.start if a.date.claim else None
+    other = b.date.claim.start if b.date.claim else None
+    if not (b.who < a.who and len(b.who) >= 2 and day and len(day) == 10 and day == other):
+        return False
+    if a.place and b.place and not (a.place in b.place or b.place in a.place):
+        return False
+    trigger = b.trigger
+    return parse.nominal(trigger) and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.ent_type_ == "DATE")
+        for c in trigger.children
+    )
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _week_apart(a: Report, b: Report) -> bool:
+    """A caption's 'X meet with Y in Hanoi on Monday' (read as the Monday to come) and 'X held
+    talks with Y on Monday': one weekday named for one meeting of the same people, its two
+    readings a week apart, is one day: the one the past tense says (``merge_within``)."""
+    if _family(a) != "meeting" or _family(b) != "meeting" or a.who != b.who:
+        return False
+    if a.date.claim is None or b.date.claim is None or _present(a) == _present(b):
+        return False
+    x, y = a.date.claim.start or "", b.date.claim.start or ""
+    words = {c.phrase.split()[0].lower() if c.phrase else "" for c in (a.date.claim, b.date.claim)}
+    if len(words) != 1 or not words <= _WEEKDAYS or len(x) != 10 or len(y) != 10:
+        return False
+    return abs((date.fromisoformat(x) - date.fromisoformat(y)).days) == 7
+
+
+def _present(report: Report) -> bool:
+    """Told in the present tense: its verb, or the verb its noun hangs on."""
+    verb = report.trigger if not parse.nominal(report.trigger) else report.trigger.head
+    return verb.tag_ in ("VBP", "VBZ")
 
 
 def _family(report: Report) -> str:

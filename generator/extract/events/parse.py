@@ -188,7 +188,18 @@ class Context:
             role = roles.unnamed_subject(earlier, self.person_at)
             if role is not None:  # "The Sultan of Oman began his visit ... He is visiting ..."
                 return self.titled(role, earlier.start)
-        return self.person_at[before[-1]] if before else None
+        if before:
+            return self.person_at[before[-1]]
+        return self._only_one_before(position)
+
+    def _only_one_before(self, position: int) -> int | None:
+        """'... a priority for the far-right Meloni, who is making her second trip. She
+        visited Tuesday': the one person the sentence before names, though not as its subject."""
+        if position < 1:
+            return None
+        named = [self.person_at[t.i] for t in self.sentences[position - 1] if t.i in self.person_at]
+        people = {self.who(i) for i in named}
+        return named[0] if len(people) == 1 else None
 
     def titled(self, role: str, before: int) -> int | None:
         return roles.holder(self, role, before)
@@ -255,6 +266,8 @@ class Context:
             return False
         if head.dep_ == "appos" and head.head.i in self.person_at:
             return True  # "Filippo Grandi, the United Nations High Commissioner"
+        if head.tag_ == "NN" and head.lemma_.lower() in roles.ROLE_NOUNS:
+            return True  # "UN envoy meets Haftar": one person's office, unnamed; no session
         return any(
             c.dep_ in ("appos", "conj") and (c.i in self.person_at or c.pos_ == "PROPN")
             for c in head.children  # a name beside the title, even one NER did not call a person

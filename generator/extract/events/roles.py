@@ -135,3 +135,23 @@ def lost_role(
     heads = [ctx.doc[i] for i in subject_tokens if ctx.doc[i].dep_ in ("nsubj", "nsubjpass")]
     heads = [h for h in heads if h.tag_ in ("NN", "NNP")]  # one holder: not "the two leaders"
     return any(h.lemma_.lower() in ROLE_NOUNS and h.i not in ctx.person_at for h in heads)
+
+
+#: Prepositions that say whose an event is: "between A and B", "by A".
+_WHOSE = {"between", "by", "among"}
+
+
+def no_subject(ctx: Any, trigger: Token, people: list[int], chain_people: list[int]) -> bool:
+    """'The agreement was reached after a telephone conversation with A and B': the event noun
+    says whom it was with, and no word says who had it. Those it was with did not meet each
+    other (the one who had it met each of them): no event of theirs alone."""
+    if chain_people or not people or trigger.pos_ != "NOUN":
+        return False
+    if any(
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or c.lower_ in _WHOSE
+        for c in trigger.children
+    ):
+        return False  # "their conversation", "the Biden-Xi call", "a call between A and B"
+    withs = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
+    named = {p for w in withs for p in ctx.people_in(t.i for t in w.subtree)}
+    return set(people) <= named
