@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.aggregate import aggregate
+from generator.aggregate.kept import keep_corpus
 from generator.clean import Rules, clean
 from generator.config import BuildConfig
 from generator.curated.registry import Registry
@@ -26,7 +27,9 @@ from generator.memo import BuildMemo, CacheStats
 from generator.progress import NoProgress, Progress
 from generator.render.edits import EditTarget
 from generator.render.graph_data import KeptGraphs, graph_files
+from generator.render.kept_records import kept_from, render_kept, rendered_records
 from generator.render.pages import RenderedPages, render_pages
+from generator.render.records import Rendered
 
 if TYPE_CHECKING:
     from generator.extract.dask_client import DaskEngine
@@ -149,15 +152,18 @@ def build(
     # the relationship graph with its evidence.
     with paused, stage("aggregate", n):
         corpus = aggregate(linked, registry, problems)
+        if memo.keep_pages:  # the records equal to the last build's become its objects
+            memo.corpus = keep_corpus(corpus, memo.corpus)
     # records and pages: rendered in memory; the caller decides where they go.
     with paused, stage("records", n):
-        rendered = memo.render_records(corpus)
+        rendered = _render_records(corpus, memo)
     pages = RenderedPages({})
     site_files: dict[str, str] = {}
     if with_pages:
         with paused, stage("pages", n):
             keep = memo.keep_pages  # a process that builds again (`mkdocs serve`)
-            pages = render_pages(corpus, registry, config, memo.matchers, memo.pages, keep)
+            digests = memo.corpus.digest if keep and memo.corpus is not None else None
+            pages = render_pages(corpus, registry, config, memo.matchers, memo.pages, keep, digests)
             # this build's only: an edit's old ones drop out
             memo.matchers, memo.pages = pages.matchers, pages.kept
             graphs = KeptGraphs() if keep else None
@@ -178,6 +184,20 @@ def build(
         edits=pages.edits,
         site_files=site_files,
     )
+
+
+def _render_records(corpus: Corpus, memo: BuildMemo) -> Rendered:
+    """The records' text: under a memo that keeps builds, each unchanged record's taken from the
+    last build (``render.kept_records``); else made again, the YAML from the disk's memo."""
+    if not memo.keep_pages:
+        return memo.render_records(corpus)
+    context = memo.records_context()
+    if memo.records is None or memo.records.context != context:
+        made = memo.render_records(corpus, context)
+        memo.records = kept_from(corpus, context, made)
+        return made
+    memo.records = render_kept(corpus, context, memo.records)
+    return rendered_records(memo.records)
 
 
 def _collector_paused(pause: bool) -> AbstractContextManager[object]:

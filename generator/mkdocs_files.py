@@ -10,7 +10,7 @@ changed, and leaves the rest as they are in the site folder.
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 
 class GeneratedFile(File):
@@ -30,17 +30,33 @@ class ChangeTracker:
 
     def __init__(self) -> None:
         self._last: dict[str, str | bytes] = {}
+        #: each file as the last build had it, and what it was made under (its folder and URL
+        #: style): a rebuild hands MkDocs the same ``File`` for the same content object (the
+        #: records, pages and graph files a rebuild takes from the last build are), as making
+        #: ~26,000 of them again cost ~0.5 s of CPU at 1,000 articles
+        self._files: dict[str, GeneratedFile] = {}
+        self._made_under: tuple[object, ...] = ()
 
     def make(self, config, path: str, content: str | bytes) -> GeneratedFile:
         """A generated file at ``path``, marked changed when its content is new or different."""
+        under = (config.site_dir, config.use_directory_urls, config.plugins._current_plugin)
+        if under != self._made_under:
+            self._files, self._made_under = {}, under
+        last = self._last.get(path)
+        kept = self._files.get(path)
+        if kept is not None and last is content:
+            # as MkDocs makes it: its page and inclusion are this build's to set
+            kept.page, kept.inclusion, kept.changed = None, InclusionLevel.UNDEFINED, False
+            return kept
         file = GeneratedFile.generated(config, path, content=content)
         assert isinstance(file, GeneratedFile)
-        last = self._last.get(path)
         file.changed = last is None or type(last) is not type(content) or last != content
         self._last[path] = content
+        self._files[path] = file
         return file
 
     def forget_missing(self, paths: set[str]) -> None:
         """Drop the files the last build no longer made (a removed article's pages)."""
         for path in set(self._last) - paths:
             del self._last[path]
+            self._files.pop(path, None)

@@ -33,8 +33,8 @@ from generator.memo.memory import Articles, LastBuild
 from generator.memo.store import CacheStats, ExtractionCache, sha256
 from generator.render.records import Rendered, render_all
 
-#: The code that turns records into YAML text.
-RECORDS_CODE = ("generator.render.records",)
+#: The code that turns records into YAML text (and keeps it across builds of one process).
+RECORDS_CODE = ("generator.render.records", "generator.render.kept_records")
 
 __all__ = ["BuildMemo", "CacheStats", "ExtractionCache"]
 
@@ -60,6 +60,11 @@ class BuildMemo:
         #: the graph's files by a digest of their inputs (``render.graph_data.KeptGraphs``; not
         #: imported here, for the same reason)
         self.graphs: Any = None
+        #: the last build's records, so a rebuild's unchanged ones are the same objects
+        #: (``aggregate.kept.KeptCorpus``), and their JSON and YAML text
+        #: (``render.kept_records.KeptRecords``); not imported here, for the same reason
+        self.corpus: Any = None
+        self.records: Any = None
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""
@@ -156,12 +161,16 @@ class BuildMemo:
 
     # --- records ----------------------------------------------------------------------------
 
-    def render_records(self, corpus: Corpus) -> Rendered:
+    def records_context(self) -> str:
+        """The code that renders records, and PyYAML's version: what their text is made with."""
+        return sha256(yaml.__version__, code_fingerprint(*RECORDS_CODE))
+
+    def render_records(self, corpus: Corpus, context: str | None = None) -> Rendered:
         """The records, reusing the YAML of those unchanged since the last build (under the
-        same rendering code)."""
+        same rendering code, ``context``)."""
         if self.store is None:
             return render_all(corpus)
-        context = sha256(yaml.__version__, code_fingerprint(*RECORDS_CODE))
+        context = context or self.records_context()
         previous = self.store.get_rendered(context)
         rendered = render_all(corpus, previous)
         if rendered.memo.keys() != previous.keys():

@@ -43,20 +43,30 @@ class MemberCache:
 
     members: dict[tuple[str, bytes], Member] = field(default_factory=dict)
     compressed: int = 0  # members the last call compressed (the others were kept)
+    #: path -> the text object last given and its member's key: a rebuild that hands in the
+    #: same text object (``render.kept_records``) is not encoded and digested again
+    texts: dict[str, tuple[str, tuple[str, bytes]]] = field(default_factory=dict)
 
     def archive(self, records: dict[str, str]) -> bytes:
         """The archive of ``records`` (path in the records folder -> text), in path order; only
         this call's members are kept for the next."""
         kept, self.compressed = self.members, 0
+        texts, self.texts = self.texts, {}
         self.members = {}
         members = []
         for path, text in sorted(records.items()):
-            content = text.encode("utf-8")
-            key = (path, hashlib.blake2b(content, digest_size=16).digest())
-            member = kept.get(key)
-            if member is None:
-                member = compress(content)
-                self.compressed += 1
+            last = texts.get(path)
+            if last is not None and last[0] is text and last[1] in kept:
+                key = last[1]
+                member = kept[key]
+            else:
+                content = text.encode("utf-8")
+                key = (path, hashlib.blake2b(content, digest_size=16).digest())
+                member = kept.get(key)
+                if member is None:
+                    member = compress(content)
+                    self.compressed += 1
+            self.texts[path] = (text, key)
             self.members[key] = member
             members.append((f"{FOLDER}/{path}", member))
         return write_zip(members)

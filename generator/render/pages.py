@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
@@ -460,13 +461,16 @@ def render_pages(
     matchers: dict | None = None,
     kept: Kept | None = None,
     keep: bool = False,
+    digests: Callable[[object], bytes | None] | None = None,
 ) -> RenderedPages:
     """Every page, with the file behind each; ``matchers``, ``kept``: what a last build made
-    (``Site.matchers``, ``reuse``); ``keep``: make what a next build may reuse."""
+    (``Site.matchers``, ``reuse``); ``keep``: make what a next build may reuse; ``digests``:
+    the records' digests where they are known (``aggregate.kept``)."""
     site = Site(corpus, registry, config, matchers or {}, bodies=kept.bodies if kept else {})
     site.last_related = kept.related if kept else None
     env = kept.env if kept is not None and kept.env is not None else _environment()
-    reuse = PageReuse.of_site(env, site, Relationships(site, blocks.text), kept) if keep else None
+    graphs = Relationships(site, blocks.text)
+    reuse = PageReuse.of_site(env, site, graphs, kept, digests) if keep else None
     pages = _render(site, env, reuse)
     now = None
     if reuse is not None:

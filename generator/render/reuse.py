@@ -150,8 +150,15 @@ class Reads:
     """One build's digests: of its records (by identity: they live as long as the build) and of
     the results of the calls its pages made or its kept pages made in the last build."""
 
-    def __init__(self, receivers: Mapping[str, object], records: Iterable[object]) -> None:
+    def __init__(
+        self,
+        receivers: Mapping[str, object],
+        records: Iterable[object],
+        digests: Callable[[object], bytes | None] | None = None,
+    ) -> None:
         self.receivers = receivers
+        #: the records' digests where a keeper knows them (``aggregate.kept``: the same digest)
+        self._known = digests
         self._records: dict[int, tuple[object, bytes]] = {}
         self._results: dict[Call, bytes | None] = {}
         self._table = _result_table(self)
@@ -164,9 +171,10 @@ class Reads:
     def record(self, obj: object) -> bytes:
         found = self._records.get(id(obj))
         if found is None:  # the record is held with its digest, so its id is not reused
+            known = self._known(obj) if self._known is not None else None
             found = self._records[id(obj)] = (
                 obj,
-                _hash(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)),
+                known or _hash(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)),
             )
         return found[1]
 
@@ -275,12 +283,13 @@ class PageReuse:
         records: Iterable[object],
         kept: KeptPages | None,
         functions: Mapping[str, tuple[str, str]] | None = None,
+        digests: Callable[[object], bytes | None] | None = None,
     ) -> None:
         self.env = env
         self.receivers = receivers
         #: template names bound to a receiver's method (``entity_summary``: the search marks')
         self.functions = functions or {}
-        self.reads = Reads(receivers, records)
+        self.reads = Reads(receivers, records, digests)
         templates = sorted(env.list_templates())
         sources = b"\0".join(
             name.encode() + b"\0" + env.loader.get_source(env, name)[0].encode()  # type: ignore[union-attr]
@@ -294,7 +303,12 @@ class PageReuse:
 
     @classmethod
     def of_site(
-        cls, env: jinja2.Environment, site: Site, graphs: Relationships, kept: Kept | None
+        cls,
+        env: jinja2.Environment,
+        site: Site,
+        graphs: Relationships,
+        kept: Kept | None,
+        digests: Callable[[object], bytes | None] | None = None,
     ) -> PageReuse:
         """The record pages of ``site``: its templates ask the site, the relationships and the
         search summary (``search_marks.entity_summary``)."""
@@ -302,7 +316,7 @@ class PageReuse:
         corpus = site.corpus
         records = [*corpus.articles, *corpus.entities, *corpus.events]
         functions = {"entity_summary": ("marks", "entity_summary")}
-        return cls(env, receivers, records, kept.pages if kept else None, functions)
+        return cls(env, receivers, records, kept.pages if kept else None, functions, digests)
 
     def _stale(self) -> set[str]:
         """The kept pages one of whose calls gives another result in this build: each call

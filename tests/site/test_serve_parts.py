@@ -66,3 +66,23 @@ def test_a_generated_file_is_modified_only_when_its_content_changed(tmp_path):
     assert tracker.make(config, "b.zip", "PK\x03").is_modified()  # text where bytes were
     tracker.forget_missing({"b.zip"})
     assert tracker.make(config, "a.md", "# A!\n").is_modified()  # forgotten: new again
+
+
+def test_the_same_content_object_gets_the_last_build_s_file_as_mkdocs_makes_it(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = "dossier"
+    tracker = ChangeTracker()
+    text = "# A\n"
+    first = tracker.make(config, "a.md", text)
+    first.page = object()  # what a build leaves on it
+    again = tracker.make(config, "a.md", text)
+    assert again is first and not again.is_modified()
+    assert again.page is None and again.inclusion.name == "UNDEFINED"  # this build's to set
+    equal = "".join(["# ", "A\n"])  # equal, but another object: a new file, unchanged
+    made = tracker.make(config, "a.md", equal)
+    assert made is not first and not made.is_modified()
+    config.use_directory_urls = not config.use_directory_urls  # other URLs: files made anew
+    other = tracker.make(config, "a.md", equal)
+    assert other is not made and other.use_directory_urls == config.use_directory_urls
