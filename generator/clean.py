@@ -366,6 +366,8 @@ def _title(source: SourceFile, lines: list[_Line]) -> str:
             score += 2
         elif after and re.search(r"[.!?]$", after[0]) and len(after[0].split()) >= 8:
             score += 2  # a standfirst follows
+        elif after and len(after[0].split()) >= max(10, len(words) + 4):
+            score += 2  # a standfirst without its full stop, as many sites print it
         if len(after) > 1 and len(after[0].split()) >= 10 and _byline_or_date(after[1]):
             score += 3  # a standfirst, then the byline
         if len(words) >= 4:
