@@ -59,6 +59,27 @@ def test_a_block_anywhere_renders_as_without_the_extension(source):
     assert _normalized(fast) == _normalized(plain)
 
 
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("{o}\n<p>a</p>\n<p>b</p>\n{c}", ["<p>a</p>\n<p>b</p>"]),
+        ("{o}\n\n{c}", [""]),  # an empty block
+        ("{o}\n{c}\n<p>a</p>\n{c}", ["{c}\n<p>a</p>"]),  # no line between the markers
+        ("{o}\n<p>a</p>\n{c} x\n {c}\n{c}", ["<p>a</p>\n{c} x\n {c}"]),  # markers in a line
+        ("{o}\n<p>a</p>\n{c}\n\n{o}\n<p>b</p>\n{c}\n", ["<p>a</p>", "<p>b</p>"]),
+        ("x {o}\n<p>a</p>\n{c}", []),  # the opening marker not on a line of its own
+        ("{o}\n<p>a</p>", []),  # never closed
+    ],
+)
+def test_a_block_is_what_stands_between_its_markers_on_lines_of_their_own(source, kept):
+    source = source.format(o=OPEN, c=CLOSE)
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    out = md.convert(source)
+    assert md.htmlStash.rawHtmlBlocks[: len(kept)] == [k.format(c=CLOSE) for k in kept]
+    if not kept:  # left to Markdown, as without the extension
+        assert out == markdown.markdown(source, extensions=EXTENSIONS[:-1])
+
+
 class _Paragraphs(Treeprocessor):
     """Each paragraph's text as the inline patterns get it, and whether they may read it."""
 
