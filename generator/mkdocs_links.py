@@ -42,7 +42,7 @@ def site_links(
                 file = resolved[key]
             else:
                 target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
-                file = resolved[key] = files.get_file_from_path(target) if href else None
+                file = resolved[key] = files.src_uris.get(target) if href else None
             if file is None:
                 target = posixpath.normpath(posixpath.join(base, html.unescape(href)))
                 if target.endswith(_CHECKED) and not target.startswith("../"):
