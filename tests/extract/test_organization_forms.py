@@ -5,6 +5,8 @@ a person read as a body after a country's possessive. Texts written for these te
 
 from __future__ import annotations
 
+import pytest
+
 from generator import names, yamlio
 
 
@@ -36,37 +38,36 @@ def test_a_short_form_in_brackets_is_the_organization_in_any_case(build_case):
     assert not [n for n in orgs if n.casefold() == "sldc"], sorted(orgs)
 
 
-def test_initials_of_a_body_named_in_full_are_that_body(build_case):
-    text = (
-        "Ministry protests coast guard moves\n\n"
-        "The Department of Coastal Affairs summoned the envoy on Monday, Foreign Minister Tomas "
-        "Arvelo said. The DCA said the vessels must leave the shoal at once.\n"
-    )
-    orgs = records(build_case({"a.txt": text}), "organizations")
-    assert "Department of Coastal Affairs" in orgs, sorted(orgs)
-    assert "DCA" not in orgs, sorted(orgs)
-
-
-def test_a_country_possessive_is_no_part_of_a_bodys_name(build_case):
-    text = (
-        "Talks on the capital\n\n"
-        "Head of Libya’s Government of Civic Unity (GCU) Omar Talbi said on Sunday he was ready "
-        "to meet the rival commander.\n"
-    )
-    orgs = records(build_case({"a.txt": text}), "organizations")
-    assert "Government of Civic Unity" in orgs, sorted(orgs)
-    assert not [n for n in orgs if n.startswith("Libya")], sorted(orgs)
-
-
-def test_a_body_word_ending_a_longer_proper_name_keeps_the_name(build_case):
-    text = (
-        "Commander rejects talks\n\n"
-        "The Somali Coastal Army (SCA) said on Monday it would not attend the talks in Mogadishu, "
-        "its commander Abdi Warsame told reporters.\n"
-    )
-    orgs = records(build_case({"a.txt": text}), "organizations")
-    assert "Somali Coastal Army" in orgs, sorted(orgs)
-    assert "SCA" not in orgs, sorted(orgs)
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        pytest.param(  # the initials of a body the article names in full are that body
+            "The Department of Coastal Affairs summoned the envoy on Monday, Foreign Minister Tomas "
+            "Arvelo said. The DCA said the vessels must leave the shoal at once.",
+            "Department of Coastal Affairs",
+            "DCA",
+            id="initials",
+        ),
+        pytest.param(  # a country's possessive is no part of a body's name
+            "Head of Libya’s Government of Civic Unity (GCU) Omar Talbi said on Sunday he was ready "
+            "to meet the rival commander.",
+            "Government of Civic Unity",
+            "Libya",
+            id="possessive",
+        ),
+        pytest.param(  # a body word ending a longer proper name keeps the name
+            "The Somali Coastal Army (SCA) said on Monday it would not attend the talks in "
+            "Mogadishu, its commander Abdi Warsame told reporters.",
+            "Somali Coastal Army",
+            "SCA",
+            id="body-word",
+        ),
+    ],
+)
+def test_a_bodys_name_as_pages_write_it(build_case, text, kept, gone):
+    orgs = records(build_case({"a.txt": f"Talks on the coast\n\n{text}\n"}), "organizations")
+    assert kept in orgs, sorted(orgs)
+    assert not [n for n in orgs if n.startswith(gone)], sorted(orgs)
 
 
 def test_a_town_read_as_a_body_is_no_organization(build_case):
