@@ -117,6 +117,16 @@ def test_a_backtick_for_the_apostrophe_ends_a_possessive():
     assert names.strip_possessive("Elena Brisk’s") == "Elena Brisk"
 
 
+def listed_organizations(result) -> set[str]:
+    """The ids of the organizations the articles list."""
+    return {
+        ident
+        for path, record in result.records.items()
+        if path.startswith("articles/")
+        for ident in yamlio.load(record)["entities"].get("organizations") or []
+    }
+
+
 def test_a_summit_a_ceasefire_or_a_day_is_no_organization(build_case):
     text = (
         "Bloc leaders meet\n\n"
@@ -124,13 +134,7 @@ def test_a_summit_a_ceasefire_or_a_day_is_no_organization(build_case):
         "Varenna. The Varenna Ceasefire collapsed on Monday, the Fisheries Council said.\n\n"
         "The Extraordinary Summit will also review the Varenna Ceasefire.\n"
     )
-    result = build_case({"a.txt": text})
-    listed = {
-        ident
-        for path, record in result.records.items()
-        if path.startswith("articles/")
-        for ident in yamlio.load(record)["entities"].get("organizations") or []
-    }
+    listed = listed_organizations(build_case({"a.txt": text}))
     assert "fisheries-council" in listed, listed
     assert not [i for i in listed if "summit" in i or "ceasefire" in i], listed
 
@@ -145,13 +149,7 @@ def test_bodies_in_a_copyright_credit_or_a_byline_are_no_organizations(build_cas
         "PRESIDENTIAL PRESS SERVICE / AFP\n\n"
         "Arvelo said the talks had been useful.\n"
     )
-    result = build_case({"a.txt": text})
-    listed = {
-        ident
-        for path, record in result.records.items()
-        if path.startswith("articles/")
-        for ident in yamlio.load(record)["entities"].get("organizations") or []
-    }
+    listed = listed_organizations(build_case({"a.txt": text}))
     assert "fisheries-council" in listed, listed
     credited = ("press-trust", "presidential", "france-presse", "afp")
     assert not [i for i in listed if any(c in i for c in credited)], listed
@@ -163,12 +161,6 @@ def test_a_body_before_its_officers_title_is_an_organization(build_case):
         "Northern Council President Tomas Arvelo met External Affairs Minister Ilse Brandt in "
         "Varenna on Monday. Arvelo said the talks were useful, and Brandt agreed.\n"
     )
-    result = build_case({"a.txt": text})
-    listed = {
-        ident
-        for path, record in result.records.items()
-        if path.startswith("articles/")
-        for ident in yamlio.load(record)["entities"].get("organizations") or []
-    }
+    listed = listed_organizations(build_case({"a.txt": text}))
     assert "northern-council" in listed, listed
     assert not [i for i in listed if "external-affairs" in i], listed
