@@ -4,18 +4,8 @@ the acronym bare; brackets that hold no acronym of the name before them tie noth
 
 from __future__ import annotations
 
-from generator import yamlio
 from generator.aggregate.acronyms import is_acronym
-
-
-def organizations(result) -> dict[str, dict]:
-    return {
-        record["name"]: record
-        for path, text in result.records.items()
-        if path.startswith("organizations/")
-        for record in [yamlio.load(text)]
-    }
-
+from tests.extract.records import named_records
 
 DEFINED = (
     "Militia accepts truce talks\n\n"
@@ -36,7 +26,7 @@ def test_what_an_acronym_looks_like():
 
 
 def test_an_acronym_the_article_defines_is_the_body_it_was_defined_for(build_case):
-    found = organizations(build_case({"a.txt": DEFINED}))
+    found = named_records(build_case({"a.txt": DEFINED}), "organizations")
     assert "NSF" not in found, sorted(found)
     body = found["Northern Security Forces"]
     assert body["aliases"] == ["NSF"]
@@ -44,7 +34,7 @@ def test_an_acronym_the_article_defines_is_the_body_it_was_defined_for(build_cas
 
 
 def test_another_article_using_the_acronym_bare_names_the_same_body(build_case):
-    found = organizations(build_case({"a.txt": DEFINED, "b.txt": BARE}))
+    found = named_records(build_case({"a.txt": DEFINED, "b.txt": BARE}), "organizations")
     assert "NSF" not in found, sorted(found)
     articles = [m["article"] for m in found["Northern Security Forces"]["mentions"]]
     assert articles == ["a", "b"]
@@ -56,5 +46,5 @@ def test_brackets_without_an_acronym_of_the_name_tie_nothing(build_case):
         "The rebel Free Lakes Movement (MLL) welcomed the invitation on Monday, a spokesman said."
         "\n\nThe army asked for the MLL to pull out of the towns it holds.\n"
     )
-    found = organizations(build_case({"a.txt": text}))  # the letters of another language's name
+    found = named_records(build_case({"a.txt": text}), "organizations")  # another language
     assert found["Free Lakes Movement"]["aliases"] == [] and "MLL" in found, sorted(found)

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator import yamlio
+from tests.extract.records import named_records
 
 
 def organizations(result) -> set[str]:
-    return {
-        yamlio.load(text)["name"]
-        for path, text in result.records.items()
-        if path.startswith("organizations/")
-    }
+    return set(named_records(result, "organizations"))
 
 
 STORY = (

@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator import names, yamlio
-
-
-def records(result, folder: str) -> dict[str, dict]:
-    return {
-        yamlio.load(text)["name"]: yamlio.load(text)
-        for path, text in result.records.items()
-        if path.startswith(f"{folder}/")
-    }
+from tests.extract.records import named_records
 
 
 def written(found: dict[str, dict]) -> set[str]:
@@ -31,7 +24,7 @@ def test_a_short_form_in_brackets_is_the_organization_in_any_case(build_case):
         "secretariat will host the centre, and SLDC ministers meet again in May, Molewa said.\n"
     )
     result = build_case({"a.txt": text})
-    orgs, people = records(result, "organizations"), records(result, "people")
+    orgs, people = named_records(result, "organizations"), named_records(result, "people")
     assert "Southern Lakes Development Community" in orgs, sorted(orgs)
     assert {"sldc"} & written({"x": orgs["Southern Lakes Development Community"]}), orgs
     assert "sldc" not in written(people), sorted(people)
@@ -65,7 +58,7 @@ def test_a_short_form_in_brackets_is_the_organization_in_any_case(build_case):
     ],
 )
 def test_a_bodys_name_as_pages_write_it(build_case, text, kept, gone):
-    orgs = records(build_case({"a.txt": f"Talks on the coast\n\n{text}\n"}), "organizations")
+    orgs = named_records(build_case({"a.txt": f"Talks on the coast\n\n{text}\n"}), "organizations")
     assert kept in orgs, sorted(orgs)
     assert not [n for n in orgs if n.startswith(gone)], sorted(orgs)
 
@@ -78,7 +71,7 @@ def test_a_town_read_as_a_body_is_no_organization(build_case):
         "He left from Aalborg airport on Friday.\n"
     )
     result = build_case({"a.txt": text})
-    orgs = records(result, "organizations")
+    orgs = named_records(result, "organizations")
     assert "Fisheries Council" in orgs, sorted(orgs)
     review = [  # names kept for review, the low-confidence ones among them
         item["name"]
@@ -96,7 +89,7 @@ def test_a_body_named_inside_the_publishers_name_is_still_the_storys(build_case)
         "A Gulf envoy visited Kabul on Sunday and met the Zarvan Movement foreign minister. The "
         "envoy said the Zarvan Movement’s restrictions on schools must end.\n"
     )
-    orgs = records(build_case({"a.txt": text}), "organizations")
+    orgs = named_records(build_case({"a.txt": text}), "organizations")
     assert "Zarvan Movement" in orgs, sorted(orgs)
 
 
@@ -107,7 +100,7 @@ def test_a_person_read_as_a_body_after_a_countrys_possessive_is_the_person(build
         "the summit on Wednesday. The summit will also adopt the budget, Sasa said.\n"
     )
     result = build_case({"a.txt": text})
-    orgs, people = records(result, "organizations"), records(result, "people")
+    orgs, people = named_records(result, "organizations"), named_records(result, "people")
     assert "Lazarus Phiri" in people, sorted(people)
     assert not [n for n in orgs if "Phiri" in n], sorted(orgs)
 
