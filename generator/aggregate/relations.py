@@ -20,6 +20,7 @@ no sentence states them.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from generator.data import EVIDENCE_KEPT, Claim, Corpus, Edge, Entity, Graph, Node
@@ -85,7 +86,7 @@ def build_graph(corpus: Corpus) -> Graph:
                 if role.article != here or not role.sentence:
                     continue
                 for org in orgs:
-                    if _names_org(role.title, org):
+                    if _names_org(role.title, org, entities.get(("countries", org.country or ""))):
                         link(person, org, "belongs to", [Claim(role.sentence, here)])
     ordered = sorted(edges.values(), key=lambda e: (e.kind, e.source, e.target))
     return Graph(dict(sorted(nodes.items())), ordered)
@@ -113,6 +114,18 @@ def _issues_in(body: str, sentence: str, spans: list[tuple[int, int, str]]) -> l
     return found
 
 
-def _names_org(role: str, org: Entity) -> bool:
+def _names_org(role: str, org: Entity, country: Entity | None) -> bool:
+    """Whether the title names the organization. A government body the build found and tied to
+    a country ("Foreign Ministry" after "Qatar" in one sentence) has generic aliases; a title
+    names that body only when it also names the country: "the group's foreign ministry
+    spokesperson" is not Qatar's."""
     lowered = role.casefold()
-    return any(len(n) > 3 and n.casefold() in lowered for n in [org.name, *org.aliases])
+    named = [n for n in [org.name, *org.aliases] if len(n) > 3 and n.casefold() in lowered]
+    if not named or org.curated or country is None:
+        return bool(named)
+    places = [country.name, *country.aliases]
+    return any(_has_word(lowered, p.casefold()) for p in places if len(p) > 2)
+
+
+def _has_word(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None

@@ -47,6 +47,7 @@ from generator.extract.org_forms import (
     without_possessor,
 )
 from generator.extract.repeated import with_repeated_names, word_end
+from generator.extract.role_titles import tidy_role
 from generator.extract.tools import Tools
 
 PERSON_STOP = {"god", "allah", "brexit", "covid", "twitter", "x", "instagram", "facebook"}
@@ -420,7 +421,7 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
     while words and doc[words[0]].lower_ in ("of", "’s", "'s"):
         words.pop(0)
     if words and any(doc[w].lower_.strip(".") in gaz.office_words for w in words):
-        return doc[words[0] : words[-1] + 1].text
+        return tidy_role(doc[words[0] : words[-1] + 1], span, gaz)
     # apposition: "Wei Fenghe, China's minister of national defense,"
     k = span.end
     if k < len(doc) and doc[k].text == ",":
@@ -430,7 +431,7 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
                 break
             tail.append(token)
         if tail and any(t.lower_ in gaz.office_words for t in tail):
-            return doc[tail[0].i : tail[-1].i + 1].text
+            return tidy_role(doc[tail[0].i : tail[-1].i + 1], span, gaz)
     return _office_before_comma(doc, span, gaz)
 
 
@@ -447,7 +448,7 @@ def _office_before_comma(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
         return None
     if not any(t.is_lower and t.lower_ in gaz.office_words for t in phrase[1:3]):
         return None  # the office heads the phrase: "the chairperson of ...", not "the city of"
-    return phrase[1:].text
+    return tidy_role(phrase[1:], span, gaz)
 
 
 def _body_mention(
