@@ -37,10 +37,13 @@ from generator.extract.name_types import (
     party_contexts,
     person_read_as_organization,
     person_read_as_place,
-    rest_of_an_office,
+)
+from generator.extract.not_organizations import (
+    group_named_as_a_party,
+    not_an_organization,
+    trim_org,
 )
 from generator.extract.org_forms import (
-    defines_short_form,
     is_the_publisher,
     persons_after_a_country,
     with_short_forms,
@@ -102,7 +105,7 @@ def find_mentions(
         span = doc[cand.start : cand.end]
         ruling = rulings.get((cand.start, cand.end))
         if ruling:  # kept as a ruling the aggregate stage weighs across the corpus
-            text = _trim_org(person_spans.get((cand.start, cand.end), span))
+            text = trim_org(person_spans.get((cand.start, cand.end), span))
             if text and names.looks_like_name(text):
                 out.append(
                     make_mention(
@@ -129,14 +132,14 @@ def find_mentions(
                 out.append(mention)
             continue
         if cand.source == "ner-org":
-            if cand.kind != "ORG" and not _group_named_as_a_party(doc, cand, gaz):
+            if cand.kind != "ORG" and not group_named_as_a_party(doc, cand, gaz):
                 continue
-            text = without_possessor(_trim_org(span), gaz)
+            text = without_possessor(trim_org(span), gaz)
             if not text or text in gaz.country_names or is_the_publisher(text, article.publisher):
                 continue
             if names_the_publisher(text, hosts) or is_wire_credit(doc, span.start, span.end):
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
-            if _not_an_organization(doc, span, text, gaz, types):
+            if not_an_organization(doc, span, text, gaz, types):
                 continue
             known = gaz.match_org(text)
             if known:
@@ -204,7 +207,7 @@ def _as_person(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> C
     if cand.source != "ner-org" or cand.kind not in ("ORG", "GPE"):
         return cand
     span = doc[cand.start : cand.end]
-    text = _trim_org(span)
+    text = trim_org(span)
     if not text or gaz.match_org(text) or text in gaz.country_names:
         return cand
     if cand.kind == "GPE":
@@ -487,83 +490,6 @@ def _qualifier(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
             if text in gaz.country_names:
                 return gaz.country_names[text]
     return None
-
-
-_NOT_ORG_ENDINGS = re.compile(
-    r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
-    r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
-    r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
-    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
-    r"summit|ceasefire|truce|day|"
-    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # sites, events: no bodies
-    re.IGNORECASE,
-)
-#: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
-_NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
-#: An amount of money ('N60m' ransom, 'PHP 2 billion') or a disease ('COVID-19') the tagger
-#: reads as an organization.
-_AMOUNT_OR_DISEASE = re.compile(
-    r"^((N|₦|PHP|Php|Rs\.?|INR|USD|US\$|\$|€|£|KSh|Tk|RM|EUR|GBP)\s?\d|covid\b)", re.IGNORECASE
-)
-_SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
-
-
-def _group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
-    """'his Greens party': a group's name the tagger reads as a nationality or creed (NORP),
-    before 'party', is the party's name; a demonym ('a French party') never is."""
-    after = doc[cand.end] if cand.end < len(doc) else None
-    if cand.kind != "NORP" or after is None or after.lower_ != "party":
-        return False
-    text = doc[cand.start : cand.end].text.removeprefix("the ")
-    return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
-
-
-def _not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: NameTypes) -> bool:
-    """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport), events,
-    lower-case phrases, or part of a job title ('External Affairs' in 'External Affairs
-    Minister', 'Republic of the Congo President')."""
-    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
-        return True
-    if _AMOUNT_OR_DISEASE.match(text):
-        return True
-    if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
-        return True  # a place, an operation; two names joined ('Fordow and Natanz')
-    if text.split()[-1].lower() in gaz.office_words:
-        return True
-    if is_place(text) and not gaz.match_org(text):
-        return True  # 'Nuuk airport': a town the tagger read as a body
-    if defines_short_form(doc, span.end_char, text):
-        return False  # 'Head of the Government of National Unity (GNU)': a body's own name
-    owned = text != _trim_org(span)  # "Head of Chad's Government of ...": a body, no office
-    if (
-        span[0].lower_ != "the"
-        and not owned
-        and rest_of_an_office(doc, span.start, gaz.office_words)
-    ):
-        return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
-    following = doc[span.end] if span.end < len(doc) else None
-    if following is None or following.lower_ not in gaz.office_words:
-        return False
-    # 'European Council President X' names the council; 'External Affairs Minister' no body
-    return names.fold(text.split()[-1]) not in types.organization_words
-
-
-def _trim_org(span: Span) -> str:
-    tokens = list(span)
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
-        tokens.pop(0)
-    while tokens and (
-        tokens[-1].text in ("’s", "'s", "and", "of", "the", "for")
-        or tokens[-1].is_punct
-        or tokens[-1].text == "party"
-    ):
-        tokens.pop()  # "Georgian Dream party" is "Georgian Dream"
-    if not tokens:
-        return ""
-    text = doc_text(tokens)
-    if len(text) < 2 or not any(t.text[:1].isupper() for t in tokens):
-        return ""
-    return text
 
 
 def doc_text(tokens) -> str:

@@ -1,0 +1,91 @@
+"""Names the tagger reads as organizations that are none: treaties, ships, places, sites,
+events, amounts, offices ("Consul General", "Service Chiefs"), a country written in capitals, a
+live blog's time stamp ("GMT Final day of ..."), part of a job title."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from generator import names
+from generator.extract.candidates import Candidate
+from generator.extract.gazetteer import Gazetteer
+from generator.extract.name_types import NameTypes, is_place, rest_of_an_office
+from generator.extract.org_forms import defines_short_form
+
+_NOT_ORG_ENDINGS = re.compile(
+    r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
+    r"mechanism|strategy|plan|program|programme|act|bill|law|resolution|partnership|exercise|"
+    r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
+    r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
+    r"summit|ceasefire|truce|day|"
+    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # sites, events: no bodies
+    re.IGNORECASE,
+)
+#: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
+_NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
+#: An amount of money ('N60m' ransom, 'PHP 2 billion') or a disease ('COVID-19') the tagger
+#: reads as an organization.
+_AMOUNT_OR_DISEASE = re.compile(
+    r"^((N|₦|PHP|Php|Rs\.?|INR|USD|US\$|\$|€|£|KSh|Tk|RM|EUR|GBP)\s?\d|covid\b)", re.IGNORECASE
+)
+_SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
+
+
+def group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
+    """'his Greens party': a group's name the tagger reads as a nationality or creed (NORP),
+    before 'party', is the party's name; a demonym ('a French party') never is."""
+    after = doc[cand.end] if cand.end < len(doc) else None
+    if cand.kind != "NORP" or after is None or after.lower_ != "party":
+        return False
+    text = doc[cand.start : cand.end].text.removeprefix("the ")
+    return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
+
+
+def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: NameTypes) -> bool:
+    """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport), events,
+    lower-case phrases, or part of a job title ('External Affairs' in 'External Affairs
+    Minister', 'Republic of the Congo President')."""
+    if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
+        return True
+    if _AMOUNT_OR_DISEASE.match(text):
+        return True
+    if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
+        return True  # a place, an operation; two names joined ('Fordow and Natanz')
+    if text.split()[-1].lower() in gaz.office_words:
+        return True
+    if is_place(text) and not gaz.match_org(text):
+        return True  # 'Nuuk airport': a town the tagger read as a body
+    if defines_short_form(doc, span.end_char, text):
+        return False  # 'Head of the Government of National Unity (GNU)': a body's own name
+    owned = text != trim_org(span)  # "Head of Chad's Government of ...": a body, no office
+    if (
+        span[0].lower_ != "the"
+        and not owned
+        and rest_of_an_office(doc, span.start, gaz.office_words)
+    ):
+        return not gaz.match_org(text)  # 'Chief of Air Staff': the office's formal name
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None or following.lower_ not in gaz.office_words:
+        return False
+    # 'European Council President X' names the council; 'External Affairs Minister' no body
+    return names.fold(text.split()[-1]) not in types.organization_words
+
+
+def trim_org(span: Span) -> str:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].text in ("’s", "'s", "and", "of", "the", "for")
+        or tokens[-1].is_punct
+        or tokens[-1].text == "party"
+    ):
+        tokens.pop()  # "Georgian Dream party" is "Georgian Dream"
+    if not tokens:
+        return ""
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    if len(text) < 2 or not any(t.text[:1].isupper() for t in tokens):
+        return ""
+    return text
