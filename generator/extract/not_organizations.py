@@ -33,6 +33,34 @@ _AMOUNT_OR_DISEASE = re.compile(
 _SHIP_PREFIX = re.compile(r"^(BRP|USS|USNS|HMS|HMAS|HMCS|INS|JS|RFS|ROKS|CNS|KRI)\s")
 
 
+#: A live blog's time stamp before its entry's first words ("13.05 GMT Final day of ...").
+_TIME_ZONE = re.compile(r"^(GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|IST|JST|KST|AEST)\b")
+#: Offices named "<office> General": the second word is no rank of a body.
+_GENERAL_OFFICES = frozenset(
+    ["attorney", "auditor", "consul", "director", "inspector", "secretary", "solicitor", "surgeon"]
+)
+
+
+def _names_an_office(text: str, gaz: Gazetteer) -> bool:
+    """Whether the name's head (its last word, or the last before "of") is an office: a person's
+    title or the plural of one, which names holders of an office, not a body."""
+    words = text.split()
+    if " of " in text:
+        words = text[: text.index(" of ")].split()
+    head = words[-1].lower()
+    if head == "general" and len(words) > 1:
+        return words[-2].lower() in _GENERAL_OFFICES or words[-2].lower() in gaz.office_words
+    return head in gaz.office_words or (head.endswith("s") and head[:-1] in gaz.office_words)
+
+
+def _a_country_in_capitals(text: str, gaz: Gazetteer) -> bool:
+    """'PHILIPPINES' in a shouted first line: a country's name written in capitals."""
+    if not text.isupper() or len(text) < 5:
+        return False
+    plain = text.removeprefix("THE ").title()
+    return plain in gaz.country_names or f"The {plain}" in gaz.country_names
+
+
 def group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
     """'his Greens party': a group's name the tagger reads as a nationality or creed (NORP),
     before 'party', is the party's name; a demonym ('a French party') never is."""
@@ -55,6 +83,10 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words:
         return True
+    if _TIME_ZONE.match(text) or _a_country_in_capitals(text, gaz):
+        return True  # "GMT Final day of Cop30" in a live blog; "THE PHILIPPINES will ..."
+    if _names_an_office(text, gaz) and not gaz.match_org(text):
+        return True  # "Kenyan Consul General", "Service Chiefs", "Inspector General of Police"
     if is_place(text) and not gaz.match_org(text):
         return True  # 'Nuuk airport': a town the tagger read as a body
     if defines_short_form(doc, span.end_char, text):
