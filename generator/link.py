@@ -247,7 +247,7 @@ def _resolve_person(mention: Mention, linker: Linker) -> tuple[str, float]:
         if known:
             return known, 1.0
         return "person:~" + " ".join(sorted(names.key(name))), 0.9
-    return "person:?" + names.fold(name), 0.4
+    return "person:?" + names.lone(name), 0.4
 
 
 def _resolve_body(key: str, linker: Linker) -> str:

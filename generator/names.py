@@ -66,13 +66,35 @@ def _parts(name: str) -> tuple[str, ...]:
             continue
         if re.fullmatch(r"[a-z]", bare):  # an initial
             continue
+        particle, dash, rest = bare.partition("-")
+        if dash and rest and particle in PARTICLES:
+            bare = rest  # "Al-Thani" is "Al Thani": the particle is written joined or apart
         out.append(bare)
     return tuple(out)
 
 
+#: "son of", "daughter of": the words on each side of one are not interchangeable.
+PATRONYMICS = frozenset({"bin", "bint", "ibn", "binti"})
+
+
+def lone(word: str) -> str:
+    """A name of one word as ``parts`` reads it inside a full name ("al-Rishq" → "rishq"), so
+    that the lone form finds the full one."""
+    found = parts(word)
+    return found[-1] if found else fold(word)
+
+
 def key(name: str) -> frozenset[str]:
-    """Identity of a full name, order-free: {'lloyd', 'austin'}."""
-    return frozenset(parts(name))
+    """Identity of a full name, order-free: {'lloyd', 'austin'}; "Kishida Fumio" is "Fumio
+    Kishida". Not across a patronymic: "Abdulaziz bin Salman" (Salman's son) is not "Salman bin
+    Abdulaziz" (his father), so the key also holds the pair in its order ('abdulaziz>salman')."""
+    words = [fold(w).strip(".,") for w in name.split()]
+    pairs = {
+        f"{words[i - 1]}>{words[i + 1]}"
+        for i in range(1, len(words) - 1)
+        if words[i] in PATRONYMICS
+    }
+    return frozenset(parts(name)) | pairs
 
 
 def id_base(name: str) -> str:

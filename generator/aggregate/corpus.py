@@ -175,7 +175,7 @@ def _settle_people(
                 for part in names.parts(name):
                     parts_index[part].add(key)
                 if lm.mention.refers_to and not names.is_full(lm.mention.text):
-                    tied.add((names.fold(lm.mention.text), key))
+                    tied.add((names.lone(lm.mention.text), key))
             elif lm.key.startswith("person:?") and (
                 set(lm.mention.titles) & honorifics or _with_initials(lm.mention.text)
             ):

@@ -253,7 +253,7 @@ def _short_form(span: Span, full_names: list[str]) -> bool:
     text = names.strip_possessive(span.text)
     if len(text.split()) != 1:
         return False
-    folded = names.fold(text)
+    folded = names.lone(text)
     return sum(folded in names.parts(full) for full in full_names) == 1
 
 

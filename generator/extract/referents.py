@@ -159,7 +159,7 @@ def by_surname(ctx: Context, token: Token) -> int | None:
     named earlier in the article, as printed or one letter apart: that person's latest mention."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper():
         return None
-    word = names.fold(names.strip_possessive(token.text))
+    word = names.lone(names.strip_possessive(token.text))
     earlier = [(i, m) for i, m in ctx.people if m.start < token.idx and len(identity(m)) >= 2]
     owners = {identity(m): i for i, m in earlier if word in identity(m)}
     if not owners and len(word) >= _FUZZY_MIN:

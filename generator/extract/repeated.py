@@ -73,7 +73,7 @@ def _misread_name(span: Span, forms: set[str], gaz: Gazetteer) -> bool:
     while last - 2 >= span.start and span.doc[last - 1].text == "-":
         last -= 2
     tail = span.doc[last : span.end].text
-    return names.fold(tail) in forms and not is_place(span.text) and not is_place(tail)
+    return names.lone(tail) in forms and not is_place(span.text) and not is_place(tail)
 
 
 def _forms(people: list[Span], gaz: Gazetteer) -> set[str]:
@@ -85,7 +85,7 @@ def _forms(people: list[Span], gaz: Gazetteer) -> set[str]:
     for span in people:
         text = names.strip_possessive(span.text)
         if len(text.split()) == 1 and not names.is_full(text):
-            folded = names.fold(text)
+            folded = names.lone(text)
             if owners.get(folded, 0) <= 1:
                 forms.add(folded)
     return {f for f in forms if len(f) >= _MIN_LETTERS and f not in gaz.title_first_words}

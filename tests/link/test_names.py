@@ -12,6 +12,8 @@ from generator import names
         ("Lloyd Austin", "Lloyd J. Austin III"),
         ("Kishida Fumio", "Fumio Kishida"),
         ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+        ("Hamad Al-Thani", "Hamad Al Thani"),  # a particle joined by a hyphen or apart
+        ("Khalid bin Faisal", "Khalid bin Faisal"),
     ],
 )
 def test_same_person_keys(a, b):
@@ -20,6 +22,15 @@ def test_same_person_keys(a, b):
 
 def test_different_people_differ():
     assert names.key("Joe Biden") != names.key("Hunter Biden")
+
+
+def test_a_son_is_not_his_father():
+    """Word order does not tell people apart, except across "bin"/"ibn": "Faisal bin Khalid" is
+    Khalid's son, "Khalid bin Faisal" Faisal's; a longer form of the same name still contains
+    the shorter."""
+    assert names.key("Faisal bin Khalid") != names.key("Khalid bin Faisal")
+    assert names.key("Khalid bin Faisal") <= names.key("Khalid bin Faisal Al Saud")
+    assert not names.key("Faisal bin Khalid") <= names.key("Khalid bin Faisal Al Saud")
 
 
 def test_id_base_drops_initials_and_suffixes():
