@@ -113,6 +113,9 @@ SPEECH_VERBS = {
     "hail",
     "tout",
     "exclaim",
+    "assure",
+    # "advocated “a return to the talks”": the words its subject argued for are its subject's
+    "advocate",
     # verbs of depiction: their subject chose the quoted words ("painted a picture of an invasion
     # “so bold, so brazen”", "termed the vote “a travesty of justice”")
     "paint",
