@@ -114,6 +114,8 @@ SPEECH_VERBS = {
     "tout",
     "exclaim",
     "assure",
+    "signal",  # "signalled that his party would “continue to fulfil its duties”"
+    "indicate",
     # "advocated “a return to the talks”": the words its subject argued for are its subject's
     "advocate",
     # verbs of depiction: their subject chose the quoted words ("painted a picture of an invasion

@@ -48,6 +48,15 @@ _DIPLOMATS = (
     ("envoy",),
     ("diplomat",),
 )
+#: Words that say which office or when it was held ('the foreign minister', 'the former
+#: president'); any other adjective of a role is the writer's ('the beleaguered chancellor').
+OFFICE_QUALIFIERS = frozenset(
+    {
+        "foreign", "prime", "deputy", "vice", "chief", "first", "federal", "supreme", "special",
+        "defence", "defense", "finance", "interior", "home", "external", "economic", "military",
+        "national", "general", "former", "acting", "interim", "outgoing", "incoming", "caretaker",
+    }
+)  # fmt: skip
 #: Words of rank before a role that no title holds ('the senior diplomat', 'the top official').
 _RANK_WORDS = frozenset({"senior", "high", "-", "ranking", "top", "veteran", "seasoned"})
 #: Offices a state-media readout capitalises alone ("…,” said the President.").
@@ -215,13 +224,18 @@ def role_words(subject: Token) -> tuple[str, ...] | None:
     if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 5:
         return None
     # 'the high-ranking diplomat' (high, -, ranking): words of rank say nothing of the office
-    words = [t.text for t in tokens[1:] if t.lower_ not in _RANK_WORDS]
+    words = [t.text for t in tokens[1:] if t.lower_ not in _RANK_WORDS and not is_judging(t)]
     if not words or len(words) > 3:
         return None
     lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in OFFICES
     if not all(w.isalpha() for w in words) or lone_name:
         return None  # "the Kremlin": a lone capitalised word is a name, not a role
     return tuple(words)
+
+
+def is_judging(token: Token) -> bool:
+    """A writer's adjective before a role ('the beleaguered chancellor'), which no title holds."""
+    return token.pos_ == "ADJ" and token.is_lower and token.lower_ not in OFFICE_QUALIFIERS
 
 
 def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> int | None:
