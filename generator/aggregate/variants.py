@@ -11,6 +11,9 @@ Merging two different people is worse than keeping one person twice, so a form j
   ('Aboul Gheit' of 'Ahmed Aboul-Gheit');
 - or as a variant spelling: the same words but one, that one six letters or more, same first
   letter, one edit apart (a letter changed, added, dropped, or two swapped);
+- or, in the same article, with its given name contracted ('Mohd Yunus' of 'Mohammed Yunus',
+  'Wm' of 'William'): the same other words, the given name's first and last letters kept and
+  its letters in order;
 - and when exactly one other person of the article (or of the curated list) fits.
 """
 
@@ -90,7 +93,7 @@ def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str
     more often (or, as often, with a smaller key: one direction only)?"""
     for a in forms[key]:
         for b in forms[other]:
-            if _shorter(a, b):
+            if _shorter(a, b) or _contracted(a, b):
                 return True
             if _spelling(a, b) and (count[other], key) > (count[key], other):
                 return True
@@ -108,6 +111,19 @@ def _shorter(a: Form, b: Form) -> bool:
         return False
     rest = iter(b)
     return all(word in rest for word in a)
+
+
+def _contracted(a: Form, b: Form) -> bool:
+    """'mohd yunus' of 'mohammed yunus': the same words but the first, which is a contraction
+    of the other's (first and last letters kept, two letters or more left out, the rest in
+    order)."""
+    if len(a) != len(b) or len(a) < 2 or a[1:] != b[1:]:
+        return False
+    short, full = a[0], b[0]
+    if not 2 <= len(short) <= len(full) - 2 or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full)
+    return all(letter in rest for letter in short)
 
 
 def _final(key: str, direct: dict[str, str]) -> str:

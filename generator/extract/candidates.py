@@ -274,10 +274,15 @@ def _hyphen_in_name(doc: Doc, k: int) -> bool:
 def title_at(doc: Doc, i: int, gaz: Gazetteer) -> int:
     if i >= len(doc) or doc[i].lower_.strip(".") not in gaz.title_first_words:
         return 0  # cheap test first: most tokens start no title
+    if i > 0 and doc[i - 1].like_num:
+        return 0  # '5 PM Aden Time': a clock time, no title
     for length in (3, 2, 1):
         if i + length > len(doc):
             continue
-        words = gazetteer.title_key(doc[i : i + length].text)
+        window = doc[i : i + length]
+        if any(t.is_space or (t.i > i and t.is_sent_start) for t in window):
+            continue  # '… said the President.\n\nRosa Tamayo': a title ends at its sentence
+        words = gazetteer.title_key(window.text)
         if words and words in gaz.title_phrases and doc[i].text[:1].isupper():
             return length
     return 0

@@ -5,7 +5,8 @@ Noor Gabow' come out of the tagger as one organization or place. The name is the
 after the last word that ends a body's name ('Council', 'Mission', a curated organization word) or
 names a country, two to four capitalised name words, in a span that an office word stands before
 or opens ('head of', 'Consul General to'). The span is then the body or country, and the tail a
-person.
+person. 'Bhutan PM Tshering Tobgay' is a country and an office before the name: the name is the
+person, and the country and office alone ('Nepal PM', glued to no name) are no organization.
 """
 
 from __future__ import annotations
@@ -28,6 +29,13 @@ def split_glued(doc: Doc, cand: Candidate, types: NameTypes, gaz: Gazetteer) -> 
     if cand.source != "ner-org" or cand.kind not in ("ORG", "GPE", "FAC", "NORP"):
         return [cand]
     span = doc[cand.start : cand.end]
+    after_office = _country_office(span, gaz)
+    if after_office == len(span):
+        return []  # 'Nepal PM': a country's office, no body
+    if after_office:
+        tail = span[after_office:]
+        if _person_tail(tail, types, gaz):
+            return [Candidate(span[after_office].i, cand.end, "person", None, "ner-org-person")]
     cut = _name_tail(span, types, gaz)
     if cut is None or not _after_office(doc, span, cut, gaz):
         return [cand]
@@ -51,20 +59,34 @@ def _name_tail(span: Span, types: NameTypes, gaz: Gazetteer) -> int | None:
         )
         if not (ends_body or country):
             continue
-        tail = span[i + 1 :]
-        if not 2 <= len(tail.text.split()) <= 4 or not all(_name_word(t) for t in tail):
-            return None
-        if not (tail[0].text[:1].isupper() and tail[-1].text[:1].isupper()):
-            return None
-        if is_place(tail.text) or tail.text in gaz.country_names:
-            return None
-        if names.fold(tail[-1].text) in types.organization_words:
-            return None  # 'Cricket Board': the body's own name goes on
-        titles = office_titles()
-        if any(t.lower_ in gaz.office_words or t.lower_ in titles for t in tail):
-            return None  # 'the Kenyan Consul General': an office, no name
-        return span[i + 1].i
+        return span[i + 1].i if _person_tail(span[i + 1 :], types, gaz) else None
     return None
+
+
+def _person_tail(tail: Span, types: NameTypes, gaz: Gazetteer) -> bool:
+    """Two to four name words that are no place, no body's name and no office."""
+    if not 2 <= len(tail.text.split()) <= 4 or not all(_name_word(t) for t in tail):
+        return False
+    if not (tail[0].text[:1].isupper() and tail[-1].text[:1].isupper()):
+        return False
+    if is_place(tail.text) or tail.text in gaz.country_names:
+        return False
+    if names.fold(tail[-1].text) in types.organization_words:
+        return False  # 'Cricket Board': the body's own name goes on
+    titles = office_titles()
+    # 'the Kenyan Consul General': an office, no name
+    return not any(t.lower_ in gaz.office_words or t.lower_ in titles for t in tail)
+
+
+def _country_office(span: Span, gaz: Gazetteer) -> int:
+    """How many words of the span are a country's name and then office words ('Bhutan PM',
+    'Kenya Foreign Minister'), or 0 when it does not open that way."""
+    if not span or span[0].text not in gaz.country_names:
+        return 0
+    end = 1  # the curated office words only: nameparser's titles hold 'national', 'army'
+    while end < len(span) and span[end].lower_.rstrip(".") in gaz.office_words:
+        end += 1
+    return end if end > 1 else 0
 
 
 def _after_office(doc: Doc, span: Span, cut: int, gaz: Gazetteer) -> bool:

@@ -1,7 +1,7 @@
 """A name the tagger skipped inside a list of people: 'Khaled A, Khalil B, Zaher C, and D'.
 
 Between two people of one comma list, two or three capitalised words the tagger gave no label at
-all are one more person: a list joins things of one kind. Nothing else about the words is
+all (after a country's possessive or its demonym: 'Togolese A') are one more person: a list joins things of one kind. Nothing else about the words is
 guessed; a country, a title or any word the tagger labelled keeps the list from growing.
 """
 
@@ -29,6 +29,8 @@ def skipped_in_lists(doc: Doc, chosen: list[Candidate], gaz: Gazetteer) -> list[
         if person_end >= len(doc) or doc[person_end].text != ",":
             continue
         start += _country_possessive(doc, start, gaz)  # 'China's A, Uzbekistan's B'
+        if start < len(doc) and doc[start].text in gaz.country_names:
+            start += 1  # 'Togolese A', the name's country before it
         end = start
         while end < len(doc) and end - start < 3 and _bare_name_word(doc[end], taken, gaz):
             end += 1

@@ -49,6 +49,7 @@ from generator.extract.org_forms import (
     with_short_forms,
     without_possessor,
 )
+from generator.extract.referents import is_judging as _judging
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.role_titles import tidy_role
 from generator.extract.tools import Tools
@@ -410,6 +411,8 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
         token = doc[j - 1]
         if token.is_sent_start and token.pos_ not in ("PROPN",) and not token.text[:1].isupper():
             break
+        if token.lower_ == "of" and j >= 2 and _no_office_before_of(doc[j - 2], gaz):
+            break  # 'the collapse of Chancellor X': the office is 'Chancellor'
         if (
             token.text in ("’s", "'s")
             or token.pos_ in ("PROPN", "NOUN", "ADJ")
@@ -421,8 +424,8 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
                 break
             continue
         break
-    while words and doc[words[0]].lower_ in ("of", "’s", "'s"):
-        words.pop(0)
+    while words and (doc[words[0]].lower_ in ("of", "’s", "'s") or _judging(doc[words[0]])):
+        words.pop(0)  # 'his recalcitrant finance minister': the writer's word is no office's
     if words and any(doc[w].lower_.strip(".") in gaz.office_words for w in words):
         return tidy_role(doc[words[0] : words[-1] + 1], span, gaz)
     # apposition: "Wei Fenghe, China's minister of national defense,"
@@ -436,6 +439,12 @@ def _role(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:
         if tail and any(t.lower_ in gaz.office_words for t in tail):
             return tidy_role(doc[tail[0].i : tail[-1].i + 1], span, gaz)
     return _office_before_comma(doc, span, gaz)
+
+
+def _no_office_before_of(token, gaz: Gazetteer) -> bool:
+    """'collapse' in 'the collapse of Chancellor X': a common noun no office is, before 'of'
+    ('Minister of Foreign Affairs', 'Ministry of Defence spokesperson' go on)."""
+    return token.is_lower and token.lower_ not in gaz.office_words
 
 
 def _office_before_comma(doc: Doc, span: Span, gaz: Gazetteer) -> str | None:

@@ -169,7 +169,8 @@ class NameTypes:
             and after is not None
             and before.text in _QUOTES
             and after.text in _QUOTES
-            and after.text not in ("’", "'")  # a possessive
+            # a possessive, unless a single opening mark stands before ('the ‘X’ resort')
+            and (after.text not in ("’", "'") or before.text == "‘")
         ):
             return WORK  # a song's or a programme's name in quotation marks
         if _another_name_of_a_thing(doc, start):

@@ -36,9 +36,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from generator import names
 from generator.data import Mention, QuoteCandidate
 from generator.extract import transcripts, tweets
 from generator.extract.referents import (
+    CONTEXT_SENTENCES,
     OFFICES,
     PRONOUNS,
     Context,
@@ -113,6 +115,11 @@ SPEECH_VERBS = {
     "hail",
     "tout",
     "exclaim",
+    "assure",
+    "signal",  # "signalled that his party would “continue to fulfil its duties”"
+    "indicate",
+    # "advocated “a return to the talks”": the words its subject argued for are its subject's
+    "advocate",
     # verbs of depiction: their subject chose the quoted words ("painted a picture of an invasion
     # “so bold, so brazen”", "termed the vote “a travesty of justice”")
     "paint",
@@ -193,7 +200,12 @@ def find_quotes(
         if span is None:
             continue
         index = sent_index.get(span.start, 0)
-        speaker, cue, attributed = _speaker(context, span)
+        recent = (
+            previous is not None
+            and previous.sentence_index >= index - CONTEXT_SENTENCES
+            and not _another_spoke(context, previous_end, q.start, previous.speaker)
+        )
+        speaker, cue, attributed = _speaker(context, span, previous.speaker if recent else None)
         if speaker is None and not attributed:  # "“….” Hagiuda said at the meeting."
             speaker, cue = _said_after(context, span), "said in the sentence after"
         if speaker is None and not attributed:  # the speaker of the sentence before, if any
@@ -340,9 +352,28 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return len(between) < 200 and not re.search(r"[“\"]", between) and between.count("\n\n") <= 1
 
 
-def _speaker(ctx: Context, quote: Span) -> tuple[int | None, str, bool]:
+def _another_spoke(ctx: Context, start: int, end: int, speaker: int) -> bool:
+    """Someone other than ``speaker`` is the subject of a verb of speech between the two
+    characters ("Harris said the talks were good. She added: …")."""
+    said_before = ctx.mentions[speaker]
+    same = names.key(said_before.refers_to or said_before.text)
+    for _, m in ctx.people:
+        if not start <= m.start < end or names.key(m.refers_to or m.text) == same:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj":
+            verb = span.root.head
+            if verb.lemma_.lower() in SPEECH_VERBS and verb.pos_ in ("VERB", "AUX"):
+                return True
+    return False
+
+
+def _speaker(
+    ctx: Context, quote: Span, last_speaker: int | None = None
+) -> tuple[int | None, str, bool]:
     """The speaker's mention index and the cue that decided it; the flag says whether the
-    sentence attributes the quotation to someone (so it is not a continuation of the last one)."""
+    sentence attributes the quotation to someone (so it is not a continuation of the last one).
+    ``last_speaker`` is the speaker of the quotation just before, if it is near."""
     sentences = ctx.sentences
     first = ctx.sent_index.get(quote.start, 0)
     last = ctx.sent_index.get(quote.end - 1, first)
@@ -363,6 +394,12 @@ def _speaker(ctx: Context, quote: Span) -> tuple[int | None, str, bool]:
         if subject is None:
             continue
         attributed = True
+        if (
+            subject.lower_ in PRONOUNS
+            and verb.lemma_.lower() in _GOES_ON
+            and last_speaker is not None
+        ):
+            return last_speaker, "pronoun added", True  # "He added: “…”": the last one goes on
         found, cue = _subject_person(ctx, verb, subject, quote, first)
         if found is not None:
             return found, cue, True
@@ -378,6 +415,9 @@ def _speaker(ctx: Context, quote: Span) -> tuple[int | None, str, bool]:
     return None, "", attributed
 
 
+#: Verbs of speech that go on from what was said before ("He added: “…”"): their pronoun is the
+#: speaker of the quotation just before, whoever else the sentences between name.
+_GOES_ON = frozenset({"add", "continue"})
 #: What may stand before a quotation that opens its paragraph: spaces, dashes, bullets.
 _PARAGRAPH_LEAD = re.compile(r"[\s\-–—•]*")
 

@@ -38,6 +38,27 @@ _LEADERS = (
     ("emir",),
     ("sultan",),
 )
+#: Offices of a country's diplomats: 'the senior diplomat' is its foreign minister, their deputy,
+#: an ambassador or an envoy.
+_DIPLOMATS = (
+    ("foreign", "minister"),
+    ("foreign", "secretary"),
+    ("secretary", "state"),
+    ("ambassador",),
+    ("envoy",),
+    ("diplomat",),
+)
+#: Words that say which office or when it was held ('the foreign minister', 'the former
+#: president'); any other adjective of a role is the writer's ('the beleaguered chancellor').
+OFFICE_QUALIFIERS = frozenset(
+    {
+        "foreign", "prime", "deputy", "vice", "chief", "first", "federal", "supreme", "special",
+        "defence", "defense", "finance", "interior", "home", "external", "economic", "military",
+        "national", "general", "former", "acting", "interim", "outgoing", "incoming", "caretaker",
+    }
+)  # fmt: skip
+#: Words of rank before a role that no title holds ('the senior diplomat', 'the top official').
+_RANK_WORDS = frozenset({"senior", "high", "-", "ranking", "top", "veteran", "seasoned"})
 #: Offices a state-media readout capitalises alone ("…,” said the President.").
 OFFICES = frozenset(
     [
@@ -200,13 +221,21 @@ def role_words(subject: Token) -> tuple[str, ...] | None:
     ('foreign', 'minister'), ('US', 'president'). "The Kremlin" or "the White House" give words
     too, but no person's description holds them (``described_by``)."""
     tokens = list(subject.subtree)
-    if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 4:
+    if tokens[0].lower_ != "the" or not 2 <= len(tokens) <= 5:
         return None
-    words = [t.text for t in tokens[1:]]
+    # 'the high-ranking diplomat' (high, -, ranking): words of rank say nothing of the office
+    words = [t.text for t in tokens[1:] if t.lower_ not in _RANK_WORDS and not is_judging(t)]
+    if not words or len(words) > 3:
+        return None
     lone_name = len(words) == 1 and not words[0].islower() and words[0].lower() not in OFFICES
     if not all(w.isalpha() for w in words) or lone_name:
         return None  # "the Kremlin": a lone capitalised word is a name, not a role
     return tuple(words)
+
+
+def is_judging(token: Token) -> bool:
+    """A writer's adjective before a role ('the beleaguered chancellor'), which no title holds."""
+    return token.pos_ == "ADJ" and token.is_lower and token.lower_ not in OFFICE_QUALIFIERS
 
 
 def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> int | None:
@@ -238,6 +267,8 @@ def described_by(word: str, described: set[str]) -> bool:
         return True
     if word.lower() == "leader" and any(all(w in described for w in o) for o in _LEADERS):
         return True  # 'the Senegalese leader': a president, a prime minister, a king
+    if word.lower() == "diplomat" and any(all(w in described for w in o) for o in _DIPLOMATS):
+        return True  # 'the senior diplomat': a foreign minister or their deputy, an envoy
     if word.isupper() and 2 <= len(word) <= 4:  # "US": "United States" in the role
         return all(any(d.startswith(c) and len(d) > 2 for d in described) for c in word.lower())
     word = word.lower()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.aggregate.variants import _final, _shorter, _spelling
+from generator.aggregate.variants import _contracted, _final, _shorter, _spelling
 
 
 def test_a_shorter_form_keeps_the_first_word_and_the_order():
@@ -27,3 +27,12 @@ def test_a_variant_spelling_is_one_edit_in_one_long_word():
 def test_chains_end_at_their_last_owner_and_cycles_stay_put():
     assert _final("a", {"a": "b", "b": "c"}) == "c"
     assert _final("a", {"a": "b", "b": "a"}) == "a"
+
+
+def test_a_contracted_given_name_is_the_full_ones():
+    assert _contracted(("mohd", "yunus"), ("mohammed", "yunus"))
+    assert _contracted(("wm", "tarrant"), ("william", "tarrant"))
+    assert not _contracted(("jo", "tarrant"), ("john", "tarrant"))  # another last letter
+    assert not _contracted(("mohd", "yunus"), ("mohammed", "younis"))  # another surname
+    assert not _contracted(("yunus", "mohd"), ("yunus", "mohammed"))  # only the given name
+    assert not _contracted(("mohamed", "yunus"), ("mohammed", "yunus"))  # a spelling, not short

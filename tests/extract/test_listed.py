@@ -91,3 +91,9 @@ def test_a_listed_name_after_its_countrys_possessive_read_as_an_organization(too
     doc = _doc_with(tools, office, labels | {"Ali Rezaei": "PERSON"})
     span = next(e for e in doc.ents if e.text == "Foreign Affairs")
     assert not person_read_as_organization(doc, span, types, tools.gazetteer.office_words)
+
+
+def test_a_listed_name_after_its_countrys_demonym(tools):
+    text = "Among them China’s Qin Wei, Togolese Kodjo Amega, and Kenya’s Ruth Otieno."
+    labels = {"China": "GPE", "Kenya": "GPE", "Qin Wei": "PERSON", "Ruth Otieno": "PERSON"}
+    assert _names(_doc_with(tools, text, labels), tools) == ["Kodjo Amega"]
