@@ -420,7 +420,9 @@ def _by_day(
 
 def _separately(trigger: Token) -> bool:
     """'separately', 'in separate meetings', 'held individual talks' under the trigger; 'held
-    bilateral talks with A and B' are talks with each."""
+    bilateral talks with A and B' are talks with each; so are 'held meetings with A, B and C'."""
+    if trigger.tag_ == "NNS" and trigger.lemma_.lower() in ("meeting", "call"):
+        return True
     return any(
         t.lower_ in ("separate", "separately", "individually", "individual", "bilateral")
         for t in trigger.subtree
