@@ -22,6 +22,7 @@ from generator.extract.events import (
     backrefs,
     companions,
     delegations,
+    greeted,
     merge,
     pairs,
     parse,
@@ -181,6 +182,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if greeted.received_by(ctx, token):
+        return "meeting"  # "X was received by President Y"
     if lemma in ("receive", "welcome") and _receiving(ctx, token):
         return "meeting"  # "Biden received Kishida at the White House", "welcomed X to Rome"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
