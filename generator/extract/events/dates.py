@@ -207,6 +207,8 @@ def event_date(
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
+    if unresolved is not None and undated.unplaced_day(unresolved.phrase, timeline.published):
+        return EventDate(unresolved, stated=True, own_clause=True)  # "on Thursday", no page date
     if unresolved is None and not phrases:
         unresolved = undated.publication_month(trigger, timeline.published)
     return EventDate(unresolved, inferred=True)

@@ -389,7 +389,7 @@ def _a_day_of_its_own(date: EventDate) -> bool:
     """A plan counts with a day of its own clause: 'will meet on Tuesday', not 'is to meet
     Anwar in January' (a planned trip with only a month is still only a plan)."""
     start = date.claim.start if date.claim else None
-    return date.own_clause and start is not None and len(start) == 10
+    return date.own_clause and (start is None or len(start) == 10)  # None: a day left unplaced
 
 
 def _by_day(

@@ -6,12 +6,19 @@ is what the corpus conventions write (``YYYY-MM``, approximate). Not when the te
 from the news: a pluperfect ("had visited"), a word that puts it earlier ("previously", "last
 time", "first"), a plan ("will meet", "to visit"), or a clause that something came after or
 before.
+
+A plan is an event when it names its day ("are scheduled to visit China on Thursday"), even when
+the day cannot be placed because the page prints no date of its own (``unplaced_day``): the
+corpus conventions keep such a scheduled event, with a null date.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
+from generator import dates
 from generator.data import DateClaim
 
 #: Auxiliaries of a clause that is not the news of the day: a plan, a wish, a pluperfect.
@@ -57,3 +64,16 @@ def _news_tense(verb: Token) -> bool:
     if verb.tag_ == "VBN":
         return any(a.lower_ in ("has", "have", "was", "were") for a in auxes)
     return False
+
+
+#: A phrase that names one day: a weekday, "today", "tomorrow", "tonight", a month and a day.
+_ONE_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)\b"
+    rf"|\b{dates._MONTH_RE}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{dates._MONTH_RE}",
+    re.IGNORECASE,
+)
+
+
+def unplaced_day(phrase: str, published: str | None) -> bool:
+    """A phrase naming one day, left unresolved because the page has no date to count from."""
+    return published is None and _ONE_DAY.search(phrase) is not None
