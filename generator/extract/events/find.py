@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
 from generator.extract.events import (
+    abroad,
     attendance,
     backrefs,
     companions,
@@ -371,7 +372,7 @@ def _reports(
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
-        guests = _met_abroad(ctx, trigger, people, countries)
+        guests = abroad.met_abroad(ctx, trigger, people, countries, chain.people)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
             visits.append(Report("visit", trigger, guests, guests, when, index, place, countries))
@@ -549,22 +550,6 @@ def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
     """Not known to be of the country of the place: a guest at home makes no visit."""
     home = ctx.nationality(person)
     return home is None or not any(home in ctx.country_keys(w) for w in where)
-
-
-def _met_abroad(
-    ctx: parse.Context, trigger: Token, people: list[int], countries: list[int]
-) -> list[int]:
-    """'Modi called on Macron in Paris', 'Zelenskyy met British Defence Minister Healey in Kyiv',
-    where the text says one is of the place's country and the other of another: the foreigner
-    came to the host's city. Nothing when nobody is said to be of the place's country or a
-    nationality is unknown: two foreigners who 'met in Siem Reap' are both visitors of a summit."""
-    if trigger.lemma_.lower() not in ("call", "meet", "meeting", "talk", "talks"):
-        return []  # hosts and receivers: _visits
-    here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
-    homes = {p: ctx.nationality(p) for p in people}
-    if not here or None in homes.values() or not any(h in here for h in homes.values()):
-        return []
-    return [p for p, h in homes.items() if h not in here]
 
 
 def _place(
