@@ -1,5 +1,6 @@
 """Talks told in the words of official readouts: "exchanged views with President X", "held a
-bilateral discussion with X", "received a phone call on Friday from X".
+bilateral discussion with X", "had a conversation with X", "received a phone call on Friday from
+X".
 
 Each needs a named person on the other side, in the phrase itself: "exchanged views on the
 crisis" and "a discussion of the budget" report no meeting.
@@ -28,7 +29,20 @@ def talks_kind(ctx, token: Token) -> str | None:
     discussion = token.pos_ == "NOUN" and token.lower_ in _DISCUSSIONS
     if discussion and any(_people(ctx, c) for c in token.children if _with(c)):
         return "talks"
+    if _held_conversation(token) and any(_people(ctx, c) for c in token.children if _with(c)):
+        return "talks"  # "had a one-on-one conversation with X"
     return None
+
+
+def _held_conversation(token: Token) -> bool:
+    """'had a conversation with X', 'held conversations with X': a conversation someone holds,
+    not one a remark was made in ('said in a conversation with a journalist')."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() == "conversation"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in ("have", "hold")
+    )
 
 
 def exchanged_with(ctx, trigger: Token) -> list[int]:
