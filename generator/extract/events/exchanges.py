@@ -69,3 +69,25 @@ def _with(token: Token) -> bool:
 
 def _people(ctx, prep: Token) -> list[int]:
     return ctx.people_in(t.i for t in prep.subtree)
+
+
+#: Prepositions after "A and B spoke" that keep it a talk between them: "in a one-on-one format",
+#: "for two hours"; "on"/"at" only with a time ("on Tuesday", not "at the rally", "on climate").
+_BETWEEN_THEM = {"in", "for"}
+_AT_A_TIME = {"on", "at"}
+
+
+def spoke_together(verb: Token) -> bool:
+    """'Aliyev and Pashinian spoke in a one-on-one format' (the caller checks the two subjects):
+    not to an audience ('spoke to reporters', 'at the rally'), on a topic or separately."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "ccomp", "xcomp") and child.lower_ != "both":
+            return False  # "spoke both in ... and in ...": the parser's object is no topic
+        if child.dep_ == "advmod" and child.lower_ in ("separately", "individually"):
+            return False
+        if child.dep_ != "prep" or child.lower_ in _BETWEEN_THEM:
+            continue
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.lower_ not in _AT_A_TIME or not timed:
+            return False
+    return True

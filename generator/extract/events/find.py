@@ -31,7 +31,7 @@ from generator.extract.events import (
     presence,
 )
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
-from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
+from generator.extract.events.exchanges import caller, exchanged_with, spoke_together, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 from generator.extract.events.plans import (
     headline_infinitive,
@@ -177,6 +177,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return "call" if parse.by_phone(token) else "talks"
     if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
         return "call"  # "Biden and Netanyahu spoke by phone"
+    if lemma in ("speak", "talk") and _together(ctx, token) and spoke_together(token):
+        return "talks"  # "Aliyev and Pashinian spoke in a one-on-one format"
     if lemma == "negotiate" and not _negotiating_with(ctx, token):
         return None  # "the bill was negotiated by ...": a text, not a meeting
     if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
