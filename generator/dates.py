@@ -34,7 +34,7 @@ _MONTH_RE = (
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _PRINTED = re.compile(
-    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}}\b"
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s*\d{{4}}\b"  # "14 July2017": glued
     rf"|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from generator.dates import looks_like_dateline, parse_printed_date, resolve
         ("Published 5:01 AM EST, Tue March 7, 2023", "2023-03-07"),
         ("Updated: 07 Mar 2023", "2023-03-07"),
         ("2024-06-30", "2024-06-30"),
+        ("14 July2017", "2017-07-14"),  # a scraper glued the year to the month
     ],
 )
 def test_printed_dates(line: str, iso: str):
