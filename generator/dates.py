@@ -246,7 +246,9 @@ def _part_of_a_period(text: str, anchor: str | None, future: bool) -> DateClaim 
         if anchor is None:
             return DateClaim(text, None)
         base = date.fromisoformat(anchor)
-        ahead = weekend["which"].lower() == "next" or (future and weekend["which"].lower() != "last")
+        ahead = weekend["which"].lower() == "next" or (
+            future and weekend["which"].lower() != "last"
+        )
         shift = (5 - base.weekday()) % 7 if ahead else -((base.weekday() - 5) % 7)
         if weekend["which"].lower() == "last" and base.weekday() >= 5:
             shift -= 7  # "last weekend" written on a Sunday: the one before
