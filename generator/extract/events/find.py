@@ -374,7 +374,7 @@ def _reports(
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
-        guests = abroad.met_abroad(ctx, trigger, people, countries, chain.people)
+        guests = abroad.met_abroad(ctx, trigger, people, countries)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
             visits.append(Report("visit", trigger, guests, guests, when, index, place, countries))
