@@ -34,7 +34,7 @@ _MONTH_RE = (
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 _PRINTED = re.compile(
-    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s+\d{{4}}\b"
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE},?\s*\d{{4}}\b"  # "14 July2017": glued
     rf"|\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,
@@ -181,6 +181,9 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
             return None
     lowered = text.lower()
     has_year = bool(_YEAR.search(text))
+    coarse = _part_of_a_period(text, anchor, future)
+    if coarse is not None:
+        return coarse
     weekday = next((i for i, w in enumerate(WEEKDAYS) if re.search(rf"\b{w}\b", lowered)), None)
     if weekday is not None and not has_year and not re.search(r"\d", text):
         if base is None:
@@ -219,6 +222,50 @@ def resolve(phrase: str, anchor: str | None, future: bool = False) -> DateClaim 
     if data.period == "month":
         return DateClaim(text, f"{when.year:04d}-{when.month:02d}", approximate=not has_year)
     return DateClaim(text, when.isoformat(), approximate=bool(_RELATIVE_WORDS.search(text)))
+
+
+#: A part of a period the text names without its year: "earlier this month", "late last year",
+#: "in mid-October", "early next week". The period dates it, approximately.
+_PART_OF_PERIOD = re.compile(
+    r"(?:in |on |at |during )?(?:earlier|later|early|late|mid-?|the (?:start|end|beginning|middle)"
+    r" of)\s*(?P<rest>(?:(?:this|last|next|the past) (?:week|month|year))|\w+)",
+    re.IGNORECASE,
+)
+#: "last weekend", "over the weekend", "this past weekend": the Saturday of that weekend.
+_WEEKEND = re.compile(
+    r"(?:over |at |during |on )?(?P<which>this past|last|this|the|next|the past) weekend",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_period(text: str, anchor: str | None, future: bool) -> DateClaim | None:
+    """'earlier this month', 'late last year', 'in late October', 'over the weekend' against the
+    publication date: the month, year or weekend they lie in, marked approximate."""
+    weekend = _WEEKEND.fullmatch(text)
+    if weekend is not None:
+        if anchor is None:
+            return DateClaim(text, None)
+        base = date.fromisoformat(anchor)
+        ahead = weekend["which"].lower() == "next" or (
+            future and weekend["which"].lower() != "last"
+        )
+        shift = (5 - base.weekday()) % 7 if ahead else -((base.weekday() - 5) % 7)
+        if weekend["which"].lower() == "last" and base.weekday() >= 5:
+            shift -= 7  # "last weekend" written on a Sunday: the one before
+        return DateClaim(text, (base + timedelta(days=shift)).isoformat(), approximate=True)
+    part = _PART_OF_PERIOD.fullmatch(text)
+    if part is None:
+        return None
+    if _YEAR.fullmatch(part["rest"]):
+        return DateClaim(text, part["rest"], approximate=True)  # "early 2024", "mid-2023"
+    if _YEAR.search(text):
+        return None  # "early April 2024": a month of a year, read below
+    whole = resolve(part["rest"], anchor, future)
+    if whole is None:
+        return None
+    if whole.start is None or len(whole.start) <= 7 or whole.approximate:
+        return DateClaim(text, whole.start, approximate=whole.start is not None)
+    return None
 
 
 def _day_range(text: str, base: date | None, future: bool) -> DateClaim | None:

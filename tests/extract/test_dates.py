@@ -12,6 +12,7 @@ from generator.dates import looks_like_dateline, parse_printed_date, resolve
         ("Published 5:01 AM EST, Tue March 7, 2023", "2023-03-07"),
         ("Updated: 07 Mar 2023", "2023-03-07"),
         ("2024-06-30", "2024-06-30"),
+        ("14 July2017", "2017-07-14"),  # a scraper glued the year to the month
     ],
 )
 def test_printed_dates(line: str, iso: str):
@@ -91,3 +92,27 @@ def test_relative_date_without_anchor_is_not_invented():
 def test_day_ranges_take_the_publication_year(phrase, anchor, start, end):
     claim = resolve(phrase, anchor)
     assert (claim.start, claim.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "start"),
+    [
+        ("earlier this month", "2024-12-18", "2024-12"),
+        ("later this month", "2024-12-18", "2024-12"),
+        ("late last year", "2022-02-15", "2021"),
+        ("early next month", "2024-12-18", "2025-01"),
+        ("in late October", "2024-12-18", "2024-10"),
+        ("in mid-October", "2024-12-18", "2024-10"),
+        ("early 2024", None, "2024"),
+        ("last weekend", "2024-12-18", "2024-12-14"),  # a Wednesday: the Saturday before
+        ("over the weekend", "2024-12-16", "2024-12-14"),
+    ],
+)
+def test_a_part_of_a_period_is_dated_by_the_period(phrase, anchor, start):
+    claim = resolve(phrase, anchor)
+    assert claim is not None and claim.start == start and claim.approximate
+
+
+def test_a_part_of_a_period_without_an_anchor_is_not_invented():
+    claim = resolve("earlier this month", None)
+    assert claim is not None and claim.start is None

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from generator.extract.events import parse
+from generator.extract.events import attending, parse
 from generator.extract.events.merge import Report
 
 #: Nouns for those present: "among the attendees were ...".
@@ -19,6 +19,7 @@ ATTENDEES = {"attendee", "participant", "delegate", "guest", "leader", "dignitar
 
 
 def add_attendees(reports: list[Report], ctx: parse.Context) -> list[Report]:
+    reports = attending.join_attendees(reports, ctx)  # "the summit will be attended by A and B"
     sessions = [r for r in reports if r.session and r.forums]
     if not sessions:
         return reports

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator import dates
 from generator.data import DateClaim
-from generator.extract.events import daymarks
+from generator.extract.events import daymarks, undated
 
 #: A phrase that names the day the text last named, or the day after or before it.
 _SAME_DAY = re.compile(
@@ -207,6 +207,10 @@ def event_date(
     if narrative is not None:
         return EventDate(narrative, inferred=True)
     unresolved = next((p.claim for p in own if p.offset_days is None), None)
+    if unresolved is not None and undated.unplaced_day(unresolved.phrase, timeline.published):
+        return EventDate(unresolved, stated=True, own_clause=True)  # "on Thursday", no page date
+    if unresolved is None and not phrases:
+        unresolved = undated.publication_month(trigger, timeline.published)
     return EventDate(unresolved, inferred=True)
 
 

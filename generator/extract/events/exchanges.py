@@ -1,5 +1,6 @@
 """Talks told in the words of official readouts: "exchanged views with President X", "held a
-bilateral discussion with X", "received a phone call on Friday from X".
+bilateral discussion with X", "had a conversation with X", "received a phone call on Friday from
+X".
 
 Each needs a named person on the other side, in the phrase itself: "exchanged views on the
 crisis" and "a discussion of the budget" report no meeting.
@@ -28,7 +29,20 @@ def talks_kind(ctx, token: Token) -> str | None:
     discussion = token.pos_ == "NOUN" and token.lower_ in _DISCUSSIONS
     if discussion and any(_people(ctx, c) for c in token.children if _with(c)):
         return "talks"
+    if _held_conversation(token) and any(_people(ctx, c) for c in token.children if _with(c)):
+        return "talks"  # "had a one-on-one conversation with X"
     return None
+
+
+def _held_conversation(token: Token) -> bool:
+    """'had a conversation with X', 'held conversations with X': a conversation someone holds,
+    not one a remark was made in ('said in a conversation with a journalist')."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() == "conversation"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in ("have", "hold")
+    )
 
 
 def exchanged_with(ctx, trigger: Token) -> list[int]:
@@ -55,3 +69,25 @@ def _with(token: Token) -> bool:
 
 def _people(ctx, prep: Token) -> list[int]:
     return ctx.people_in(t.i for t in prep.subtree)
+
+
+#: Prepositions after "A and B spoke" that keep it a talk between them: "in a one-on-one format",
+#: "for two hours"; "on"/"at" only with a time ("on Tuesday", not "at the rally", "on climate").
+_BETWEEN_THEM = {"in", "for"}
+_AT_A_TIME = {"on", "at"}
+
+
+def spoke_together(verb: Token) -> bool:
+    """'Aliyev and Pashinian spoke in a one-on-one format' (the caller checks the two subjects):
+    not to an audience ('spoke to reporters', 'at the rally'), on a topic or separately."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "ccomp", "xcomp") and child.lower_ != "both":
+            return False  # "spoke both in ... and in ...": the parser's object is no topic
+        if child.dep_ == "advmod" and child.lower_ in ("separately", "individually"):
+            return False
+        if child.dep_ != "prep" or child.lower_ in _BETWEEN_THEM:
+            continue
+        timed = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.lower_ not in _AT_A_TIME or not timed:
+            return False
+    return True

@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.data import EventCandidate, Mention
 from generator.extract.events import (
+    abroad,
     attendance,
     backrefs,
     companions,
     delegations,
+    greeted,
     merge,
     pairs,
     parse,
@@ -29,7 +31,7 @@ from generator.extract.events import (
     presence,
 )
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
-from generator.extract.events.exchanges import caller, exchanged_with, talks_kind
+from generator.extract.events.exchanges import caller, exchanged_with, spoke_together, talks_kind
 from generator.extract.events.merge import TRAVEL_VERBS, Report
 from generator.extract.events.plans import (
     headline_infinitive,
@@ -175,12 +177,16 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return "call" if parse.by_phone(token) else "talks"
     if lemma in ("speak", "talk") and parse.by_phone(token) and _together(ctx, token):
         return "call"  # "Biden and Netanyahu spoke by phone"
+    if lemma in ("speak", "talk") and _together(ctx, token) and spoke_together(token):
+        return "talks"  # "Aliyev and Pashinian spoke in a one-on-one format"
     if lemma == "negotiate" and not _negotiating_with(ctx, token):
         return None  # "the bill was negotiated by ...": a text, not a meeting
     if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
         return VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if greeted.received_by(ctx, token):
+        return "meeting"  # "X was received by President Y"
     if lemma in ("receive", "welcome") and _receiving(ctx, token):
         return "meeting"  # "Biden received Kishida at the White House", "welcomed X to Rome"
     if lemma in TRAVEL_VERBS and (places.destinations(token) or _dated_arrival(token)):
@@ -368,7 +374,7 @@ def _reports(
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
     place, countries = _place(ctx, trigger, phrase, chain)
     if kind in ("meeting", "talks") and not forums:
-        guests = _met_abroad(ctx, trigger, people, countries)
+        guests = abroad.met_abroad(ctx, trigger, people, countries)
         if guests:  # the foreigner's trip to the host's city
             when = event_date(trigger, "visit", timeline, ctx.starts, allow_below=True)
             visits.append(Report("visit", trigger, guests, guests, when, index, place, countries))
@@ -386,7 +392,7 @@ def _a_day_of_its_own(date: EventDate) -> bool:
     """A plan counts with a day of its own clause: 'will meet on Tuesday', not 'is to meet
     Anwar in January' (a planned trip with only a month is still only a plan)."""
     start = date.claim.start if date.claim else None
-    return date.own_clause and start is not None and len(start) == 10
+    return date.own_clause and (start is None or len(start) == 10)  # None: a day left unplaced
 
 
 def _by_day(
@@ -420,7 +426,9 @@ def _by_day(
 
 def _separately(trigger: Token) -> bool:
     """'separately', 'in separate meetings', 'held individual talks' under the trigger; 'held
-    bilateral talks with A and B' are talks with each."""
+    bilateral talks with A and B' are talks with each; so are 'held meetings with A, B and C'."""
+    if trigger.tag_ == "NNS" and trigger.lemma_.lower() in ("meeting", "call"):
+        return True
     return any(
         t.lower_ in ("separate", "separately", "individually", "individual", "bilateral")
         for t in trigger.subtree
@@ -544,22 +552,6 @@ def _foreign(ctx: parse.Context, person: int, where: list[Span]) -> bool:
     """Not known to be of the country of the place: a guest at home makes no visit."""
     home = ctx.nationality(person)
     return home is None or not any(home in ctx.country_keys(w) for w in where)
-
-
-def _met_abroad(
-    ctx: parse.Context, trigger: Token, people: list[int], countries: list[int]
-) -> list[int]:
-    """'Modi called on Macron in Paris', 'Zelenskyy met British Defence Minister Healey in Kyiv',
-    where the text says one is of the place's country and the other of another: the foreigner
-    came to the host's city. Nothing when nobody is said to be of the place's country or a
-    nationality is unknown: two foreigners who 'met in Siem Reap' are both visitors of a summit."""
-    if trigger.lemma_.lower() not in ("call", "meet", "meeting", "talk", "talks"):
-        return []  # hosts and receivers: _visits
-    here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
-    homes = {p: ctx.nationality(p) for p in people}
-    if not here or None in homes.values() or not any(h in here for h in homes.values()):
-        return []
-    return [p for p, h in homes.items() if h not in here]
 
 
 def _place(
