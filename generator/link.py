@@ -25,6 +25,7 @@ from generator.data import (
     Mention,
     Quote,
 )
+from generator.issue_salience import background_issues
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 
@@ -76,6 +77,13 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
     in_names = _issues_in_names(extraction.mentions)
     passing = _discussed_issues(extraction.mentions, linker.issue_names, in_names)
     passing |= _in_title(extraction, in_names)
+    passing -= background_issues(
+        extraction.mentions,
+        extraction.sentences,
+        passing,
+        set(extraction.title_issues),
+        in_names,
+    )
     keys: list[tuple[str, float] | None] = [
         _resolve(m, linker)
         if m.label != "issue" or (m.entity_id in passing and i not in in_names)

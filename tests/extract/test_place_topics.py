@@ -12,13 +12,13 @@ def issues(result) -> dict[str, dict]:
 
 def test_a_trouble_named_by_its_place_becomes_an_issue_found_automatically(build_case):
     text = (
-        "Gang violence in Haiti forces thousands from their homes\n\n"
-        "Gang violence in Haiti has forced thousands of people to flee the capital this week.\n\n"
+        "Gang violence in Honduras forces thousands from their homes\n\n"
+        "Gang violence in Honduras has forced thousands of people to flee the capital this week.\n\n"
         "The United Nations said the violence had spread to two more districts.\n"
     )
     found = issues(build_case({"a.txt": text}))
     auto = [r for r in found.values() if not r["curated"]]
-    assert [r["name"] for r in auto] == ["Haiti gang violence"]
+    assert [r["name"] for r in auto] == ["Honduras gang violence"]
     assert auto[0]["confidence"] < 1
 
 
