@@ -34,6 +34,7 @@ import jinja2
 from generator.curated.registry import Registry
 from generator.data import ArticleRecord, Entity, Event
 from generator.render import search_marks
+from generator.render.inputs import Changes, Input, ReadLog, graph_digest
 from generator.render.related import RelatedIndex
 
 if TYPE_CHECKING:
@@ -48,6 +49,19 @@ ATTRIBUTE = "="
 #: Arguments kept as they are in a ``Call``; others are pickled (``1`` and ``True`` are equal
 #: keys of a dict, but not equal arguments).
 _PLAIN = (str, type(None))
+
+
+#: The maps of the site's lookups (``render.pages.Site``) that note their reads, by the name
+#: they note them under: the attribute that holds each.
+SITE_MAPS = {
+    "entities": "entities",
+    "articles": "articles",
+    "events": "events",
+    "related": "related",
+    "people_by_name": "_people_by_name",
+    "quotes_by_speaker": "_quotes_by_speaker",
+    "events_by_entity": "_events_by_entity",
+}
 
 
 class Unkept(Exception):
@@ -74,6 +88,14 @@ class KeptPages:
     #: call: a build's pages all get a call's digest from its ``Reads``, and a page is kept
     #: again only when each of its calls gives the digest it noted.
     readers: dict[Call, tuple[bytes, frozenset[str]]] = field(default_factory=dict)
+    #: what each call read (``render.inputs``; None: not known, the call is always made again),
+    #: and what a next build compares those inputs with: the curated data and settings they
+    #: were read under, the site's maps, the records by kind and key, the graph's digest
+    inputs: dict[Call, frozenset[Input] | None] = field(default_factory=dict)
+    under: bytes = b""
+    maps: dict[str, dict] = field(default_factory=dict)
+    records: dict[tuple[str, str], object] = field(default_factory=dict)
+    graph: bytes | None = None
 
 
 @dataclass
@@ -107,12 +129,18 @@ def _stands_for(kind: str, key: str, digest: bytes) -> None:
 
 
 class _ArgsPickler(pickle.Pickler):
-    """Arguments: records and the stand-ins by reference, everything else by value."""
+    """Arguments: records and the stand-ins by reference, everything else by value; the
+    records' references are noted in ``refs``."""
+
+    refs: list | None = None
 
     def persistent_id(self, obj: object) -> object:
         if isinstance(obj, Watched):
             return ("watched", obj._name)
-        return _ref(obj)
+        ref = _ref(obj)
+        if ref is not None and self.refs is not None:
+            self.refs.append(("record", ref))
+        return ref
 
 
 def _result_table(reads: Reads) -> dict[type, Callable[[Any], object]]:
@@ -163,10 +191,18 @@ class Reads:
         self._results: dict[Call, bytes | None] = {}
         self._table = _result_table(self)
         self._by_ref: dict[tuple[str, str], object] = {}
+        #: the inputs of each call made in this build, or taken as unchanged from the last
+        self.log = ReadLog()
+        self.inputs: dict[Call, frozenset[Input] | None] = {}
         for record in records:
             ref = _ref(record)
             if ref is not None:
                 self._by_ref[ref] = record
+
+    @property
+    def records_by_ref(self) -> dict[tuple[str, str], object]:
+        """This build's records by kind and key."""
+        return self._by_ref
 
     def record(self, obj: object) -> bytes:
         found = self._records.get(id(obj))
@@ -193,8 +229,11 @@ class Reads:
             raise Unkept(str(exc)) from exc
         return _hash(b"p" + buffer.getvalue())
 
-    def noted(self, call: Call, result: object) -> bytes | None:
-        """The digest of a call's result as a page got it (None: it cannot be digested)."""
+    def noted(
+        self, call: Call, result: object, inputs: frozenset[Input] | None = None
+    ) -> bytes | None:
+        """The digest of a call's result as a page got it (None: it cannot be digested), and
+        what the call read."""
         if call in self._results:
             return self._results[call]
         try:
@@ -202,12 +241,20 @@ class Reads:
         except Unkept:
             digest = None
         self._results[call] = digest
+        self.inputs[call] = inputs
         return digest
+
+    def unchanged(self, call: Call, digest: bytes, inputs: frozenset[Input]) -> None:
+        """A call none of whose inputs changed: its last result's digest, not made again."""
+        self._results[call] = digest
+        self.inputs[call] = inputs
 
     def again(self, call: Call) -> bytes | None:
         """The digest of ``call``'s result in this build: made once, whatever page asks."""
         if call in self._results:
             return self._results[call]
+        read = self.log.start()
+        inputs: frozenset[Input] | None = None
         try:
             receiver_name, name, args = call
             receiver = self.receivers[receiver_name]
@@ -220,15 +267,22 @@ class Reads:
                     else _ArgsUnpickler(args, self._resolve).load()
                 )
                 result = getattr(receiver, name)(*positional, **keywords)
+            inputs = self.log.stop(read)
             digest: bytes | None = self.value(result)
         except Exception:  # a call that fails now: the page is rendered again
             digest = None
+        finally:
+            if inputs is None:
+                self.log.stop(read)
         self._results[call] = digest
+        # an attribute is read without noting anything: made again each build
+        self.inputs[call] = inputs if args != ATTRIBUTE else None
         return digest
 
     def _resolve(self, pid: tuple[str, str]) -> object:
         if pid[0] == "watched":
             return self.receivers[pid[1]]
+        self.log.note(("record", pid))
         return self._by_ref[pid]  # a KeyError: the record is gone, the page is rendered again
 
 
@@ -245,30 +299,40 @@ class Watched:
     def __getattr__(self, attribute: str) -> Any:
         value = getattr(self._target, attribute)
         if not callable(value):
-            self._note((self._name, attribute, ATTRIBUTE), value)
+            self._note((self._name, attribute, ATTRIBUTE), value, None)
             return value
 
         def call(*args: Any, **kwargs: Any) -> Any:
             # a stand-in passed on (``entity_summary(site, …)``) is its receiver inside the call:
             # the call is noted whole, and made again whole
-            result = value(*(a._target if isinstance(a, Watched) else a for a in args), **kwargs)
+            log = self._reads.log
+            read = log.start()
+            try:
+                result = value(
+                    *(a._target if isinstance(a, Watched) else a for a in args), **kwargs
+                )
+            finally:
+                inputs = log.stop(read)
             if not kwargs and all(type(a) in _PLAIN for a in args):
                 key: Any = args
             else:
                 buffer = io.BytesIO()
+                pickler = _ArgsPickler(buffer, pickle.HIGHEST_PROTOCOL)
+                pickler.refs = refs = []  # the records passed are read too
                 try:
-                    _ArgsPickler(buffer, pickle.HIGHEST_PROTOCOL).dump((args, kwargs))
+                    pickler.dump((args, kwargs))
                     key = buffer.getvalue()
                 except (pickle.PicklingError, TypeError, AttributeError):
                     self._noted.append(None)
                     return result
-            self._note((self._name, attribute, key), result)
+                inputs = inputs.union(refs)
+            self._note((self._name, attribute, key), result, inputs)
             return result
 
         return call
 
-    def _note(self, call: Call, result: object) -> None:
-        digest = self._reads.noted(call, result)
+    def _note(self, call: Call, result: object, inputs: frozenset[Input] | None) -> None:
+        digest = self._reads.noted(call, result, inputs)
         self._noted.append(None if digest is None else (call, digest))
 
 
@@ -298,6 +362,9 @@ class PageReuse:
         self.kept_now = KeptPages(_hash(sources))
         self.kept = kept if kept is not None and kept.templates == self.kept_now.templates else None
         self.reused = 0
+        self.skipped = 0  # kept calls not made again: none of their inputs changed
+        #: the site's maps by name (``render.inputs``), for the comparison of their entries
+        self.maps: Callable[[str], dict] | None = None
         self._stale_pages: set[str] | None = None
         self._rendered: list[str] = []  # the pages rendered and kept in this build
 
@@ -316,15 +383,46 @@ class PageReuse:
         corpus = site.corpus
         records = [*corpus.articles, *corpus.entities, *corpus.events]
         functions = {"entity_summary": ("marks", "entity_summary")}
-        return cls(env, receivers, records, kept.pages if kept else None, functions, digests)
+        reuse = cls(env, receivers, records, kept.pages if kept else None, functions, digests)
+        site.log = reuse.reads.log  # before the site makes its first map
+        reuse.maps = lambda name: getattr(site, SITE_MAPS[name])
+        # what every call reads besides its noted inputs: calls are taken as they were only
+        # under the same curated data and settings
+        under = site.registry.digest and reuse.reads.value((site.registry.digest, site.config))
+        reuse.kept_now.under = under or b""
+        return reuse
+
+    def _changes(self) -> Changes | None:
+        """What changed since the last build, or None when nothing may be taken as unchanged."""
+        kept = self.kept
+        if kept is None or self.maps is None or not kept.under:
+            return None
+        if kept.under != self.kept_now.under:
+            return None
+        graph = self.receivers["site"].corpus.relations  # type: ignore[attr-defined]
+        return Changes(
+            kept.maps, self.maps, kept.records, self.reads.records_by_ref, kept.graph,
+            lambda: self._graph_digest(graph),
+        )  # fmt: skip
+
+    def _graph_digest(self, graph: object) -> bytes:
+        if self.kept_now.graph is None:
+            self.kept_now.graph = graph_digest(graph)
+        return self.kept_now.graph
 
     def _stale(self) -> set[str]:
         """The kept pages one of whose calls gives another result in this build: each call
         made once, before the first page (``KeptPages.readers``)."""
         if self._stale_pages is None:
             self._stale_pages = set()
+            changes = self._changes()
+            inputs = self.kept.inputs if self.kept else {}
             for call, (digest, paths) in self.kept.readers.items() if self.kept else ():
-                if self.reads.again(call) != digest:
+                read = inputs.get(call)
+                if changes is not None and read is not None and not changes.any_changed(read):
+                    self.reads.unchanged(call, digest, read)
+                    self.skipped += 1
+                elif self.reads.again(call) != digest:
                     self._stale_pages.update(paths)
         return self._stale_pages
 
@@ -356,6 +454,12 @@ class PageReuse:
                 others = frozenset()
             readers[call] = (digest, others | paths)
         self.kept_now.readers = readers
+        self.kept_now.inputs = {call: self.reads.inputs.get(call) for call in readers}
+        if self.maps is not None:  # every map, so that the next build compares with each
+            self.kept_now.maps = {name: self.maps(name) for name in SITE_MAPS}
+            site = self.receivers["site"]
+            self._graph_digest(site.corpus.relations)  # type: ignore[attr-defined]
+        self.kept_now.records = self.reads.records_by_ref
         return self.kept_now
 
     def render(self, path: str, template: str, **context: Any) -> str:
