@@ -73,6 +73,10 @@ class KeptPage:
     text: str
     context: bytes  # digest of the page's own record and other context
     reads: tuple[tuple[Call, bytes], ...]  # the calls its template made, with their digests
+    #: the template and the context's values the digest was made of: the same objects in a
+    #: next build have the same digest, without pickling them again (held, so that no other
+    #: object takes the id of one of them)
+    values: tuple = ()
 
 
 @dataclass
@@ -465,8 +469,12 @@ class PageReuse:
     def render(self, path: str, template: str, **context: Any) -> str:
         """The page at ``path`` from ``template`` with ``context`` (the page's record and plain
         values); the stand-ins of the receivers and functions are added to it."""
-        digest = self.reads.value((template, sorted(context.items())))
         old = self.kept.pages.get(path) if self.kept is not None else None
+        values = (template, *sorted(context.items()))
+        if old is not None and _identical(old.values, values):
+            digest = old.context  # the same record and values: the same digest
+        else:
+            digest = self.reads.value((template, sorted(context.items())))
         if old is not None and old.context == digest and path not in self._stale():
             self.kept_now.pages[path] = old
             self.reused += 1
@@ -479,6 +487,16 @@ class PageReuse:
             watched[name] = getattr(watched[receiver], method)
         text = self.env.get_template(template).render(**context, **watched)
         if None not in noted:
-            self.kept_now.pages[path] = KeptPage(text, digest, tuple(noted))
+            self.kept_now.pages[path] = KeptPage(text, digest, tuple(noted), values)
             self._rendered.append(path)
         return text
+
+
+def _identical(then: tuple, now: tuple) -> bool:
+    """Whether a page's template and context are the same objects as the last build's: the
+    template's name, then each (name, value) pair."""
+    return (
+        len(then) == len(now)
+        and then[0] == now[0]
+        and all(a[0] == b[0] and a[1] is b[1] for a, b in zip(then[1:], now[1:], strict=True))
+    )
