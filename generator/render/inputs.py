@@ -155,6 +155,12 @@ class Changes:
         self._graph_now = graph_now
         self._known: dict[Input, bool] = {}
         self._strict: bool | None = None
+        self._now: dict[str, dict] = {}  # this build's maps, by name, once asked for
+
+    def changed_among(self, inputs: set[Input]) -> set[Input]:
+        """The inputs of ``inputs`` that changed: each is compared once, and a call's are
+        then checked against them in C (``frozenset.isdisjoint``)."""
+        return {read for read in inputs if self._changed(read)}
 
     def any_changed(self, inputs: frozenset[Input]) -> bool:
         known = self._known
@@ -178,7 +184,9 @@ class Changes:
             then = self._maps_then.get(name)  # type: ignore[arg-type]
             if then is None:
                 return True
-            now = self._maps_now(name)  # type: ignore[arg-type]
+            now = self._now.get(name)  # type: ignore[call-overload]
+            if now is None:
+                now = self._now[name] = self._maps_now(name)  # type: ignore[arg-type]
             if key == EVERY:
                 a, b = dict(dict.items(then)), dict(dict.items(now))
             else:

@@ -421,9 +421,15 @@ class PageReuse:
             self._stale_pages = set()
             changes = self._changes()
             inputs = self.kept.inputs if self.kept else {}
+            changed: set[Input] = set()
+            if changes is not None:  # each input read once, then each call's checked in C
+                changed = changes.changed_among(set().union(*filter(None, inputs.values())))
+            noted = iter(inputs.items())  # in the readers' order (``finish``)
             for call, (digest, paths) in self.kept.readers.items() if self.kept else ():
-                read = inputs.get(call)
-                if changes is not None and read is not None and not changes.any_changed(read):
+                same_call, read = next(noted, (None, None))
+                if same_call is not call:
+                    read = inputs.get(call)
+                if changes is not None and read is not None and read.isdisjoint(changed):
                     self.reads.unchanged(call, digest, read)
                     self.skipped += 1
                 elif self.reads.again(call) != digest:
