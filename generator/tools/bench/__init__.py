@@ -21,9 +21,10 @@ It prints a table with every time also as a ratio of the floor, then each target
 
 ``--only serve`` measures the ``mkdocs serve --dirty`` rebuild alone: the corpus is written again
 (the same text for the same seed) into ``--keep DIR``, whose extraction cache a first run fills,
-so a later run costs the serve process's first build and the rebuilds (about 3 minutes at 1,000
-articles instead of 18). ``--edits N`` rebuilds N times in that process and reports the median;
-``--profile FILE`` writes a cProfile of the rebuilds.
+so a later run costs the serve process's first build and the rebuilds (7–15 minutes at 1,000
+articles on the shared 2-core machine, against 18 for the whole benchmark). ``--edits N``
+rebuilds N times in that process and reports the median; ``--profile FILE`` writes a cProfile
+of the rebuilds.
 
 Modules: ``corpus`` (the synthetic corpus), ``measure`` (the floor, the builds, their stages and
 memory), ``site`` (``mkdocs build`` and the search probe), ``report`` (targets and the table). The
