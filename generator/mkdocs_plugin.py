@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -37,7 +38,7 @@ from generator.config import DEFAULT_MAX_ARTICLE_BYTES, BuildConfig, model_name
 from generator.memo import BuildMemo
 from generator.mkdocs_files import ChangeTracker
 from generator.mkdocs_links import site_links
-from generator.mkdocs_templates import KeptBytecode
+from generator.mkdocs_templates import KeptBytecode, KeptListing
 from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render import graph_data
@@ -105,8 +106,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: the Dask client (and local cluster) of ``dask:``, kept across rebuilds
         self.dask: DaskEngine | None = None
         self.dask_settings: tuple[str | None, int, int] | None = None
-        #: the theme's compiled templates, for the next build (``generator.mkdocs_templates``)
+        #: the theme's compiled templates and its files' listing, for the next build
+        #: (``generator.mkdocs_templates``)
         self.bytecode = KeptBytecode()
+        self.listing = KeptListing()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook is what makes MkDocs keep this plugin across the rebuilds of
@@ -131,6 +134,16 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             config.extra_css.append(graph_data.STYLE)
         if graph_data.SCRIPT not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(graph_data.SCRIPT)
+        if self.command == "serve":  # the theme's files listed once for the rebuilds
+            theme, get_env = config.theme, config.theme.get_env
+            read = tuple(theme.static_templates)  # what MkDocs' filter reads of the config
+
+            def kept_env() -> jinja2.Environment:
+                env = get_env()
+                self.listing.attach(env, theme.dirs, root, read)
+                return env
+
+            theme.get_env = kept_env
         return config
 
     def on_files(self, files: Files, *, config) -> Files:

@@ -41,6 +41,7 @@ from generator.render.entity_page import (
     role_order,
 )
 from generator.render.escape import front, md
+from generator.render.inputs import GRAPH, ReadLog, TrackedMap
 from generator.render.linking import linked_key, linked_paragraphs
 from generator.render.related import RelatedIndex, related_index
 from generator.render.relationships import Relationships
@@ -80,18 +81,23 @@ class Site:
     bodies: dict = field(default_factory=dict)
     linked: dict = field(default_factory=dict)
     last_related: RelatedIndex | None = None  # the last build's (``related_index``)
+    #: under serve: where the maps below note the keys each call reads (``render.inputs``)
+    log: ReadLog | None = None
+
+    def _map(self, name: str, items: dict) -> dict:
+        return items if self.log is None else TrackedMap(name, self.log, items)
 
     @cached_property
     def entities(self) -> dict[tuple[str, str], Entity]:
-        return {(FOLDERS[e.type], e.id): e for e in self.corpus.entities}
+        return self._map("entities", {(FOLDERS[e.type], e.id): e for e in self.corpus.entities})
 
     @cached_property
     def articles(self) -> dict[str, ArticleRecord]:
-        return {a.article.id: a for a in self.corpus.articles}
+        return self._map("articles", {a.article.id: a for a in self.corpus.articles})
 
     @cached_property
     def events(self) -> dict[str, Event]:
-        return {e.id: e for e in self.corpus.events}
+        return self._map("events", {e.id: e for e in self.corpus.events})
 
     def name(self, folder: str, ident: str) -> str:
         if folder == ARTICLES_FOLDER:
@@ -112,6 +118,8 @@ class Site:
         """An HTML link (``blocks``) to a record's page from a page at depth ``here``."""
         key = (folder, ident, here == "home")
         found = self._links.get(key)
+        if found is not None and self.log is not None:
+            self.exists(folder, ident)  # the record read, noted as a first call notes it
         if found is None:  # a hub is linked from thousands of pages: escape its name once
             label = blocks.text(self.name(folder, ident))
             prefix = "" if here == "home" else "../"
@@ -200,13 +208,16 @@ class Site:
     def related(self) -> dict[str, list[tuple[Entity, list[str]]]]:
         found = {e.key: e for e in self.corpus.entities}
         ranked = self.related_index.ranked
-        return {k: [(found[o], arts) for o, arts in kept] for k, (_, kept) in ranked.items()}
+        related = {k: [(found[o], arts) for o, arts in kept] for k, (_, kept) in ranked.items()}
+        return self._map("related", related)
 
     def related_groups(self, entity: Entity) -> Related:
         return related_by_type(self.related[entity.key])
 
     @property
     def graph(self) -> Graph:
+        if self.log is not None:
+            self.log.note(GRAPH)
         return self.corpus.relations
 
     def quotes_on(self, entity: Entity) -> list[tuple[str, str, Quotation]]:
@@ -280,7 +291,7 @@ class Site:
             if entity.type is EntityType.PERSON:
                 for key in dict.fromkeys([*entity.name.split(), *entity.aliases]):
                     index[key].append(entity)
-        return index
+        return self._map("people_by_name", dict(index))
 
     def quotes_by(self, person_id: str) -> list[tuple[str, Quotation]]:
         """The person's whole quotations: (article id, quotation)."""
@@ -306,7 +317,7 @@ class Site:
         for record in self.corpus.articles:
             for quote in record.quotes:
                 index[quote.speaker].append((record.article.id, quote))
-        return index
+        return self._map("quotes_by_speaker", dict(index))
 
     @cached_property
     def _events_by_entity(self) -> dict[tuple[str, str], list[Event]]:
@@ -318,7 +329,7 @@ class Site:
                 index[("forums", event.forum)].append(event)
             for country in event.countries:
                 index[("countries", country)].append(event)
-        return index
+        return self._map("events_by_entity", dict(index))
 
     def events_of(self, entity: Entity) -> list[Event]:
         """The entity's events by date: as participant, as the forum, or as the host country."""

@@ -34,6 +34,7 @@ import jinja2
 from generator.curated.registry import Registry
 from generator.data import ArticleRecord, Entity, Event
 from generator.render import search_marks
+from generator.render.inputs import Changes, Input, ReadLog, graph_digest
 from generator.render.related import RelatedIndex
 
 if TYPE_CHECKING:
@@ -50,6 +51,19 @@ ATTRIBUTE = "="
 _PLAIN = (str, type(None))
 
 
+#: The maps of the site's lookups (``render.pages.Site``) that note their reads, by the name
+#: they note them under: the attribute that holds each.
+SITE_MAPS = {
+    "entities": "entities",
+    "articles": "articles",
+    "events": "events",
+    "related": "related",
+    "people_by_name": "_people_by_name",
+    "quotes_by_speaker": "_quotes_by_speaker",
+    "events_by_entity": "_events_by_entity",
+}
+
+
 class Unkept(Exception):
     """A value that cannot be digested (a generator, a function): the page is not kept."""
 
@@ -59,6 +73,10 @@ class KeptPage:
     text: str
     context: bytes  # digest of the page's own record and other context
     reads: tuple[tuple[Call, bytes], ...]  # the calls its template made, with their digests
+    #: the template and the context's values the digest was made of: the same objects in a
+    #: next build have the same digest, without pickling them again (held, so that no other
+    #: object takes the id of one of them)
+    values: tuple = ()
 
 
 @dataclass
@@ -74,6 +92,14 @@ class KeptPages:
     #: call: a build's pages all get a call's digest from its ``Reads``, and a page is kept
     #: again only when each of its calls gives the digest it noted.
     readers: dict[Call, tuple[bytes, frozenset[str]]] = field(default_factory=dict)
+    #: what each call read (``render.inputs``; None: not known, the call is always made again),
+    #: and what a next build compares those inputs with: the curated data and settings they
+    #: were read under, the site's maps, the records by kind and key, the graph's digest
+    inputs: dict[Call, frozenset[Input] | None] = field(default_factory=dict)
+    under: bytes = b""
+    maps: dict[str, dict] = field(default_factory=dict)
+    records: dict[tuple[str, str], object] = field(default_factory=dict)
+    graph: bytes | None = None
 
 
 @dataclass
@@ -107,12 +133,18 @@ def _stands_for(kind: str, key: str, digest: bytes) -> None:
 
 
 class _ArgsPickler(pickle.Pickler):
-    """Arguments: records and the stand-ins by reference, everything else by value."""
+    """Arguments: records and the stand-ins by reference, everything else by value; the
+    records' references are noted in ``refs``."""
+
+    refs: list | None = None
 
     def persistent_id(self, obj: object) -> object:
         if isinstance(obj, Watched):
             return ("watched", obj._name)
-        return _ref(obj)
+        ref = _ref(obj)
+        if ref is not None and self.refs is not None:
+            self.refs.append(("record", ref))
+        return ref
 
 
 def _result_table(reads: Reads) -> dict[type, Callable[[Any], object]]:
@@ -163,10 +195,18 @@ class Reads:
         self._results: dict[Call, bytes | None] = {}
         self._table = _result_table(self)
         self._by_ref: dict[tuple[str, str], object] = {}
+        #: the inputs of each call made in this build, or taken as unchanged from the last
+        self.log = ReadLog()
+        self.inputs: dict[Call, frozenset[Input] | None] = {}
         for record in records:
             ref = _ref(record)
             if ref is not None:
                 self._by_ref[ref] = record
+
+    @property
+    def records_by_ref(self) -> dict[tuple[str, str], object]:
+        """This build's records by kind and key."""
+        return self._by_ref
 
     def record(self, obj: object) -> bytes:
         found = self._records.get(id(obj))
@@ -193,8 +233,11 @@ class Reads:
             raise Unkept(str(exc)) from exc
         return _hash(b"p" + buffer.getvalue())
 
-    def noted(self, call: Call, result: object) -> bytes | None:
-        """The digest of a call's result as a page got it (None: it cannot be digested)."""
+    def noted(
+        self, call: Call, result: object, inputs: frozenset[Input] | None = None
+    ) -> bytes | None:
+        """The digest of a call's result as a page got it (None: it cannot be digested), and
+        what the call read."""
         if call in self._results:
             return self._results[call]
         try:
@@ -202,12 +245,20 @@ class Reads:
         except Unkept:
             digest = None
         self._results[call] = digest
+        self.inputs[call] = inputs
         return digest
+
+    def unchanged(self, call: Call, digest: bytes, inputs: frozenset[Input]) -> None:
+        """A call none of whose inputs changed: its last result's digest, not made again."""
+        self._results[call] = digest
+        self.inputs[call] = inputs
 
     def again(self, call: Call) -> bytes | None:
         """The digest of ``call``'s result in this build: made once, whatever page asks."""
         if call in self._results:
             return self._results[call]
+        read = self.log.start()
+        inputs: frozenset[Input] | None = None
         try:
             receiver_name, name, args = call
             receiver = self.receivers[receiver_name]
@@ -220,15 +271,22 @@ class Reads:
                     else _ArgsUnpickler(args, self._resolve).load()
                 )
                 result = getattr(receiver, name)(*positional, **keywords)
+            inputs = self.log.stop(read)
             digest: bytes | None = self.value(result)
         except Exception:  # a call that fails now: the page is rendered again
             digest = None
+        finally:
+            if inputs is None:
+                self.log.stop(read)
         self._results[call] = digest
+        # an attribute is read without noting anything: made again each build
+        self.inputs[call] = inputs if args != ATTRIBUTE else None
         return digest
 
     def _resolve(self, pid: tuple[str, str]) -> object:
         if pid[0] == "watched":
             return self.receivers[pid[1]]
+        self.log.note(("record", pid))
         return self._by_ref[pid]  # a KeyError: the record is gone, the page is rendered again
 
 
@@ -245,30 +303,40 @@ class Watched:
     def __getattr__(self, attribute: str) -> Any:
         value = getattr(self._target, attribute)
         if not callable(value):
-            self._note((self._name, attribute, ATTRIBUTE), value)
+            self._note((self._name, attribute, ATTRIBUTE), value, None)
             return value
 
         def call(*args: Any, **kwargs: Any) -> Any:
             # a stand-in passed on (``entity_summary(site, …)``) is its receiver inside the call:
             # the call is noted whole, and made again whole
-            result = value(*(a._target if isinstance(a, Watched) else a for a in args), **kwargs)
+            log = self._reads.log
+            read = log.start()
+            try:
+                result = value(
+                    *(a._target if isinstance(a, Watched) else a for a in args), **kwargs
+                )
+            finally:
+                inputs = log.stop(read)
             if not kwargs and all(type(a) in _PLAIN for a in args):
                 key: Any = args
             else:
                 buffer = io.BytesIO()
+                pickler = _ArgsPickler(buffer, pickle.HIGHEST_PROTOCOL)
+                pickler.refs = refs = []  # the records passed are read too
                 try:
-                    _ArgsPickler(buffer, pickle.HIGHEST_PROTOCOL).dump((args, kwargs))
+                    pickler.dump((args, kwargs))
                     key = buffer.getvalue()
                 except (pickle.PicklingError, TypeError, AttributeError):
                     self._noted.append(None)
                     return result
-            self._note((self._name, attribute, key), result)
+                inputs = inputs.union(refs)
+            self._note((self._name, attribute, key), result, inputs)
             return result
 
         return call
 
-    def _note(self, call: Call, result: object) -> None:
-        digest = self._reads.noted(call, result)
+    def _note(self, call: Call, result: object, inputs: frozenset[Input] | None) -> None:
+        digest = self._reads.noted(call, result, inputs)
         self._noted.append(None if digest is None else (call, digest))
 
 
@@ -298,6 +366,9 @@ class PageReuse:
         self.kept_now = KeptPages(_hash(sources))
         self.kept = kept if kept is not None and kept.templates == self.kept_now.templates else None
         self.reused = 0
+        self.skipped = 0  # kept calls not made again: none of their inputs changed
+        #: the site's maps by name (``render.inputs``), for the comparison of their entries
+        self.maps: Callable[[str], dict] | None = None
         self._stale_pages: set[str] | None = None
         self._rendered: list[str] = []  # the pages rendered and kept in this build
 
@@ -316,15 +387,52 @@ class PageReuse:
         corpus = site.corpus
         records = [*corpus.articles, *corpus.entities, *corpus.events]
         functions = {"entity_summary": ("marks", "entity_summary")}
-        return cls(env, receivers, records, kept.pages if kept else None, functions, digests)
+        reuse = cls(env, receivers, records, kept.pages if kept else None, functions, digests)
+        site.log = reuse.reads.log  # before the site makes its first map
+        reuse.maps = lambda name: getattr(site, SITE_MAPS[name])
+        # what every call reads besides its noted inputs: calls are taken as they were only
+        # under the same curated data and settings
+        under = site.registry.digest and reuse.reads.value((site.registry.digest, site.config))
+        reuse.kept_now.under = under or b""
+        return reuse
+
+    def _changes(self) -> Changes | None:
+        """What changed since the last build, or None when nothing may be taken as unchanged."""
+        kept = self.kept
+        if kept is None or self.maps is None or not kept.under:
+            return None
+        if kept.under != self.kept_now.under:
+            return None
+        graph = self.receivers["site"].corpus.relations  # type: ignore[attr-defined]
+        return Changes(
+            kept.maps, self.maps, kept.records, self.reads.records_by_ref, kept.graph,
+            lambda: self._graph_digest(graph),
+        )  # fmt: skip
+
+    def _graph_digest(self, graph: object) -> bytes:
+        if self.kept_now.graph is None:
+            self.kept_now.graph = graph_digest(graph)
+        return self.kept_now.graph
 
     def _stale(self) -> set[str]:
         """The kept pages one of whose calls gives another result in this build: each call
         made once, before the first page (``KeptPages.readers``)."""
         if self._stale_pages is None:
             self._stale_pages = set()
+            changes = self._changes()
+            inputs = self.kept.inputs if self.kept else {}
+            changed: set[Input] = set()
+            if changes is not None:  # each input read once, then each call's checked in C
+                changed = changes.changed_among(set().union(*filter(None, inputs.values())))
+            noted = iter(inputs.items())  # in the readers' order (``finish``)
             for call, (digest, paths) in self.kept.readers.items() if self.kept else ():
-                if self.reads.again(call) != digest:
+                same_call, read = next(noted, (None, None))
+                if same_call is not call:
+                    read = inputs.get(call)
+                if changes is not None and read is not None and read.isdisjoint(changed):
+                    self.reads.unchanged(call, digest, read)
+                    self.skipped += 1
+                elif self.reads.again(call) != digest:
                     self._stale_pages.update(paths)
         return self._stale_pages
 
@@ -356,13 +464,23 @@ class PageReuse:
                 others = frozenset()
             readers[call] = (digest, others | paths)
         self.kept_now.readers = readers
+        self.kept_now.inputs = {call: self.reads.inputs.get(call) for call in readers}
+        if self.maps is not None:  # every map, so that the next build compares with each
+            self.kept_now.maps = {name: self.maps(name) for name in SITE_MAPS}
+            site = self.receivers["site"]
+            self._graph_digest(site.corpus.relations)  # type: ignore[attr-defined]
+        self.kept_now.records = self.reads.records_by_ref
         return self.kept_now
 
     def render(self, path: str, template: str, **context: Any) -> str:
         """The page at ``path`` from ``template`` with ``context`` (the page's record and plain
         values); the stand-ins of the receivers and functions are added to it."""
-        digest = self.reads.value((template, sorted(context.items())))
         old = self.kept.pages.get(path) if self.kept is not None else None
+        values = (template, *sorted(context.items()))
+        if old is not None and _identical(old.values, values):
+            digest = old.context  # the same record and values: the same digest
+        else:
+            digest = self.reads.value((template, sorted(context.items())))
         if old is not None and old.context == digest and path not in self._stale():
             self.kept_now.pages[path] = old
             self.reused += 1
@@ -375,6 +493,16 @@ class PageReuse:
             watched[name] = getattr(watched[receiver], method)
         text = self.env.get_template(template).render(**context, **watched)
         if None not in noted:
-            self.kept_now.pages[path] = KeptPage(text, digest, tuple(noted))
+            self.kept_now.pages[path] = KeptPage(text, digest, tuple(noted), values)
             self._rendered.append(path)
         return text
+
+
+def _identical(then: tuple, now: tuple) -> bool:
+    """Whether a page's template and context are the same objects as the last build's: the
+    template's name, then each (name, value) pair."""
+    return (
+        len(then) == len(now)
+        and then[0] == now[0]
+        and all(a[0] == b[0] and a[1] is b[1] for a, b in zip(then[1:], now[1:], strict=True))
+    )

@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 
 from generator.mkdocs_files import ChangeTracker
 from generator.mkdocs_plugin import DossierPlugin
-from generator.mkdocs_templates import KeptBytecode
+from generator.mkdocs_templates import KeptBytecode, KeptListing
 
 
 def _environment(folder: Path, cache: KeptBytecode | None) -> jinja2.Environment:
@@ -86,3 +86,44 @@ def test_the_same_content_object_gets_the_last_build_s_file_as_mkdocs_makes_it(t
     config.use_directory_urls = not config.use_directory_urls  # other URLs: files made anew
     other = tracker.make(config, "a.md", equal)
     assert other is not made and other.use_directory_urls == config.use_directory_urls
+
+
+def _theme(folder: Path) -> None:
+    (folder / "main.html").parent.mkdir(parents=True, exist_ok=True)
+    (folder / "main.html").write_text("<p>{{ page }}</p>")
+    (folder / "assets").mkdir(exist_ok=True)
+    (folder / "assets" / "theme.css").write_text("p {}")
+
+
+def _static(name: str) -> bool:
+    return not name.endswith(".html")
+
+
+def test_an_installed_theme_s_files_are_listed_once_for_the_rebuilds(tmp_path, monkeypatch):
+    """A theme outside the project is listed once (``KeptListing``), as MkDocs lists it with its
+    filter; a folder inside the project (``custom_dir``) is listed again every build."""
+    installed, project = tmp_path / "site-packages" / "theme", tmp_path / "project"
+    custom = project / "overrides"
+    for folder in (installed, custom):
+        _theme(folder)
+    walked: list[str] = []
+    listing = jinja2.FileSystemLoader.list_templates
+
+    def counted(self):
+        walked.append(self.searchpath[0])
+        return listing(self)
+
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", counted)
+    kept = KeptListing()
+    for _ in range(3):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(installed)]))
+        kept.attach(env, [str(installed)], project, ("404.html",))
+        assert env.list_templates(filter_func=_static) == ["assets/theme.css"]
+        assert env.list_templates() == ["assets/theme.css", "main.html"]  # another filter
+    assert walked == [str(installed)] * 2  # once for each filter
+    walked.clear()
+    for _ in range(2):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(custom), str(installed)]))
+        kept.attach(env, [str(custom), str(installed)], project, ("404.html",))
+        assert env.list_templates(filter_func=_static) == ["assets/theme.css"]
+    assert walked == [str(custom)] * 2

@@ -35,3 +35,29 @@ def test_bench_smoke(tmp_path):
         seconds = run["mkdocs"]["search_first_result_s"]
         assert seconds is not None, f"no first search result: {run['mkdocs']['search_probe']}"
         assert seconds > 0
+
+
+@pytest.mark.slow
+def test_bench_only_serve_keeps_its_corpus(tmp_path):
+    """``--only serve`` times the serve rebuild alone, as many times as asked, and leaves the
+    corpus and its extraction cache in ``--keep`` for the next run, the article as it was."""
+    from generator.tools import bench
+
+    kept = tmp_path / "kept"
+    args = ["--sizes", "4", "--only", "serve", "--edits", "2", "--keep", str(kept)]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = bench.main([*args, "--json", str(tmp_path / "serve.json")])
+    text = out.getvalue()
+    assert code == 0
+    assert "`mkdocs serve --dirty` only" in text and "floor" not in text
+    run = json.loads((tmp_path / "serve.json").read_text())["sizes"]["4"]
+    assert set(run) == {"articles", "serve"}  # nothing else was measured
+    serve = run["serve"]
+    assert len(serve["rebuilds_s"]) == 2 and serve["rebuild_s"] in serve["rebuilds_s"]
+    assert 1 <= serve["pages_rendered"] < serve["pages"]  # the edit's pages, not all
+    cache = kept / "n4" / ".cache" / "dossier"
+    assert any(cache.rglob("*")), "the extraction cache is kept for the next run"
+    articles = sorted((kept / "n4" / "seeds" / "articles").glob("*.txt"))
+    assert len(articles) == 4
+    assert "due to meet again" not in articles[2].read_text("utf-8")  # the edit undone

@@ -19,6 +19,13 @@ It prints a table with every time also as a ratio of the floor, then each target
 ``--json FILE`` writes the figures. The 5,000-article corpus runs only when asked for
 (``--sizes 100,1000,5000``); it takes the better part of an hour on two cores.
 
+``--only serve`` measures the ``mkdocs serve --dirty`` rebuild alone: the corpus is written again
+(the same text for the same seed) into ``--keep DIR``, whose extraction cache a first run fills,
+so a later run costs the serve process's first build and the rebuilds (7–15 minutes at 1,000
+articles on the shared 2-core machine, against 18 for the whole benchmark). ``--edits N``
+rebuilds N times in that process and reports the median; ``--profile FILE`` writes a cProfile
+of the rebuilds.
+
 Modules: ``corpus`` (the synthetic corpus), ``measure`` (the floor, the builds, their stages and
 memory), ``site`` (``mkdocs build`` and the search probe), ``report`` (targets and the table). The
 programs run in processes of their own: ``sampler`` (memory of the process tree),
@@ -41,8 +48,8 @@ from typing import Any
 
 from generator import __version__
 from generator.tools.bench.corpus import SEED, Corpus, write_corpus
-from generator.tools.bench.measure import run_size
-from generator.tools.bench.report import evaluate, render
+from generator.tools.bench.measure import run_serve_only, run_size
+from generator.tools.bench.report import evaluate, evaluate_serve, render, render_serve
 from generator.tools.bench.site import CHROMIUM, SEARCH_TIMEOUT_S
 
 __all__ = [
@@ -77,6 +84,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
     )
+    parser.add_argument(
+        "--only",
+        choices=["serve"],
+        help="measure only this: serve = the `mkdocs serve --dirty` rebuild after one edit "
+        "(with --keep, the extraction cache of an earlier run is used again)",
+    )
+    parser.add_argument(
+        "--edits", type=int, default=1, help="--only serve: rebuilds to time, median reported"
+    )
+    parser.add_argument("--profile", type=Path, help="--only serve: cProfile of the rebuilds")
     return parser
 
 
@@ -127,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     root = args.keep or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    if args.only == "serve":
+        return _serve_only(args, sizes, root, log, (model, version, started, load_before))
     results: dict[int, dict[str, Any]] = {}
     try:
         for size in sizes:
@@ -147,6 +166,26 @@ def main(argv: list[str] | None = None) -> int:
     meta = _meta(args, model, version, started, load_before)
     meta["targets"] = evaluate(results)
     print(render(results, meta), end="")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"meta": meta, "sizes": {str(k): v for k, v in results.items()}}
+        args.json.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+def _serve_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
+    """``--only serve``: the serve rebuild of each size, nothing else."""
+    results: dict[int, dict[str, Any]] = {}
+    try:
+        for size in sizes:
+            work = root / f"n{size}"
+            results[size] = run_serve_only(size, work, args.seed, log, args.edits, args.profile)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    meta = _meta(args, *about)
+    meta["targets"] = evaluate_serve(results)
+    print(render_serve(results, meta), end="")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         payload = {"meta": meta, "sizes": {str(k): v for k, v in results.items()}}

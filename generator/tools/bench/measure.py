@@ -261,3 +261,21 @@ def run_size(
     # leave the corpus as generated for a later look
     victim.write_text(text, encoding="utf-8")
     return out
+
+
+def run_serve_only(
+    size: int,
+    work: Path,
+    seed: int,
+    log: Callable[[str], None],
+    edits: int = 1,
+    profile: Path | None = None,
+) -> dict[str, Any]:
+    """The serve rebuild alone (``--only serve``): the corpus written again (the same text, so
+    the extraction cache kept in ``work`` from an earlier run still answers), the article
+    ``run_size`` edits edited ``edits`` times."""
+    seeds = work / "seeds"
+    write_corpus(seeds, size, seed)
+    victim = sorted((seeds / "articles").glob("*.txt"))[size // 2]
+    log(f"[{size}] mkdocs serve --dirty: one edited article, {edits} rebuild(s) …")
+    return {"articles": size, "serve": serve_rebuild(work, seeds, victim, edits, profile)}

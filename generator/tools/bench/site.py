@@ -42,14 +42,21 @@ def bench_project(work: Path, seeds: Path) -> Path:
     return project
 
 
-def serve_rebuild(work: Path, seeds: Path, article: Path) -> dict[str, Any]:
+def serve_rebuild(
+    work: Path, seeds: Path, article: Path, edits: int = 1, profile: Path | None = None
+) -> dict[str, Any]:
     """`mkdocs serve --dirty`'s rebuild after one edited article, MkDocs included
-    (``serve_runner``): its seconds and how many pages MkDocs rendered again."""
+    (``serve_runner``): its seconds and how many pages MkDocs rendered again; with ``edits``,
+    the median of that many rebuilds in one serve process."""
     project = bench_project(work, seeds)
     report = work / "serve.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    options = ["--edits", str(edits)]
+    if profile is not None:
+        options += ["--profile", str(profile.resolve())]
+    runner = [sys.executable, "-m", SERVE_RUNNER, str(report), str(work / "served")]
     proc = subprocess.run(
-        [sys.executable, "-m", SERVE_RUNNER, str(report), str(work / "served"), str(article)],
+        [*runner, str(article), *options],
         cwd=project,
         env=env,
         capture_output=True,
