@@ -166,11 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     meta = _meta(args, model, version, started, load_before)
     meta["targets"] = evaluate(results)
     print(render(results, meta), end="")
+    _write_json(args, meta, results)
+    return 0
+
+
+def _write_json(args, meta: dict, results: dict[int, dict[str, Any]]) -> None:
+    """``--json``: the figures and the run's facts, for another program."""
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         payload = {"meta": meta, "sizes": {str(k): v for k, v in results.items()}}
         args.json.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
-    return 0
 
 
 def _serve_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
@@ -186,8 +191,5 @@ def _serve_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
     meta = _meta(args, *about)
     meta["targets"] = evaluate_serve(results)
     print(render_serve(results, meta), end="")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"meta": meta, "sizes": {str(k): v for k, v in results.items()}}
-        args.json.write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+    _write_json(args, meta, results)
     return 0

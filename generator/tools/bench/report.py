@@ -337,13 +337,7 @@ def render(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
         "  person's page first",
         [_person_first(results[s]["mkdocs"]) for s in sizes],
     )
-    lines += ["", "Targets"]
-    for target in meta["targets"]:
-        verdict = "PASS" if target["pass"] else "FAIL"
-        size = f"{target['size']:,}" if target["size"] else ""
-        note = f"  {target['note']}" if target["note"] else ""
-        lines.append(f"  {verdict}  {target['target']:52} {size:>6}: {target['shown']}{note}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _targets(meta)) + "\n"
 
 
 def _dask_rows(results: dict[int, dict[str, Any]], sizes: list[int], row, secs) -> None:
@@ -409,10 +403,15 @@ def render_serve(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> st
     stages = {k for s in sizes for k in serve[s].get("stages", {})}
     for stage in [x for x in STAGES if x in stages]:
         row(f"    {stage}", [f"{serve[s].get('stages', {}).get(stage, 0.0):.2f} s" for s in sizes])
-    lines += ["", "Targets"]
+    return "\n".join(lines + _targets(meta)) + "\n"
+
+
+def _targets(meta: dict) -> list[str]:
+    """Each target with PASS or FAIL and the figure it was judged on."""
+    lines = ["", "Targets"]
     for target in meta["targets"]:
         verdict = "PASS" if target["pass"] else "FAIL"
         size = f"{target['size']:,}" if target["size"] else ""
         note = f"  {target['note']}" if target["note"] else ""
         lines.append(f"  {verdict}  {target['target']:52} {size:>6}: {target['shown']}{note}")
-    return "\n".join(lines) + "\n"
+    return lines
