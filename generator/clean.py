@@ -382,9 +382,21 @@ def _title(source: SourceFile, lines: list[_Line]) -> str:
         if fallback is None:
             return source.id
         fallback.verdict = "title"
-        return fallback.text
+        return _without_date_stamp(fallback.text)
     header[best[1]].verdict = "title"
-    return header[best[1]].text
+    return _without_date_stamp(header[best[1]].text)
+
+
+#: A scraper's date stamp glued before the headline: "date 2021-10-05 Southern Africa: ...".
+_DATE_STAMP = re.compile(
+    r"^\s*(?:date|published|updated|posted)\s*:?\s*(?:19|20)\d{2}-\d{2}-\d{2}\s+", re.IGNORECASE
+)
+
+
+def _without_date_stamp(title: str) -> str:
+    """The headline without a date stamp before it (the date is read from the line apart)."""
+    rest = _DATE_STAMP.sub("", title, count=1).strip()
+    return rest if len(rest.split()) >= 2 else title.strip()
 
 
 def _byline_or_date(text: str) -> bool:
