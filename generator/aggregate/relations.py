@@ -12,7 +12,8 @@ without one: a relationship the text does not state is not drawn):
   speaking on each of them);
 - ``belongs to``: a person whose role, in the sentence that gives it, names an organization
   the article mentions; the evidence is that sentence;
-- ``attended``: a person at a forum's session; the evidence is the event's sentences.
+- ``attended``: a person at a forum's session; the evidence is those of the event's sentences
+  that name the forum.
 
 A forum's curated members are listed on its page, from the registry; they are no edges here, as
 no sentence states them.
@@ -52,6 +53,7 @@ def build_graph(corpus: Corpus) -> Graph:
             if claim not in edge.evidence:
                 edge.evidence.append(claim)
 
+    said_in = _sentences_naming(corpus)
     for event in corpus.events:
         people = [entities[("people", p)] for p in event.participants if ("people", p) in entities]
         stated = [Claim(value=s.value, article=s.article) for s in event.sentences]
@@ -59,9 +61,11 @@ def build_graph(corpus: Corpus) -> Graph:
             link(a, b, "met", stated)
         forum = entities.get(("forums", event.forum)) if event.forum else None
         if forum is not None:
+            # a sentence of the event states attendance only where it names the forum (by a
+            # name or a cue): "X held talks with Y" alone says nothing of the summit
+            naming = [c for c in stated if c.value in said_in.get((forum.id, c.article), ())]
             for person in people:
-                link(person, forum, "attended", stated)
-    said_in = _issue_sentences(corpus)
+                link(person, forum, "attended", naming)
     for record in corpus.articles:
         here = record.article.id
         issue_spans = [(s, e, i) for s, e, folder, i in record.mention_spans if folder == "issues"]
@@ -92,12 +96,12 @@ def build_graph(corpus: Corpus) -> Graph:
     return Graph(dict(sorted(nodes.items())), ordered)
 
 
-def _issue_sentences(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
-    """(issue id, article id) -> the sentences of the article that name the issue, by a name or
-    by a cue phrase (cues have no span on the article's page, so ``_issues_in`` misses them)."""
+def _sentences_naming(corpus: Corpus) -> dict[tuple[str, str], set[str]]:
+    """(issue or forum id, article id) -> the sentences of the article that name it, by a name
+    or by a cue phrase (cues have no span on the article's page, so ``_issues_in`` misses them)."""
     out: dict[tuple[str, str], set[str]] = {}
     for entity in corpus.entities:
-        if FOLDERS[entity.type] == "issues":
+        if FOLDERS[entity.type] in ("issues", "forums"):
             for mention in entity.mentions:
                 out[(entity.id, mention.article)] = set(mention.sentences)
     return out

@@ -85,3 +85,24 @@ def test_spoke_on_also_where_a_cue_phrase_names_the_issue_in_the_quote(registry)
     spoke = [e for e in corpus.relations.edges if e.kind == "spoke on"]
     assert [(e.source, e.target) for e in spoke] == [("people/maria-duarte", "issues/terrorism")]
     assert spoke[0].evidence[0].value.startswith("“Terrorism threatens us all")
+
+
+def test_attended_only_where_a_sentence_names_the_forum(registry):
+    """Two meetings with ASEAN as their forum: the one whose sentence names ASEAN states that its
+    people attended it; the one whose sentence never names it states no attendance."""
+    text = (
+        "Antony Blinken met Lloyd Austin at the ASEAN summit in Jakarta on Monday.\n\n"
+        "Ferdinand Marcos met Anthony Albanese in Jakarta on Tuesday."
+    )
+    draft = Draft("two", text, "2024-05-08")
+    blinken = draft.mention("Antony Blinken")
+    austin = draft.mention("Lloyd Austin")
+    asean = draft.mention("ASEAN", "forum", entity_id="forum:asean", source="registry")
+    marcos = draft.mention("Ferdinand Marcos")
+    albanese = draft.mention("Anthony Albanese")
+    draft.event("meeting", [blinken, austin], date="2024-05-06", forums=(asean,))
+    draft.event("meeting", [marcos, albanese], date="2024-05-07", forums=(asean,))
+    corpus = corpus_of(registry, draft)
+    attended = {e.source for e in corpus.relations.edges if e.kind == "attended"}
+    assert {"people/antony-blinken", "people/lloyd-austin"} <= attended
+    assert not [a for a in attended if "marcos" in a or "albanese" in a], attended
