@@ -32,140 +32,36 @@ Embedded posts (a tweet pasted into an article, signed "— Name (@handle) date"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from generator import names
 from generator.data import Mention, QuoteCandidate
 from generator.extract import transcripts, tweets
+from generator.extract.quote_marks import CLOSERS, MIN_WORDS, OPENERS, is_fragment, quoted_spans
 from generator.extract.referents import (
     CONTEXT_SENTENCES,
     OFFICES,
     PRONOUNS,
     Context,
-    antecedent,
-    by_surname,
     descriptions,
     person_in,
-    role_holder,
-    role_words,
     subject_span,
 )
+from generator.extract.speech import SPEECH_VERBS, subject_person, verb_subject
 
-MIN_WORDS = 4
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "add",
-    "state",
-    "declare",
-    "announce",
-    "warn",
-    "note",
-    "stress",
-    "insist",
-    "describe",
-    "write",
-    "tweet",
-    "post",
-    "explain",
-    "urge",
-    "argue",
-    "claim",
-    "deny",
-    "respond",
-    "reply",
-    "ask",
-    "comment",
-    "acknowledge",
-    "confirm",
-    "emphasize",
-    "emphasise",
-    "underscore",
-    "caution",
-    "vow",
-    "pledge",
-    "promise",
-    "call",
-    "recall",
-    "predict",
-    "conclude",
-    "complain",
-    "accuse",
-    "assert",
-    "maintain",
-    "suggest",
-    "quip",
-    "remark",
-    "observe",
-    "charge",
-    "contend",
-    "quote",  # "he was quoted as saying": the passive subject is the speaker
-    "joke",
-    "admit",
-    "concede",
-    "reiterate",
-    "affirm",
-    "allege",
-    "boast",
-    "proclaim",
-    "retort",
-    "lament",
-    "hail",
-    "tout",
-    "exclaim",
-    "assure",
-    "signal",  # "signalled that his party would “continue to fulfil its duties”"
-    "indicate",
-    # "advocated “a return to the talks”": the words its subject argued for are its subject's
-    "advocate",
-    # verbs of depiction: their subject chose the quoted words ("painted a picture of an invasion
-    # “so bold, so brazen”", "termed the vote “a travesty of justice”")
-    "paint",
-    "portray",
-    "characterize",
-    "characterise",
-    "term",
-    "dub",
-    "label",
-    "brand",
-}
-#: Verbs of judging or thanking: the quoted words are their subject's ("thanked his host for “the
-#: support and determination of ...”", "welcomed the “positive signals”"), though not a passive
-#: one's ("the victory was welcomed by Trump, who tweeted: “...”").
-JUDGING = frozenset({"thank", "praise", "commend", "welcome", "condemn", "criticize", "criticise"})
-SPEECH_VERBS = frozenset(SPEECH_VERBS | JUDGING)
-OPENERS = '“"'
-CLOSERS = '”"'
-_QUOTE = re.compile(r"[“\"](?P<text>[^“”\"\n]{2,2000}?)[”\"]")
-#: A paragraph that opens with a dash is a quotation in many publishers' style ("–We meet at a
-#: historic moment, says Rutte."): the words up to the comma before the speech verb.
-_DASHED = re.compile(
-    r"^[–—]\s?(?P<text>(?:[^–—“”\"\n]|(?<=\s)[–—](?=\s)){10,1500}?)[,:]?\s+"
-    r"(?=(?:says|said|adds|added|notes|noted|"
-    r"writes|wrote|tells|told|stresses|stressed|explains|explained)\b[^.!?]{1,160}[.!?]?\s*$)"
-)
 _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
+
+
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
+
+
 #: "…,” read a statement by Michel": a statement, post or message said to be someone's.
 _STATEMENT_BY = re.compile(
     r"\b(?:statement|communiqu[ée]|post|message|letter|remarks)\s+(?:by|from)\s+"
     r"(?P<who>[^,.;“\"]{2,80})",
     re.IGNORECASE,
 )
-#: A paragraph whose first quotation mark closes a quotation it never opened ("Today, we agree
-#: to ...,” read a statement by Michel."): a typing slip; the quotation opens the paragraph.
-_UNOPENED = re.compile(r"^(?P<text>[^“”\"\n]{10,1500}?)”(?=\s*,?\s*\w)")
-
-
-@dataclass(frozen=True)
-class Quoted:
-    """A quotation as it stands in the text: character range (marks included) and its words."""
-
-    start: int
-    end: int
-    text: str
 
 
 def find_quotes(
@@ -215,7 +111,7 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
-            and not (_fragment(text, q.start, quote) and _said_of_a_thing(context, span))
+            and not (is_fragment(text, q.start, quote) and _said_of_a_thing(context, span))
         ):
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
@@ -225,7 +121,7 @@ def find_quotes(
             speaker=speaker,
             sentence_index=index,
             cue=cue,
-            fragment=_fragment(text, q.start, quote),
+            fragment=is_fragment(text, q.start, quote),
         )
         out.append(candidate)
         previous, previous_end = candidate, q.end
@@ -235,115 +131,6 @@ def find_quotes(
             index = sent_index.get(span.start, 0)
             out.append(QuoteCandidate(post.text, post.speaker, index, cue))
     return sorted(out, key=lambda c: c.sentence_index)
-
-
-#: What stands right before a quotation that is a whole statement though it opens in lower case:
-#: a speech verb ('Babayev said "we have reached ..."') or a colon.
-_INTRODUCED = re.compile(
-    r"(?:\b(?:say|says|said|saying|tell|tells|told|add|adds|added|adding|state|states|stated|"
-    r"write|writes|wrote|declare|declared|warn|warned|note|noted|insist|insisted)\s*,?|:)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _fragment(text: str, start: int, quote: str) -> bool:
-    """Words quoted inside reported speech: the quotation opens in lower case, in the middle of
-    the writer's own sentence ('vowed "concrete action"', 'claiming the projectile "is believed
-    to have landed"'), not after a speech verb or a colon."""
-    if not quote[:1].islower():
-        return False
-    return _INTRODUCED.search(text[max(0, start - 40) : start]) is None
-
-
-def quoted_spans(text: str) -> list[Quoted]:
-    """Every quotation, paragraph by paragraph; one left open at a paragraph's end runs on when
-    the next paragraph opens with a quotation mark (the convention for a multi-paragraph quote)."""
-    out: list[Quoted] = []
-    # start, pieces and end so far of a quotation running on
-    pending: tuple[int, list[str], int] | None = None
-    for start, end in _paragraphs(text):
-        para = text[start:end]
-        pos = 0
-        if pending is not None and para[:1] in OPENERS:
-            close = _closing(para, 1)
-            if close < 0:
-                pending[1].append(para[1:])
-                pending = (pending[0], pending[1], end)
-                continue
-            pending[1].append(para[1:close])
-            out.append(Quoted(pending[0], start + close + 1, " ".join(pending[1])))
-            pos = close + 1
-        elif pending is not None:  # left open and not taken up: it ran to its paragraph's end
-            out.append(Quoted(pending[0], pending[2], " ".join(pending[1])))
-        pending = None
-        dashed = _DASHED.match(para) if pos == 0 else None
-        if dashed is not None:  # "–It is important that ..., says Rutte."
-            out.append(
-                Quoted(start + dashed.start("text"), start + dashed.end("text"), dashed["text"])
-            )
-            continue
-        unopened = _UNOPENED.match(para) if pos == 0 else None
-        if unopened is not None:  # "Today, we agree to ...,” read a statement by Michel."
-            out.append(Quoted(start, start + unopened.end("text") + 1, unopened["text"]))
-            pos = unopened.end("text") + 1
-        for match in _quotes_in(para, pos):
-            out.append(Quoted(start + match.start(), start + match.end(), match.group("text")))
-            pos = match.end()
-        opener = _dangling_opener(para, pos)
-        if opener >= 0:
-            pending = (start + opener, [para[opener + 1 :]], end)
-    if pending is not None:
-        out.append(Quoted(pending[0], pending[2], " ".join(pending[1])))
-    return out
-
-
-#: A quotation closed by a single mark after its last word's punctuation ("“… could deliver,’ he
-#: said"): a typing slip for ”, which would otherwise run the quotation on to the next one.
-_QUOTE_SLIP = re.compile(r"“(?P<text>[^“”\"\n]{2,2000}?[,.!?])’(?=\s)")
-
-
-#: A quotation in single marks, the house style of many British, Irish, Australian and Indian
-#: papers ("‘We have made progress,’ Ms Marsh said"): it opens a word with a capital and closes
-#: right after its last punctuation, so an apostrophe ("We’re", "the ministers’ plans") never
-#: closes it and a title in single marks ('Black Panther') is none. Read only in a paragraph with
-#: no double marks, where single marks would be quotations inside a quotation.
-_SINGLE = re.compile(
-    r"(?:^|(?<=[\s(\[—–-]))[‘'](?P<text>[A-Z][^‘“”\"\n]{8,2000}?[,.!?])[’'](?=\s|$)"
-)
-
-
-def _quotes_in(para: str, pos: int) -> list[re.Match[str]]:
-    """The paragraph's quotations from ``pos`` on, in order."""
-    if not any(mark in para for mark in '“”"'):
-        return list(_SINGLE.finditer(para, pos))
-    found: list[re.Match[str]] = []
-    while True:
-        match = _QUOTE.search(para, pos)
-        slip = _QUOTE_SLIP.search(para, pos)
-        if slip is not None and (match is None or slip.start() < match.start()):
-            match = slip  # its opener comes first: no regular quotation closes it
-        if match is None:
-            return found
-        found.append(match)
-        pos = match.end()
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-
-
-def _closing(para: str, pos: int) -> int:
-    found = [i for i in (para.find(c, pos) for c in CLOSERS) if i >= 0]
-    return min(found) if found else -1
-
-
-def _dangling_opener(para: str, pos: int) -> int:
-    """An opening mark after the last closed quotation that nothing closes, else -1."""
-    for i in range(pos, len(para)):
-        if para[i] in OPENERS:
-            rest = para[i + 1 :]
-            return i if _closing(rest, 0) < 0 and len(rest.split()) >= MIN_WORDS else -1
-    return -1
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -390,7 +177,7 @@ def _speaker(
     verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     verbs.sort(key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
     for verb in verbs:
-        subject = _subject(verb, quote)
+        subject = verb_subject(verb, quote)
         if subject is None:
             continue
         attributed = True
@@ -400,7 +187,7 @@ def _speaker(
             and last_speaker is not None
         ):
             return last_speaker, "pronoun added", True  # "He added: “…”": the last one goes on
-        found, cue = _subject_person(ctx, verb, subject, quote, first)
+        found, cue = subject_person(ctx, verb, subject, quote, first)
         if found is not None:
             return found, cue, True
     # 3. "according to X": the source, when nobody in the sentence is said to speak the words
@@ -418,6 +205,8 @@ def _speaker(
 #: Verbs of speech that go on from what was said before ("He added: “…”"): their pronoun is the
 #: speaker of the quotation just before, whoever else the sentences between name.
 _GOES_ON = frozenset({"add", "continue"})
+
+
 #: What may stand before a quotation that opens its paragraph: spaces, dashes, bullets.
 _PARAGRAPH_LEAD = re.compile(r"[\s\-–—•]*")
 
@@ -456,10 +245,10 @@ def _said_after(ctx: Context, quote: Span) -> int | None:
         return None
     if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return None  # "Hagiuda said the talks went well": words of their own
-    subject = _subject(verb, quote)
+    subject = verb_subject(verb, quote)
     if subject is None:
         return None
-    return _subject_person(ctx, verb, subject, quote, last + 1)[0]
+    return subject_person(ctx, verb, subject, quote, last + 1)[0]
 
 
 def _introduced_before(ctx: Context, quote: Span) -> int | None:
@@ -476,10 +265,10 @@ def _introduced_before(ctx: Context, quote: Span) -> int | None:
     previous = ctx.sentences[first - 1]
     verbs = [t for t in previous if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
     for verb in sorted(verbs, key=lambda t: -t.i):  # the last one is the nearest
-        subject = _subject(verb, quote)
+        subject = verb_subject(verb, quote)
         if subject is None:
             continue
-        found, _ = _subject_person(ctx, verb, subject, quote, first - 1)
+        found, _ = subject_person(ctx, verb, subject, quote, first - 1)
         if found is not None:
             return found
     return None
@@ -492,102 +281,3 @@ def _named_in(
     if match is None:
         return None
     return person_in(offset + match.start("who"), offset + match.end("who"), people)
-
-
-def _subject(verb: Token, quote: Span) -> Token | None:
-    subjects = [
-        c
-        for c in verb.children
-        if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and verb.lemma_.lower() not in JUDGING))
-        and not quote.start <= c.i < quote.end
-    ]
-    if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
-        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
-        if nearest.lower_ == "who" and verb.dep_ == "relcl":
-            return verb.head  # "welcomed by Maria Santos, who wrote: …": the one 'who' is
-        return nearest
-    inverted = _inverted_subject(verb, quote)
-    if inverted is not None:
-        return inverted
-    head = verb.head
-    if (
-        verb.dep_ in ("conj", "advcl")
-        and head.pos_ in ("VERB", "AUX")
-        and not quote.start <= head.i < quote.end  # a verb of the quoted words is theirs
-    ):
-        return _subject(head, quote)  # "Abe vowed action, added '...'": a shared subject
-    return None
-
-
-def _inverted_subject(verb: Token, quote: Span) -> Token | None:
-    """'…,” wrote Vučić on his account': a speech verb right after the quotation with a name after
-    it, which a parser often reads as the verb's object."""
-    doc = verb.doc
-    if verb.i < quote.end or any(not t.is_punct for t in doc[quote.end : verb.i]):
-        return None
-    for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd") and child.pos_ == "PROPN":
-            return child
-    return None
-
-
-def _subject_person(
-    ctx: Context, verb: Token, subject: Token, quote: Span, first: int
-) -> tuple[int | None, str]:
-    found = _named_subject(ctx, subject)
-    if found is not None:
-        relayed = _relayed_speaker(verb, quote, ctx.people)
-        if relayed is not None:
-            return relayed, "relayed: X said Y told"
-        return found, "X said"
-    if subject.lower_ in PRONOUNS:
-        outer = _outer_speaker(ctx, subject, quote)
-        if outer is not None:
-            return outer, "X said he told"
-        return antecedent(ctx, quote.start_char, first, subject.lower_), "pronoun said"
-    role = role_words(subject)
-    if role is not None:
-        return role_holder(ctx, role, quote.start_char, first), "the <role> said"
-    return None, ""
-
-
-def _relayed_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]) -> int | None:
-    """'"...," Peskov said Putin told his guest': the words are those of the person the relayer
-    says spoke them — a speech verb in the relayer's clause with a named subject of its own."""
-    for child in verb.children:
-        if child.dep_ != "ccomp" or child.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        if quote.start <= child.i < quote.end:
-            continue
-        subject = _subject(child, quote)
-        if subject is not None and subject.lower_ not in PRONOUNS:
-            found = person_in(*subject_span(subject), people)
-            if found is not None:
-                return found
-    return None
-
-
-def _named_subject(ctx: Context, subject: Token) -> int | None:
-    """The person a subject names: its own word's name first ("Abiy, a favourite despite talk of
-    Thunberg, told ..."; "Japan's PM Shinzo Abe vowed"), then one the model did not tag, then a
-    name elsewhere in its phrase ("the chancellor, Philip Hammond, said")."""
-    own = [i for i, m in ctx.people if m.start <= subject.idx < m.end]
-    if own:
-        return own[-1]
-    found = by_surname(ctx, subject)
-    return found if found is not None else person_in(*subject_span(subject), ctx.people)
-
-
-def _outer_speaker(ctx: Context, pronoun: Token, quote: Span) -> int | None:
-    """'Blinken said he told Lavrov: "..."', 'Abiy told the committee he was humbled, calling
-    peace “…”': the pronoun is the person whose speech verb governs the pronoun's clause."""
-    clause = pronoun.head
-    while clause.dep_ in ("ccomp", "conj", "advcl") and clause.head.i != clause.i:
-        head = clause.head
-        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ in ("VERB", "AUX"):
-            subject = _subject(head, quote)
-            if subject is None or subject.lower_ in PRONOUNS:
-                return None
-            return _named_subject(ctx, subject)
-        clause = head
-    return None

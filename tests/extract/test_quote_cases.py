@@ -25,7 +25,7 @@ import pytest
 
 from generator import yamlio
 from generator.data import Mention
-from generator.extract.quotes import quoted_spans
+from generator.extract.quote_marks import quoted_spans
 from generator.extract.tweets import find_posts
 
 CASES = Path(__file__).parent / "cases" / "quotes"

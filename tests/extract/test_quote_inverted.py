@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from generator.extract.quotes import _subject
+from generator.extract.speech import verb_subject
 
 WORDS = ["“", "We", "hope", ",", "”", "wrote", "Petrović", "on", "Instagram", "."]
 HEADS = [2, 2, 5, 2, 2, 5, 5, 5, 7, 5]
@@ -21,12 +21,12 @@ def parsed(name_dep: str) -> Doc:
 
 def test_the_name_after_an_inverted_speech_verb_is_its_speaker_even_read_as_its_object():
     doc = parsed("dobj")
-    assert _subject(doc[5], doc[0:5]).text == "Petrović"
+    assert verb_subject(doc[5], doc[0:5]).text == "Petrović"
 
 
 def test_the_name_after_an_inverted_speech_verb_read_as_its_subject():
     doc = parsed("nsubj")
-    assert _subject(doc[5], doc[0:5]).text == "Petrović"
+    assert verb_subject(doc[5], doc[0:5]).text == "Petrović"
 
 
 def test_an_object_of_a_speech_verb_not_next_to_the_quotation_is_no_speaker():
@@ -35,4 +35,4 @@ def test_an_object_of_a_speech_verb_not_next_to_the_quotation_is_no_speaker():
     deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "cc", "conj", "dobj"]
     pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "CCONJ", "VERB", "PROPN"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=[*deps, "punct"], pos=[*pos, "PUNCT"])
-    assert _subject(doc[8], doc[0:5]).text == "she"  # the shared subject, not the object
+    assert verb_subject(doc[8], doc[0:5]).text == "she"  # the shared subject, not the object
