@@ -50,20 +50,28 @@ class Quoted:
 
 #: What stands right before a quotation that is a whole statement though it opens in lower case:
 #: a speech verb ('Babayev said "we have reached ..."') or a colon.
-_INTRODUCED = re.compile(
-    r"(?:\b(?:say|says|said|saying|tell|tells|told|add|adds|added|adding|state|states|stated|"
-    r"write|writes|wrote|declare|declared|warn|warned|note|noted|insist|insisted)\s*,?|:)\s*$",
-    re.IGNORECASE,
+_VERBS = (
+    r"say|says|said|saying|tell|tells|told|add|adds|added|adding|state|states|stated|"
+    r"write|writes|wrote|declare|declared|warn|warned|note|noted|insist|insisted"
 )
+_INTRODUCED = re.compile(rf"(?:\b(?:{_VERBS})\s*,?|:)\s*$", re.IGNORECASE)
+#: 'said that “…”': a whole statement when the quotation runs to its sentence's end.
+_SAID_THAT = re.compile(rf"\b(?:{_VERBS})\s+that\s*$", re.IGNORECASE)
 
 
-def is_fragment(text: str, start: int, quote: str) -> bool:
-    """Words quoted inside reported speech: the quotation opens in lower case, in the middle of
-    the writer's own sentence ('vowed "concrete action"', 'claiming the projectile "is believed
-    to have landed"'), not after a speech verb or a colon."""
+def is_fragment(text: str, start: int, quote: str, end: int) -> bool:
+    """Words quoted inside reported speech: the quotation (``start``..``end``, marks included)
+    opens in lower case, in the middle of the writer's own sentence ('vowed "concrete action"',
+    'claiming the projectile "is believed to have landed"'), not after a speech verb or a colon,
+    nor after 'said that' when it runs to the sentence's end ('said that "it is with regret
+    that we heard ..."')."""
     if not quote[:1].islower():
         return False
-    return _INTRODUCED.search(text[max(0, start - 40) : start]) is None
+    before = text[max(0, start - 40) : start]
+    if _INTRODUCED.search(before) is not None:
+        return False
+    ends_sentence = quote.rstrip()[-1:] in ".!?" or text[end : end + 1] in (".", "!", "?")
+    return not (ends_sentence and _SAID_THAT.search(before) is not None)
 
 
 def quoted_spans(text: str) -> list[Quoted]:

@@ -1,7 +1,8 @@
 """Direct quotations and who said them.
 
-A quotation is text between quotation marks of at least four words (shorter ones are scare quotes:
-"red line", "one China"). A quotation that runs on into the next paragraph (no closing mark at the
+A quotation is text between quotation marks of any publisher's style (“…”, "…", «…», „…“, ‘…’:
+``generator.extract.publisher_marks``, ``generator.extract.quote_marks``) of at least four
+words (shorter ones are scare quotes: "red line", "one China"). A quotation that runs on into the next paragraph (no closing mark at the
 end of the first, an opening mark at the start of the next) is one quotation. Its speaker is, in
 order of trust:
 
@@ -38,6 +39,7 @@ from spacy.tokens import Doc, Span
 from generator import names
 from generator.data import Mention, QuoteCandidate
 from generator.extract import transcripts, tweets
+from generator.extract.publisher_marks import english_marks
 from generator.extract.quote_marks import CLOSERS, MIN_WORDS, OPENERS, is_fragment, quoted_spans
 from generator.extract.referents import (
     CONTEXT_SENTENCES,
@@ -72,8 +74,9 @@ def find_quotes(
     text: str | None = None,
 ) -> list[QuoteCandidate]:
     """Every quotation with a named speaker, embedded posts included, in reading order.
-    ``text`` is ``doc.text``, when the caller has it already."""
-    text = doc.text if text is None else text
+    ``text`` is ``doc.text``, when the caller has it already. Quotation marks of every style are
+    read as “…” (``publisher_marks``), offsets unchanged."""
+    text = english_marks(doc.text if text is None else text)
     quoted = quoted_spans(text)
     people = [
         (i, m)
@@ -111,7 +114,7 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
-            and not (is_fragment(text, q.start, quote) and _said_of_a_thing(context, span))
+            and not (is_fragment(text, q.start, quote, q.end) and _said_of_a_thing(context, span))
         ):
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
@@ -121,7 +124,7 @@ def find_quotes(
             speaker=speaker,
             sentence_index=index,
             cue=cue,
-            fragment=is_fragment(text, q.start, quote),
+            fragment=is_fragment(text, q.start, quote, q.end),
         )
         out.append(candidate)
         previous, previous_end = candidate, q.end
@@ -237,7 +240,7 @@ def _said_after(ctx: Context, quote: Span) -> int | None:
         return None
     after = ctx.sentences[last + 1]
     if ctx.text[quote.end_char : after.start_char].strip() or any(
-        mark in after.text for mark in OPENERS + CLOSERS
+        mark in ctx.text[after.start_char : after.end_char] for mark in OPENERS + CLOSERS
     ):
         return None
     verb = after.root

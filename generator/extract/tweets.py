@@ -9,7 +9,7 @@ Sites render an embed as its text followed by a signature line, or under a heade
     Productive discussions with my partners ...
 
 A post may also follow a line that introduces it ("After the meeting, Bale posted on X:"),
-printed without quotation marks.
+printed without quotation marks, below it or after the colon on the same line.
 
 The post's text is the paragraph beside the signature, header or introduction (links and "pic.twitter.com"
 stubs dropped); its author is the person named there. A post signed by an account that is not a
@@ -129,6 +129,16 @@ _INTRO = re.compile(
 )
 
 
+#: "Kallas wrote on X: Europe stands with Ukraine." — the post printed on the introducing line
+#: itself, after the colon, without quotation marks: only a platform's name introduces it (words
+#: after "said in a statement:" may be the writer's summary).
+_INTRO_INLINE = re.compile(
+    r"\b(?P<verb>posted|wrote|tweeted|shared)\b[^:“”\"]{0,60}?"
+    r"\b(?:on|in)\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth Social|Bluesky|Threads|"
+    r"LinkedIn)\b[^:“”\"]{0,40}:\s+(?P<post>[^“”\"]{20,})$"
+)
+
+
 def _introduced(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -137,11 +147,18 @@ def _introduced(
     people: list[tuple[int, Mention]],
 ) -> Post | None:
     """The paragraph after 'X posted on X:' or 'X wrote in a statement:', when it holds no
-    quotation marks of its own (those are read as quotations)."""
+    quotation marks of its own (those are read as quotations); or the words after the colon of
+    'X wrote on X: …' on the same line."""
+    start = paragraphs[k][0]
+    inline = _INTRO_INLINE.search(line)
+    if inline is not None:
+        speaker = _person_in(start, start + inline.start("verb"), people)
+        if speaker is None:
+            return None
+        return _post(start + inline.start("post"), start + len(line), inline["post"], speaker)
     match = _INTRO.search(line)
     if match is None or k + 1 >= len(paragraphs):
         return None
-    start = paragraphs[k][0]
     speaker = _person_in(start, start + match.start("verb"), people)
     after_start, after_end = paragraphs[k + 1]
     raw = text[after_start:after_end]

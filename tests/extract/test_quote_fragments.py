@@ -11,6 +11,8 @@ Prime Minister Kenji Arakawa said the launch was "a clear violation of the resol
 Arakawa said: "We will never accept these repeated provocations."
 
 Foreign Minister Aiko Mori said "we are in close contact with our partners on the next steps."
+
+Arakawa said that "we will answer every launch with new measures." Mori said that "close partners" would be told first.
 """
 
 
@@ -21,3 +23,4 @@ def test_words_quoted_inside_reported_speech_are_a_fragment(build_case):
     assert quotes["a clear viol"].get("fragment") is True
     assert "fragment" not in quotes["We will neve"]
     assert "fragment" not in quotes["we are in cl"], "after 'said', lower case is still a statement"
+    assert "fragment" not in quotes["we will answ"], "after 'said that', to the sentence's end"
