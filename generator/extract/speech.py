@@ -212,12 +212,20 @@ def _relayed_speaker(verb: Token, quote: Span, people: list[tuple[int, Mention]]
 def named_subject(ctx: Context, subject: Token) -> int | None:
     """The person a subject names: its own word's name first ("Abiy, a favourite despite talk of
     Thunberg, told ..."; "Japan's PM Shinzo Abe vowed"), then one the model did not tag, then a
-    name elsewhere in its phrase ("the chancellor, Philip Hammond, said")."""
+    name elsewhere in its phrase ("the chancellor, Philip Hammond, said"), never its owner's
+    ("Petro's office said")."""
     own = [i for i, m in ctx.people if m.start <= subject.idx < m.end]
     if own:
         return own[-1]
     found = by_surname(ctx, subject)
-    return found if found is not None else person_in(*subject_span(subject), ctx.people)
+    if found is not None:
+        return found
+    owners = [t for c in subject.children if c.dep_ == "poss" for t in c.subtree]
+    # "Petro's office said", "Putin's aide told": the owner is not the one speaking
+    return person_in(
+        *subject_span(subject),
+        [(i, m) for i, m in ctx.people if not any(m.start <= t.idx < m.end for t in owners)],
+    )
 
 
 def _outer_speaker(ctx: Context, pronoun: Token, quote: Span) -> int | None:
