@@ -239,8 +239,9 @@ def is_judging(token: Token) -> bool:
 
 
 def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> int | None:
-    """The most recently named person (in the last few sentences) whose titles or role include
-    the role's words: 'the general' → 'Gen. Paul LaCamera'. A role of two words or more ('the
+    """The one person named (in the last few sentences) whose titles or role include the role's
+    words: 'the general' → 'Gen. Paul LaCamera'. When two people hold them, the one the sentences
+    at hand are about, else none. A role of two words or more ('the
     commission president') is specific enough to look back over the whole article."""
     floor = max(0, first - CONTEXT_SENTENCES) if len(role) < 2 else 0
     start = ctx.sentences[floor].start_char
@@ -250,11 +251,21 @@ def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> i
             found = by_surname(ctx, token) if token.idx < char else None
             if found is not None:
                 named.append((token.idx, found))
+    holders: dict[frozenset[str], int] = {}  # identity -> latest mention, of the role's holders
     for _, i in sorted(named, reverse=True):
         described = ctx.descriptions.get(identity(ctx.mentions[i]), set())
         if all(described_by(word, described) for word in role):
-            return i
-    return None
+            holders.setdefault(identity(ctx.mentions[i]), i)
+    if len(holders) == 1:
+        return next(iter(holders.values()))
+    # several hold it: the one the quotation's sentence or the one before is about ("Ruiz said
+    # … “…,” the minister said"), else nobody ("Lind and Ruiz met. “…,” the minister said")
+    topical = {
+        identity(m)
+        for _, m in ctx.people
+        if first - 1 <= m.sentence_index <= first and m.start < char and is_subject(ctx.doc, m)
+    } & set(holders)
+    return holders[topical.pop()] if len(topical) == 1 else None
 
 
 def described_by(word: str, described: set[str]) -> bool:
