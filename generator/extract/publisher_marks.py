@@ -6,11 +6,12 @@ traditions, and their English editions, print:
 - guillemets, «…» (French, Russian, Swiss, many African and Middle Eastern outlets) or »…«
   (German, Danish);
 - a low opening mark, „…“ or „…” (German, Central European and Balkan outlets);
-- one mark for both ends, ”…” (Swedish, Finnish) or “…“ (a typing habit).
+- one mark for both ends, ”…” (Swedish, Finnish) or “…“ (a typing habit);
+- two single marks for a double one, ‘‘…’’ (Indian wire copy) or ``…'' (old typesetting).
 
 Only marks that pair up inside one paragraph are rewritten, so a lone mark ("Read More »", a
-chevron before a link) never opens a quotation. Each mark is replaced by one character: every
-offset stays where it was.
+chevron before a link) never opens a quotation. Each mark is replaced by one character (a doubled one by a space
+and a mark): every offset stays where it was.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ import re
 _GUILLEMETS = re.compile(r"«(?P<text>[^«»\n]{2,2000}?)»")
 _REVERSED = re.compile(r"»(?P<text>[^«»\n]{2,2000}?)«")  # in a paragraph with no «…»
 _LOW = re.compile(r"„(?P<text>[^„“”\"\n]{2,2000}?)[“”\"]")
+#: Two single marks for a double one (‘‘…’’ in Indian wire copy, ``…'' from old typesetting).
+_DOUBLED = re.compile(r"(?:‘‘|``)(?P<text>[^‘’`\n]{2,2000}?)(?:’’|'')")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def english_marks(text: str) -> str:
     """``text`` with every paired quotation mark of another style written “…”, same length."""
-    if not any(mark in text for mark in "«»„“”"):
+    if not any(mark in text for mark in "«»„“”‘`"):
         return text
     chars = list(text)
     for para in _PARAGRAPH.finditer(text):
@@ -36,6 +39,10 @@ def english_marks(text: str) -> str:
             for match in pattern.finditer(line):
                 chars[start + match.start()] = "“"
                 chars[start + match.end() - 1] = "”"
+        for match in _DOUBLED.finditer(line):  # two marks: a space and one mark, same length
+            at, end = start + match.start(), start + match.end()
+            chars[at : at + 2] = [" ", "“"]
+            chars[end - 2 : end] = ["”", " "]
         _one_mark_for_both(chars, start, para.end())
     return "".join(chars)
 

@@ -16,6 +16,8 @@ from generator.extract.publisher_marks import english_marks
         ("„Ostajemo”, rekao je.", "“Ostajemo”, rekao je."),
         ("”Vi är redo”, sade hon. ”Nu.”", "“Vi är redo”, sade hon. “Nu.”"),
         ("He said “we will win,“ today.", "He said “we will win,” today."),
+        ("Ali said ‘‘we are close’’ today.", "Ali said  “we are close”  today."),
+        ("He said, ``We will win,'' and left.", "He said,  “We will win,”  and left."),
     ],
 )
 def test_paired_marks_of_any_style_become_curly_double_marks(text, expected):
