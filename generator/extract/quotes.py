@@ -233,14 +233,19 @@ def _said_of_a_thing(ctx: Context, quote: Span) -> bool:
 
 def _said_after(ctx: Context, quote: Span) -> int | None:
     """The speaker of a quotation that closes its sentence when the next sentence, right after
-    the closing mark, only says who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting."):
-    its main verb is one of speech, with no words of its own said (no clause, no quotation)."""
+    the closing mark in the same paragraph, only says who spoke ("“… Indo-Pacific.” Hagiuda said
+    at the meeting."): its main verb is one of speech, with no words of its own said (no clause,
+    no quotation). A sentence of the next paragraph speaks of someone else ("“…,” he said. “….”"
+    then "Akufo-Addo, for his part, called for patience.")."""
     last = ctx.sent_index.get(quote.end - 1, 0)
     if last + 1 >= len(ctx.sentences):
         return None
     after = ctx.sentences[last + 1]
-    if ctx.text[quote.end_char : after.start_char].strip() or any(
-        mark in ctx.text[after.start_char : after.end_char] for mark in OPENERS + CLOSERS
+    between = ctx.text[quote.end_char : after.start_char]
+    if (
+        between.strip()
+        or "\n" in between
+        or any(mark in ctx.text[after.start_char : after.end_char] for mark in OPENERS + CLOSERS)
     ):
         return None
     verb = after.root
