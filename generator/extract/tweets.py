@@ -129,6 +129,9 @@ _INTRO = re.compile(
 )
 
 
+#: "After the call, Modi tweeted:", "In a post on X, Kishida said:": a verb of saying right before
+#: the colon that ends the line; the paragraph below is what was said.
+_INTRO_BARE = re.compile(r"\b(?P<verb>posted|wrote|tweeted|said|says|added|declared)\s*:\s*$")
 #: "Kallas wrote on X: Europe stands with Ukraine." — the post printed on the introducing line
 #: itself, after the colon, without quotation marks: only a platform's name introduces it (words
 #: after "said in a statement:" may be the writer's summary).
@@ -152,14 +155,14 @@ def _introduced(
     start = paragraphs[k][0]
     inline = _INTRO_INLINE.search(line)
     if inline is not None:
-        speaker = _person_in(start, start + inline.start("verb"), people)
+        speaker = _introducer(text, start, start + inline.start("verb"), people)
         if speaker is None:
             return None
         return _post(start + inline.start("post"), start + len(line), inline["post"], speaker)
-    match = _INTRO.search(line)
+    match = _INTRO.search(line) or _INTRO_BARE.search(line)
     if match is None or k + 1 >= len(paragraphs):
         return None
-    speaker = _person_in(start, start + match.start("verb"), people)
+    speaker = _introducer(text, start, start + match.start("verb"), people)
     after_start, after_end = paragraphs[k + 1]
     raw = text[after_start:after_end]
     if speaker is None or any(q in raw for q in '“”"'):
@@ -182,3 +185,19 @@ def _post(start: int, end: int, raw: str, speaker: int) -> Post | None:
 def _person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
     inside = [i for i, m in people if m.start >= lo and m.end <= hi]
     return inside[-1] if inside else None
+
+
+def _introducer(text: str, lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None:
+    """The person named before the verb of an introducing line: the last one the model tagged,
+    else the one person of the article whose surname stands there untagged ("After the call,
+    Modi tweeted:")."""
+    found = _person_in(lo, hi, people)
+    if found is not None:
+        return found
+    words = set(re.findall(r"\w[\w'’-]*", text[lo:hi]))
+    owners: dict[str, int] = {}
+    for i, m in people:
+        name = (m.refers_to or m.text).split()
+        if len(name) > 1 and m.start < hi and name[-1] in words:
+            owners.setdefault(m.refers_to or m.text, i)
+    return next(iter(owners.values())) if len(owners) == 1 else None
