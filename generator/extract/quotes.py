@@ -13,6 +13,8 @@ order of trust:
    (``generator.extract.referents``). A relayed quotation goes to the one the relayer says spoke
    it ("'...,' Peskov said Putin told his guest"). Verbs of depiction and of thanks or judgement
    count as speech ("painted an invasion “so bold, so brazen”", "thanked him for “the support”");
+   Else a noun of speech owned by a person, before a colon ("Meloni's message was clear: “…”")
+   or as "In Ruto's words, “…”";
 3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
 4. for a quotation that closes its sentence, the speaker of the next sentence when it only says
    who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting.");
@@ -50,7 +52,7 @@ from generator.extract.referents import (
     person_in,
     subject_span,
 )
-from generator.extract.speech import SPEECH_VERBS, subject_person, verb_subject
+from generator.extract.speech import SPEECH_VERBS, subject_person, verb_subject, words_owner
 
 _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IGNORECASE)
 
@@ -193,6 +195,10 @@ def _speaker(
         found, cue = subject_person(ctx, verb, subject, quote, first)
         if found is not None:
             return found, cue, True
+    # 2b. "Meloni's message was clear: “…”", "In Ruto's words, “…”"
+    found = None if attributed else words_owner(ctx, outside, quote)
+    if found is not None:
+        return found, "X's words", True
     # 3. "according to X": the source, when nobody in the sentence is said to speak the words
     found = _named_in(_ACCORDING, before, sentences[first].start_char, ctx.people)
     if found is not None:

@@ -241,3 +241,30 @@ def _outer_speaker(ctx: Context, pronoun: Token, quote: Span) -> int | None:
             return named_subject(ctx, subject)
         clause = head
     return None
+
+
+#: Nouns for what someone said: the quotation after "X's message was clear:" is X's.
+SPEECH_NOUNS = frozenset(
+    {"word", "message", "response", "reply", "answer", "remark", "comment", "verdict", "warning"}
+)
+
+
+def words_owner(ctx: Context, outside: list[Token], quote: Span) -> int | None:
+    """The person whose words a noun of speech says the quotation is, by a possessive or 'of',
+    when a colon leads from the noun to the quotation ("Meloni's message was clear: “…”") or the
+    noun opens the sentence as "in X's words" ("In Ruto's words, “…”")."""
+    for noun in outside:
+        if noun.lemma_.lower() not in SPEECH_NOUNS or noun.pos_ != "NOUN" or noun.i > quote.start:
+            continue
+        between = ctx.text[noun.idx : quote.start_char]
+        in_words = noun.head.lower_ == "in" and noun.head.i == noun.sent.start
+        if ":" not in between and not (in_words and between.rstrip().endswith(",")):
+            continue
+        owners = [
+            c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+        ]
+        for owner in owners:
+            found = person_in(*subject_span(owner), ctx.people)
+            if found is not None:
+                return found
+    return None
