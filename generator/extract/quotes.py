@@ -6,7 +6,8 @@ words (shorter ones are scare quotes: "red line", "one China"). A quotation that
 end of the first, an opening mark at the start of the next) is one quotation. Its speaker is, in
 order of trust:
 
-1. the person in "quoted X as saying";
+1. the person in "quoted X as saying" ("quoted him as saying": the one the sentences before are
+   about);
 2. the subject of a speech verb outside the quotation in the sentences it stands in ("..., Wei
    said"; "Biden said ... '...'"; "... he was quoted as saying"). A pronoun ("he said") or a role
    ("the minister said") stands for the person the preceding sentences are about
@@ -48,6 +49,7 @@ from generator.extract.referents import (
     OFFICES,
     PRONOUNS,
     Context,
+    antecedent,
     descriptions,
     person_in,
     subject_span,
@@ -177,6 +179,11 @@ def _speaker(
     found = _named_in(_QUOTED_AS, before, sentences[first].start_char, ctx.people)
     if found is not None:
         return found, "quoted X as saying", True
+    quoted_as = _QUOTED_AS.search(before)
+    if quoted_as is not None and quoted_as["who"].lower() in _OBJECT_PRONOUNS:
+        # "TASS quoted him as saying": the one the sentences before are about
+        pronoun = _OBJECT_PRONOUNS[quoted_as["who"].lower()]
+        return antecedent(ctx, quote.start_char, first, pronoun), "quoted him as saying", True
     # 2. the subject of a speech verb outside the quotation, nearest first
     attributed = False
     verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
@@ -211,6 +218,8 @@ def _speaker(
     return None, "", attributed
 
 
+#: "quoted him as saying": the subject pronoun a sentence before would use for the same one.
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 #: Verbs of speech that go on from what was said before ("He added: “…”"): their pronoun is the
 #: speaker of the quotation just before, whoever else the sentences between name.
 _GOES_ON = frozenset({"add", "continue"})
