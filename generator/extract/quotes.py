@@ -21,7 +21,8 @@ order of trust:
    who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting.");
 5. for a quotation that opens a sentence or a paragraph with no attribution, the person the
    sentence before says is speaking ("X said the resolution “offers hope.”" then a paragraph
-   of quotation; "X, the envoy, says 1.5C is dead." then the words);
+   of quotation; "X, the envoy, says 1.5C is dead." then the words), or the person subject of a
+   sentence ending with a colon ("Ramaphosa struck a defiant tone:");
 6. else, for a quotation with no attribution of its own, the speaker of the quotation just
    before it, unless it is wording the writer quotes in a sentence about a thing ("a pact that
    covers the “sovereignty and territorial integrity”").
@@ -277,7 +278,8 @@ def _said_after(ctx: Context, quote: Span) -> int | None:
 def _introduced_before(ctx: Context, quote: Span) -> int | None:
     """The speaker of a quotation that opens its sentence or paragraph with no attribution: the
     person who is the subject of a speech verb in the sentence just before ("Grossi said he
-    wanted progress. “Of course, now we have to ...”")."""
+    wanted progress. “Of course, now we have to ...”"), or of a sentence ending with a colon
+    ("Ramaphosa struck a defiant tone:")."""
     start = quote.start_char
     first = ctx.sent_index.get(quote.start, 0)
     if first == 0:
@@ -294,6 +296,11 @@ def _introduced_before(ctx: Context, quote: Span) -> int | None:
         found, _ = subject_person(ctx, verb, subject, quote, first - 1)
         if found is not None:
             return found
+    if previous.text.rstrip().endswith(":"):  # "Ramaphosa struck a defiant tone:" then the words
+        root = previous.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and root.pos_ in ("VERB", "AUX"):
+            return subject_person(ctx, root, subject, quote, first - 1)[0]
     return None
 
 
