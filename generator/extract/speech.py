@@ -144,7 +144,10 @@ def verb_subject(verb: Token, quote: Span) -> Token | None:
         and not quote.start <= c.i < quote.end
     ]
     if subjects:  # the one nearest the verb: "Japan's PM Shinzo Abe vowed" parses as two
-        nearest = min(subjects, key=lambda c: abs(c.i - verb.i))
+        # a name before its description ("…,” Idriss Deby, outgoing chairperson of the AU said")
+        # parses as two subjects too: the name speaks
+        named = [c for c in subjects if c.pos_ == "PROPN"]
+        nearest = min(named or subjects, key=lambda c: abs(c.i - verb.i))
         if nearest.lower_ == "who" and verb.dep_ == "relcl":
             return verb.head  # "welcomed by Maria Santos, who wrote: …": the one 'who' is
         return nearest
