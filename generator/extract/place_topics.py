@@ -84,6 +84,9 @@ SAME_DEALINGS = {
     "tensions": "relations",
     "dialogue": "relations",
     "rivalry": "relations",
+    # talks between two places are their dealings, not a topic apart: "talks between India and
+    # Bangladesh" and "India-Bangladesh talks" are their relations ("peace talks" stay a process)
+    "talks": "relations",
 }
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
