@@ -315,19 +315,10 @@ def _bilateral(
 ) -> list[_Found]:
     """Dealings that name no places, in an article about two countries: 'the frosty bilateral
     relations', and 'the peace treaty' once a sentence on peace names both countries. The two
-    must stand out: each named at least twice, and no third country as often."""
-    counts: dict[str, int] = {}
-    named: dict[int, set[str]] = {}  # sentence -> the countries it names
-    for m in mentions:
-        if m.label == "country" and m.entity_id:
-            entity = registry.get(m.entity_id)
-            name = entity.name if entity else m.text
-            counts[name] = counts.get(name, 0) + 1
-            named.setdefault(m.sentence_index, set()).add(name)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+    must stand out (``standing_pair``)."""
+    pair, named = standing_pair(mentions, registry)
+    if not pair:
         return []
-    pair = tuple(sorted((ranked[0][0], ranked[1][0])))
     found = list(_BILATERAL.finditer(text))
     starts = [s.start_char for s in sentences]
 
@@ -347,8 +338,36 @@ def _bilateral(
     ]
 
 
+def standing_pair(
+    mentions: list[Mention], registry: Registry
+) -> tuple[tuple[str, ...], dict[int, set[str]]]:
+    """The two countries an article is about, in alphabetical order (each named at least twice,
+    and no third country as often), or (); and the countries each sentence names."""
+    counts: dict[str, int] = {}
+    named: dict[int, set[str]] = {}  # sentence -> the countries it names
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            name = entity.name if entity else m.text
+            counts[name] = counts.get(name, 0) + 1
+            named.setdefault(m.sentence_index, set()).add(name)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return (), named
+    return tuple(sorted((ranked[0][0], ranked[1][0]))), named
+
+
 def _topic(match: re.Match[str]) -> str:
     return next(v for k, v in match.groupdict().items() if v and k in ("topic", "between", "own"))
+
+
+def topic_key(name: str, places: tuple[str, ...], registry: Registry) -> str:
+    """The key of a topic named by place: the curated issue named after the same places and of
+    the same kind, else the key of an issue found automatically."""
+    curated = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
+    place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
+    found = _Found(0, 0, name, places)
+    return _curated_for(found, curated, place_names) or f"issue:~{names.fold(name)}"
 
 
 def _curated_for(
