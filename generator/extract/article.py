@@ -16,6 +16,7 @@ from generator.extract.bilateral import bilateral_subject
 from generator.extract.candidates import find_candidates, resolve_overlaps
 from generator.extract.cues import cue_mentions, role_references
 from generator.extract.events import find as event_rules
+from generator.extract.government_crisis import government_crises
 from generator.extract.mentions import find_mentions
 from generator.extract.place_topics import place_topics
 from generator.extract.tools import Tools
@@ -53,6 +54,9 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     mentions += cue_mentions(doc, text, tools, sentences, mentions, sent_index)
     mentions += place_topics(
         doc, text, mentions, sentences, sent_index, tools.registry, article.title
+    )
+    mentions += government_crises(
+        doc, mentions, sentences, sent_index, tools.registry, article.title
     )
     mentions += bilateral_subject(doc, mentions, sentences, sent_index, tools.registry)
     mentions = sorted(
