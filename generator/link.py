@@ -26,7 +26,7 @@ from generator.data import (
     Quote,
 )
 from generator.extract.bilateral import SOURCE as ABOUT
-from generator.issue_salience import background_issues
+from generator.extract.issue_salience import background_issues
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 
