@@ -25,7 +25,6 @@ from generator.data import (
     Mention,
     Quote,
 )
-from generator.extract.bilateral import SOURCE as ABOUT
 from generator.extract.issue_salience import background_issues
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
@@ -85,7 +84,6 @@ def link_article(extraction: Extraction, linker: Linker) -> LinkedArticle:
         set(extraction.title_issues),
         in_names,
     )
-    passing -= _occasions(extraction.mentions, passing)
     keys: list[tuple[str, float] | None] = [
         _resolve(m, linker)
         if m.label != "issue" or (m.entity_id in passing and i not in in_names)
@@ -194,14 +192,6 @@ def _discussed_issues(
     }
 
 
-def _occasions(mentions: tuple[Mention, ...], counted: AbstractSet[str]) -> set[str]:
-    """Issues found only as the article's subject when it names no other (``source="about"``,
-    ``extract/bilateral.py``): none of them counts when the article is about another issue."""
-    about = {m.entity_id for m in mentions if m.label == "issue" and m.source == ABOUT}
-    about -= {m.entity_id for m in mentions if m.label == "issue" and m.source != ABOUT}
-    return about if counted - about else set()
-
-
 def _in_title(extraction: Extraction, in_names: AbstractSet[int]) -> set[str]:
     """Issues the headline names that the body mentions at least once: what a headline names is
     what the article is about, even when the body names it once, in passing or by one word."""
@@ -244,9 +234,7 @@ def _resolve(mention: Mention, linker: Linker) -> tuple[str, float] | None:
     if mention.label == "person":
         return _resolve_person(mention, linker)
     if mention.entity_id and not mention.entity_id.startswith("body:"):
-        return mention.entity_id, {"cue": 0.9, "fuzzy": 0.8, "topic": 0.6, ABOUT: 0.6}.get(
-            mention.source, 1.0
-        )
+        return mention.entity_id, {"cue": 0.9, "fuzzy": 0.8, "topic": 0.6}.get(mention.source, 1.0)
     if mention.entity_id and mention.entity_id.startswith("body:"):
         return _resolve_body(mention.entity_id, linker), 0.9
     if mention.label == "organization":

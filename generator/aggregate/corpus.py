@@ -80,9 +80,7 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
                     "roles": [],
                     "titled": False,
                 }
-            if lm.mention.source != "cue" and not (
-                lm.mention.source == "about" and registry.get(key)
-            ):
+            if lm.mention.source != "cue":
                 slot["variants"][lm.mention.refers_to or lm.mention.text] += 1
                 if lm.mention.refers_to and _alias_worthy(lm.mention.text):
                     slot["variants"][lm.mention.text] += 0  # keep as an alias
@@ -337,7 +335,7 @@ def _article_record(
             continue
         folder = FOLDERS[entity.type]
         by_folder[folder].add(entity.id)
-        if lm.mention.source not in ("cue", "about"):  # a cue or a whole lede sentence
+        if lm.mention.source != "cue":
             spans.append((lm.mention.start, lm.mention.end, folder, entity.id))
     quotes: list[QuoteRecord] = []
     for q in art.quotes:

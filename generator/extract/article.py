@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from generator.data import CleanArticle, Extraction
 from generator.extract import quotes as quote_rules
 from generator.extract import topics
-from generator.extract.bilateral import bilateral_subject
 from generator.extract.candidates import find_candidates, resolve_overlaps
 from generator.extract.cues import cue_mentions, role_references
 from generator.extract.events import find as event_rules
@@ -58,7 +57,6 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     mentions += government_crises(
         doc, mentions, sentences, sent_index, tools.registry, article.title
     )
-    mentions += bilateral_subject(doc, mentions, sentences, sent_index, tools.registry)
     mentions = sorted(
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
         key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),
