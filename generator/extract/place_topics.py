@@ -156,6 +156,9 @@ class _Found:
     #: what people discuss ("talks on Syria"): counts when named once, and only for the
     #: curated issue of the place
     discussed: bool = False
+    #: said as tensions ("tensions between Russia and Ukraine"): where the two places' curated
+    #: issue is a war or conflict between them and none is their relations, it is that war
+    tense: bool = False
 
 
 def place_topics(
@@ -287,7 +290,8 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
             if match and not _SECTORS.search(lead[: match.start()]):
                 start = a.start - (len(lead) - match.start())
                 topic = _dealings(match["topic"])
-                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name)))
+                tense = match["topic"].lower() == "tensions"
+                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name), tense=tense))
         elif _DASH.match(between):
             match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
             if match:
@@ -297,6 +301,7 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                         b.end + match.end(),
                         f"{pair} {_dealings(match['topic'])}",
                         (a.name, b.name),
+                        tense=match["topic"].lower() == "tensions",
                     )
                 )
     return out
@@ -379,6 +384,7 @@ def _curated_for(
         [names.fold(n).replace("-", " ") for n in place_names.get(p, [p])] for p in topic.places
     ]
     kind = _kinds(topic.name)
+    at_war = None  # the places' curated war or conflict, for tensions between them
     for key, labels in issues:
         for label in labels:
             folded = names.fold(label).replace("–", " ").replace("-", " ")
@@ -390,7 +396,9 @@ def _curated_for(
             # conflict", though "the war in Sudan" is the "Sudan conflict"
             if kind & _kinds(folded) or (kind == {"trouble"} and not _kinds(folded)):
                 return key
-    return None
+            if topic.tense and len(wanted) == 2 and _kinds(folded) == {"trouble"}:
+                at_war = at_war or key
+    return at_war
 
 
 def _kinds(name: str) -> set[str]:
