@@ -25,7 +25,7 @@ from generator.data import (
     Mention,
     Quote,
 )
-from generator.issue_salience import background_issues
+from generator.extract.issue_salience import background_issues
 
 _ORG_NOISE_SUFFIXES = ("region", "area", "sea", "ocean", "peninsula", "strait", "islands")
 

@@ -15,6 +15,7 @@ from generator.extract import topics
 from generator.extract.candidates import find_candidates, resolve_overlaps
 from generator.extract.cues import cue_mentions, role_references
 from generator.extract.events import find as event_rules
+from generator.extract.government_crisis import government_crises
 from generator.extract.mentions import find_mentions
 from generator.extract.place_topics import place_topics
 from generator.extract.tools import Tools
@@ -52,6 +53,9 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     mentions += cue_mentions(doc, text, tools, sentences, mentions, sent_index)
     mentions += place_topics(
         doc, text, mentions, sentences, sent_index, tools.registry, article.title
+    )
+    mentions += government_crises(
+        doc, mentions, sentences, sent_index, tools.registry, article.title
     )
     mentions = sorted(
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),

@@ -84,6 +84,9 @@ SAME_DEALINGS = {
     "tensions": "relations",
     "dialogue": "relations",
     "rivalry": "relations",
+    # talks between two places are their dealings, not a topic apart: "talks between India and
+    # Bangladesh" and "India-Bangladesh talks" are their relations ("peace talks" stay a process)
+    "talks": "relations",
 }
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
@@ -153,6 +156,9 @@ class _Found:
     #: what people discuss ("talks on Syria"): counts when named once, and only for the
     #: curated issue of the place
     discussed: bool = False
+    #: said as tensions ("tensions between Russia and Ukraine"): where the two places' curated
+    #: issue is a war or conflict between them and none is their relations, it is that war
+    tense: bool = False
 
 
 def place_topics(
@@ -284,7 +290,8 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
             if match and not _SECTORS.search(lead[: match.start()]):
                 start = a.start - (len(lead) - match.start())
                 topic = _dealings(match["topic"])
-                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name)))
+                tense = match["topic"].lower() == "tensions"
+                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name), tense=tense))
         elif _DASH.match(between):
             match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
             if match:
@@ -294,6 +301,7 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                         b.end + match.end(),
                         f"{pair} {_dealings(match['topic'])}",
                         (a.name, b.name),
+                        tense=match["topic"].lower() == "tensions",
                     )
                 )
     return out
@@ -312,19 +320,10 @@ def _bilateral(
 ) -> list[_Found]:
     """Dealings that name no places, in an article about two countries: 'the frosty bilateral
     relations', and 'the peace treaty' once a sentence on peace names both countries. The two
-    must stand out: each named at least twice, and no third country as often."""
-    counts: dict[str, int] = {}
-    named: dict[int, set[str]] = {}  # sentence -> the countries it names
-    for m in mentions:
-        if m.label == "country" and m.entity_id:
-            entity = registry.get(m.entity_id)
-            name = entity.name if entity else m.text
-            counts[name] = counts.get(name, 0) + 1
-            named.setdefault(m.sentence_index, set()).add(name)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+    must stand out (``standing_pair``)."""
+    pair, named = standing_pair(mentions, registry)
+    if not pair:
         return []
-    pair = tuple(sorted((ranked[0][0], ranked[1][0])))
     found = list(_BILATERAL.finditer(text))
     starts = [s.start_char for s in sentences]
 
@@ -344,8 +343,36 @@ def _bilateral(
     ]
 
 
+def standing_pair(
+    mentions: list[Mention], registry: Registry
+) -> tuple[tuple[str, ...], dict[int, set[str]]]:
+    """The two countries an article is about, in alphabetical order (each named at least twice,
+    and no third country as often), or (); and the countries each sentence names."""
+    counts: dict[str, int] = {}
+    named: dict[int, set[str]] = {}  # sentence -> the countries it names
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            name = entity.name if entity else m.text
+            counts[name] = counts.get(name, 0) + 1
+            named.setdefault(m.sentence_index, set()).add(name)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return (), named
+    return tuple(sorted((ranked[0][0], ranked[1][0]))), named
+
+
 def _topic(match: re.Match[str]) -> str:
     return next(v for k, v in match.groupdict().items() if v and k in ("topic", "between", "own"))
+
+
+def topic_key(name: str, places: tuple[str, ...], registry: Registry) -> str:
+    """The key of a topic named by place: the curated issue named after the same places and of
+    the same kind, else the key of an issue found automatically."""
+    curated = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
+    place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
+    found = _Found(0, 0, name, places)
+    return _curated_for(found, curated, place_names) or f"issue:~{names.fold(name)}"
 
 
 def _curated_for(
@@ -357,6 +384,7 @@ def _curated_for(
         [names.fold(n).replace("-", " ") for n in place_names.get(p, [p])] for p in topic.places
     ]
     kind = _kinds(topic.name)
+    at_war = None  # the places' curated war or conflict, for tensions between them
     for key, labels in issues:
         for label in labels:
             folded = names.fold(label).replace("–", " ").replace("-", " ")
@@ -368,7 +396,9 @@ def _curated_for(
             # conflict", though "the war in Sudan" is the "Sudan conflict"
             if kind & _kinds(folded) or (kind == {"trouble"} and not _kinds(folded)):
                 return key
-    return None
+            if topic.tense and len(wanted) == 2 and _kinds(folded) == {"trouble"}:
+                at_war = at_war or key
+    return at_war
 
 
 def _kinds(name: str) -> set[str]:

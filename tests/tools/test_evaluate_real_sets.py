@@ -25,6 +25,18 @@ def test_a_topic_matches_an_issue_by_any_of_its_names():
     assert not topic_match(("sudan war",), ["Ukraine war"])
 
 
+def test_a_country_named_by_its_demonym_is_the_same_place():
+    """An issue found automatically is named after the country ("Germany government crisis");
+    a gold topic may use the demonym ("german government crisis"): the same thing. A wrong
+    country or a wrong kind of topic still fails."""
+    gold = ("german government crisis", "collapse of the german coalition")
+    assert topic_match(gold, ["germany-government-crisis", "Germany government crisis"])
+    assert topic_match(("turkish-american relations",), ["x", "Türkiye–United States relations"])
+    assert not topic_match(gold, ["france-government-crisis", "France government crisis"])
+    assert not topic_match(gold, ["germany-relations", "Germany–France relations"])
+    assert not topic_match(("german government crisis",), ["germany", "Germany"])
+
+
 def test_gold_reads_topics_beside_ids(tmp_path):
     (tmp_path / "a.yml").write_text(
         yaml.safe_dump(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from generator import names
+from generator import names, yamlio
 
 TYPES = ("people", "countries", "forums", "issues", "organizations", "quotes", "events")
 #: Types scored for recall only: gold lists a quote by its opening words, not every quotation.
@@ -143,8 +144,27 @@ _FILLER = frozenset({"the", "of", "in", "and", "on", "a", "an", "to", "for", "cr
 
 
 def _topic_words(text: str) -> frozenset[str]:
+    """A topic's significant words; a country's demonym stands for its name ("the German
+    government crisis" is the "Germany government crisis")."""
+    places = _demonyms()
     words = normalise(text.replace("-", " ")).split()
+    words = [part for w in words for part in places.get(w, (w,))]
     return frozenset(w.removesuffix("s") for w in words if w not in _FILLER)
+
+
+@functools.cache
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    """A demonym of one country only (normalised) -> the words of that country's name, from the
+    curated countries (``seeds/curated/countries.yml``)."""
+    path = REPO / "seeds" / "curated" / "countries.yml"
+    if not path.is_file():
+        return {}
+    owners: dict[str, set[tuple[str, ...]]] = {}
+    for country in yamlio.load(path.read_text("utf-8")).get("countries") or []:
+        name = tuple(normalise(country["name"]).split())
+        for demonym in country.get("demonyms") or []:
+            owners.setdefault(normalise(demonym), set()).add(name)
+    return {d: next(iter(n)) for d, n in owners.items() if len(n) == 1 and " " not in d}
 
 
 def topic_match(names: Iterable[str], predicted_names: Iterable[str]) -> bool:
