@@ -22,7 +22,7 @@ _NOT_ORG_ENDINGS = re.compile(
     r"summit|ceasefire|truce|day|"
     r"base|airbase|airfield|airport|stadium|hospital|prison|barracks|"
     r"temple|mosque|cathedral|shrine|monastery|mausoleum|tomb|square|bridge|tower|guesthouse|"
-    r"monument)$",  # sites, events: no bodies
+    r"monument|republic|kingdom|emirate|sultanate|principality)$",  # sites, events, states
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
@@ -114,6 +114,36 @@ def _an_office_of(text: str, types: NameTypes) -> bool:
     return bool(head) and names.fold(head[-1]) in types.organization_words
 
 
+#: Last words of a name that, after two countries joined by a dash, name their relationship.
+_RELATION_WORDS = frozenset(
+    ["alliance", "relations", "ties", "cooperation", "talks", "consultations", "friendship"]
+)
+
+
+def _countries_relation(text: str, gaz: Gazetteer) -> bool:
+    """'Japan-US Alliance', 'China-India Relations': two countries' relationship, no body."""
+    words = text.split()
+    parts = [p for p in re.split(r"[-–—]", words[0]) if p]
+    return (
+        len(words) >= 2
+        and len(parts) >= 2
+        and all(p in gaz.country_names for p in parts)
+        and words[-1].lower() in _RELATION_WORDS
+    )
+
+
+def _possessed_adjective(span: Span) -> bool:
+    """ "Sharaa’s Islamist" (group ...): someone's possessive and an adjective, where the tagger
+    stopped before the noun; a name of a body ends in a noun."""
+    tokens = [t for t in span if t.lower_ != "the"]
+    return (
+        len(tokens) == 3
+        and tokens[1].text in ("’s", "'s")
+        and tokens[2].pos_ == "ADJ"
+        and tokens[2].text[:1].isupper()
+    )
+
+
 def _place_noun_after(doc: Doc, span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and after.is_lower and after.text in _PLACE_NOUNS_AFTER
@@ -146,6 +176,8 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return True  # "Kenyan Consul General", "Service Chiefs", "Inspector General of Police"
     if is_place(text) and not gaz.match_org(text):
         return True  # 'Nuuk airport': a town the tagger read as a body
+    if _countries_relation(text, gaz) or _possessed_adjective(span):
+        return True  # 'the Japan-US Alliance'; "Sharaa’s Islamist (group)"
     if _places_joined(text, gaz) or (_place_noun_after(doc, span) and not gaz.match_org(text)):
         return True  # 'Dhaka/New Delhi'; 'the Preah Vihear area', 'Berbera port'
     if _ends_in_an_office(text, gaz) and not gaz.match_org(text):
