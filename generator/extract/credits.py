@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from generator import names
 from generator.curated.registry import Registry
 from generator.extract.candidates import Candidate
+from generator.extract.name_types import is_place
 
 _POSSESSIVE = {"’s", "'s", "’", "'"}
 #: What may stand between two names of one list.
@@ -42,6 +43,9 @@ def credit_openers(doc: Doc) -> list[int]:
         if token.text == "©" or _byline_opener(doc, i):
             out.append(i)  # '© Handout / PRESS SERVICE / AFP', 'By: Press Trust of India'
             continue
+        if _based_on_reporting(doc, i) or _image_source(doc, i):
+            out.append(i)
+            continue
         if token.lower_ not in CREDIT_WORDS or not token.text[:1].isupper():
             continue
         nxt = doc[i + 1]
@@ -50,6 +54,22 @@ def credit_openers(doc: Doc) -> list[int]:
         ):
             out.append(i)
     return out
+
+
+def _based_on_reporting(doc: Doc, i: int) -> bool:
+    """'Based on reporting by dpa, TASS and Interfax': the agencies the copy came from."""
+    words = [t.lower_ for t in doc[i : i + 4]]
+    return doc[i].text == "Based" and words == ["based", "on", "reporting", "by"]
+
+
+def _image_source(doc: Doc, i: int) -> bool:
+    """'Image source, Reuters', 'Photo source: AFP': a picture's credit."""
+    return (
+        doc[i].lower_ in ("image", "photo", "picture")
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ == "source"
+        and doc[i + 2].text in (",", ":")
+    )
 
 
 def _byline_opener(doc: Doc, i: int) -> bool:
@@ -154,6 +174,28 @@ def names_the_publisher(text: str, hosts: tuple[str, ...]) -> bool:
     return any(compact == h or (len(compact) >= 4 and compact in h) for h in hosts)
 
 
+def _is_dash(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and set(doc[i].text) <= {"-", "—", "–"}
+
+
+#: A dateline's words before an agency's bracket: places in capitals or title case, commas.
+_DATELINE_WORDS = 6
+
+
+def _dateline_before(doc: Doc, bracket: int) -> bool:
+    """Only a dateline's place names ('GENEVA, Switzerland') stand before the bracket, back to
+    the line's start or to a place written in capitals (cleaning may have joined the headline)."""
+    i = bracket - 1
+    while i >= 0 and not _line_edge(doc, i) and bracket - i <= _DATELINE_WORDS:
+        token = doc[i]
+        if token.text != "," and not (token.is_alpha and token.text[:1].isupper()):
+            return False
+        if token.text.isupper() and len(token.text) >= 3 and is_place(token.text):
+            return True
+        i -= 1
+    return i < bracket - 1 and (i < 0 or _line_edge(doc, i))
+
+
 def _line_edge(doc: Doc, i: int) -> bool:
     """Token ``i`` is outside the text or a line break: a line starts or ends there."""
     return i < 0 or i >= len(doc) or "\n" in doc[i].text
@@ -167,6 +209,8 @@ def is_wire_credit(doc: Doc, start: int, end: int) -> bool:
     if before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
         if _line_edge(doc, before - 1) or _line_edge(doc, after + 1):
             return True
+        if _dateline_before(doc, before) and _is_dash(doc, after + 1):
+            return True  # 'GENEVA, Switzerland (AFP) — A last round ...'
         return doc[before - 1].ent_type_ == "DATE"  # the dateline's date
     dashes = before >= 0 and set(doc[before].text) <= {"-", "—", "–"}
     return dashes and _line_edge(doc, before - 1) and _line_edge(doc, after)

@@ -47,6 +47,7 @@ class Gazetteer:
     list_cues: dict[str, list[list[str]]] = field(default_factory=dict)  # key -> [[phrase, ...]]
     title_phrases: set[tuple[str, ...]] = field(default_factory=set)  # folded token sequences
     office_words: set[str] = field(default_factory=set)
+    office_phrases: set[tuple[str, ...]] = field(default_factory=set)  # folded, 2+ words
     rank_phrases: set[tuple[str, ...]] = field(default_factory=set)  # ranks and honorifics
     title_first_words: set[str] = field(default_factory=set)  # for a cheap test per token
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
@@ -142,6 +143,8 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
     for title in registry.titles.get("offices", []):
         if len(title.split()) == 1 and not title.endswith("."):
             gaz.office_words.add(title.lower())
+        elif len(title_key(title)) >= 2:
+            gaz.office_phrases.add(title_key(title))
     gaz.office_words.update(
         {
             "spokesperson",

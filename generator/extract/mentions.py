@@ -29,6 +29,7 @@ from generator.extract.credits import (
 )
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
+from generator.extract.known_as import known_as_aliases
 from generator.extract.listed import skipped_in_lists
 from generator.extract.name_types import (
     NameTypes,
@@ -100,6 +101,7 @@ def find_mentions(
     full_names = sorted(
         {names.strip_possessive(s.text) for s in person_spans.values() if names.is_full(s.text)}
     )
+    aliases = known_as_aliases(doc, list(person_spans.values()))  # 'X, better known as Y'
     out: list[Mention] = []
     last_body: dict[str, str] = {}  # body id -> country key, for "the Defense Ministry" later on
     for cand in chosen:
@@ -124,6 +126,8 @@ def find_mentions(
         if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
             person = person_spans.get((cand.start, cand.end), span)
             mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
+            if mention and (mention.refers_to or mention.text) in aliases:
+                mention = replace(mention, refers_to=aliases[mention.refers_to or mention.text])
             if mention and names.key(mention.refers_to or mention.text) not in authors:
                 out.append(mention)  # the byline's authors are not the article's subjects
             continue

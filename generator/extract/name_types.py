@@ -458,7 +458,19 @@ def person_read_as_organization(
                 break
             if token.is_lower and token.lower_ in office_words:
                 return True
-    return False
+    head = _apposition_head(doc, end)
+    if head and _persons_noun(head, types):
+        return True  # 'Ana Ruiz, a research scientist, said'
+    before = doc[start - 1] if start > 0 else None
+    return bool(before is not None and before.is_lower and before.pos_ == "NOUN") and _persons_noun(
+        before.lower_, types
+    )  # 'political scientist Ana Ruiz'
+
+
+def _persons_noun(word: str, types: NameTypes) -> bool:
+    """An occupation nameparser lists ('scientist', 'expert', 'host'), no body's noun."""
+    word = names.fold(word)
+    return word in office_titles() and word not in _BODY_NOUNS | types.organization_words
 
 
 def rest_of_an_office(doc: Doc, start: int, office_words: set[str]) -> bool:

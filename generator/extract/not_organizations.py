@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from generator import names
 from generator.extract.candidates import Candidate
-from generator.extract.gazetteer import Gazetteer
+from generator.extract.gazetteer import Gazetteer, title_key
 from generator.extract.name_types import NameTypes, is_place, rest_of_an_office
 from generator.extract.org_forms import defines_short_form
 
@@ -20,11 +20,40 @@ _NOT_ORG_ENDINGS = re.compile(
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
     r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
     r"summit|ceasefire|truce|day|"
-    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks)$",  # sites, events: no bodies
+    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks|"
+    r"temple|mosque|cathedral|shrine|monastery|mausoleum|tomb|square|bridge|tower|guesthouse|"
+    r"monument|republic|kingdom|emirate|sultanate|principality)$",  # sites, events, states
     re.IGNORECASE,
 )
 #: Names a place or an operation opens ('Cape Erimo', 'Mount Sinjar', 'Operation Sindoor').
-_NOT_ORG_OPENINGS = re.compile(r"^(cape|mount|lake|gulf of|bay of|operation)\s", re.IGNORECASE)
+_NOT_ORG_OPENINGS = re.compile(
+    r"^(cape|mount|lake|gulf of|bay of|operation|temple of|tomb of|mausoleum of|shrine of)\s",
+    re.IGNORECASE,
+)
+#: A lower-case noun right after a name that makes it a place's ('the Preah Vihear area',
+#: 'Somaliland's Berbera port', 'the Kherson region').
+_PLACE_NOUNS_AFTER = frozenset(
+    [
+        "area",
+        "areas",
+        "region",
+        "province",
+        "district",
+        "port",
+        "harbour",
+        "harbor",
+        "village",
+        "town",
+        "city",
+        "enclave",
+        "governorate",
+        "prefecture",
+        "municipality",
+        "county",
+        "valley",
+        "temple",
+    ]
+)
 #: An amount of money ('N60m' ransom, 'PHP 2 billion') or a disease ('COVID-19') the tagger
 #: reads as an organization.
 _AMOUNT_OR_DISEASE = re.compile(
@@ -71,6 +100,64 @@ def group_named_as_a_party(doc: Doc, cand: Candidate, gaz: Gazetteer) -> bool:
     return text not in gaz.country_names and all(w not in gaz.country_names for w in text.split())
 
 
+def _places_joined(text: str, gaz: Gazetteer) -> bool:
+    """'Dhaka/New Delhi': two places or countries joined by a slash (the two sides of a
+    relationship), no body; 'RFE/RL' joins no places."""
+    parts = [p.strip() for p in text.split("/")]
+    return len(parts) >= 2 and all(p and (p in gaz.country_names or is_place(p)) for p in parts)
+
+
+def _an_office_of(text: str, types: NameTypes) -> bool:
+    """'Office of the Spokesperson', 'Secretariat of the Special Envoy': a body (its head before
+    'of' a body's word) that serves an office, not the office."""
+    head = text.split(" of ", 1)[0].split() if " of " in text else []
+    return bool(head) and names.fold(head[-1]) in types.organization_words
+
+
+#: Last words of a name that, after two countries joined by a dash, name their relationship.
+_RELATION_WORDS = frozenset(
+    ["alliance", "relations", "ties", "cooperation", "talks", "consultations", "friendship"]
+)
+
+
+def _countries_relation(text: str, gaz: Gazetteer) -> bool:
+    """'Japan-US Alliance', 'China-India Relations': two countries' relationship, no body."""
+    words = text.split()
+    parts = [p for p in re.split(r"[-–—]", words[0]) if p]
+    return (
+        len(words) >= 2
+        and len(parts) >= 2
+        and all(p in gaz.country_names for p in parts)
+        and words[-1].lower() in _RELATION_WORDS
+    )
+
+
+def _possessed_adjective(span: Span) -> bool:
+    """ "Sharaa’s Islamist" (group ...): someone's possessive and an adjective, where the tagger
+    stopped before the noun; a name of a body ends in a noun."""
+    tokens = [t for t in span if t.lower_ != "the"]
+    return (
+        len(tokens) == 3
+        and tokens[1].text in ("’s", "'s")
+        and tokens[2].pos_ == "ADJ"
+        and tokens[2].text[:1].isupper()
+    )
+
+
+def _place_noun_after(doc: Doc, span: Span) -> bool:
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_lower and after.text in _PLACE_NOUNS_AFTER
+
+
+def _ends_in_an_office(text: str, gaz: Gazetteer) -> bool:
+    """The name's last two or three words are an office the titles list ('Chargé d'Affaires',
+    'Consul General'): the holder of an office, no body."""
+    words = text.split()
+    return " of " not in text and any(
+        len(words) > n and title_key(" ".join(words[-n:])) in gaz.office_phrases for n in (2, 3)
+    )
+
+
 def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: NameTypes) -> bool:
     """NER 'ORG' spans that are treaties, ships, places, sites (an air base, an airport), events,
     lower-case phrases, or part of a job title ('External Affairs' in 'External Affairs
@@ -81,7 +168,7 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return True
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
-    if text.split()[-1].lower() in gaz.office_words:
+    if text.split()[-1].lower() in gaz.office_words and not _an_office_of(text, types):
         return True
     if _TIME_ZONE.match(text) or _a_country_in_capitals(text, gaz):
         return True  # "GMT Final day of Cop30" in a live blog; "THE PHILIPPINES will ..."
@@ -89,6 +176,12 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return True  # "Kenyan Consul General", "Service Chiefs", "Inspector General of Police"
     if is_place(text) and not gaz.match_org(text):
         return True  # 'Nuuk airport': a town the tagger read as a body
+    if _countries_relation(text, gaz) or _possessed_adjective(span):
+        return True  # 'the Japan-US Alliance'; "Sharaa’s Islamist (group)"
+    if _places_joined(text, gaz) or (_place_noun_after(doc, span) and not gaz.match_org(text)):
+        return True  # 'Dhaka/New Delhi'; 'the Preah Vihear area', 'Berbera port'
+    if _ends_in_an_office(text, gaz) and not gaz.match_org(text):
+        return True  # "the Canadian Chargé d'Affaires": an office of several words
     if defines_short_form(doc, span.end_char, text):
         return False  # 'Head of the Government of National Unity (GNU)': a body's own name
     owned = text != trim_org(span)  # "Head of Chad's Government of ...": a body, no office

@@ -78,13 +78,18 @@ def with_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     short form the tagger read as a person is the organization's."""
     full: dict[str, Mention] = {}  # folded short form -> the mention of the full name
     text = doc.text
-    orgs = [m for m in mentions if m.label == "organization" and len(m.text.split()) >= 2]
+    bodies = ("organization", "forum")  # 'PIF' for the 'Pacific Islands Forum' named in full
+    orgs = [m for m in mentions if m.label in bodies and len(m.text.split()) >= 2]
     for m in orgs:
         bracket = _BRACKETED.match(text, m.end)
         if bracket and defines_short_form(doc, m.end, m.text):
             full.setdefault(names.fold(bracket.group(1)).replace(".", ""), m)
     out = []
     for m in mentions:
+        if m.label == "organization" and not m.entity_id and not _looks_short(m.text):
+            owner = _tail_of(m.text, orgs)  # 'the Security Council' after 'UN Security Council'
+            out.append(m if owner is None else _as_owner(m, owner))
+            continue
         if m.label not in ("organization", "person") or not _looks_short(m.text):
             out.append(m)
             continue
@@ -93,19 +98,38 @@ def with_short_forms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if owner is None or owner is m:
             out.append(m)
             continue
-        out.append(
-            replace(
-                m,
-                label="organization",
-                entity_id=owner.entity_id,
-                refers_to=None if owner.entity_id else owner.text,
-                source=owner.source if owner.entity_id else "ner",
-                acts=False,
-                titles=(),
-                role=None,
-            )
-        )
+        out.append(_as_owner(m, owner))
     return out
+
+
+def _as_owner(m: Mention, owner: Mention) -> Mention:
+    """The mention of a short form, made a mention of the body (or forum) it stands for."""
+    return replace(
+        m,
+        label=owner.label,
+        entity_id=owner.entity_id,
+        refers_to=None if owner.entity_id else owner.text,
+        source=owner.source if owner.entity_id else "ner",
+        acts=False,
+        titles=(),
+        role=None,
+    )
+
+
+def _tail_of(text: str, bodies: list[Mention]) -> Mention | None:
+    """The one known body or forum of the article whose name ends in these two words or more
+    ('Security Council' of 'UN Security Council'); none when two different ones do."""
+    words = names.fold(text).removeprefix("the ").split()
+    if len(words) < 2:
+        return None
+    fits = {
+        m.entity_id: m
+        for m in bodies
+        if m.entity_id
+        and len(m.text.split()) > len(words)
+        and names.fold(m.text).split()[-len(words) :] == words
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _only_fit(short: str, orgs: list[Mention]) -> Mention | None:

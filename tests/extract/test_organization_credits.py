@@ -65,3 +65,35 @@ def test_a_group_named_before_party_is_that_party(build_case):
     found = organizations(build_case({"a.txt": text}))
     assert "Greens" in found, found
     assert "French" not in found, found
+
+
+def test_a_dateline_credit_run_into_the_headline_is_no_organization(build_case):
+    story = (
+        "---\nurl: https://example.org/2025/04/07/talks\n---\n"
+        "Health deal would send ‘strong signal’ to donors — agency chief\n"
+        "GENEVA, Switzerland (AFP) — A last round of talks began on Monday, said envoy Amir Khan.\n"
+    )
+    found = organizations(build_case({"a.txt": story}))
+    assert "Agence France-Presse" not in found, found
+
+
+def test_agencies_after_based_on_reporting_by_are_no_organizations(build_case):
+    story = (
+        "Russia, U.S. To Hold Talks On Missile Treaty\n\n"
+        "Deputy Foreign Minister Pavel Orlov (file photo)\n\n"
+        "The United States and Russia will hold talks at the expert level on a missile treaty, "
+        "Deputy Foreign Minister Pavel Orlov said on September 14.\n\n"
+        "Orlov said the two sides agreed on the talks when he met U.S. Under Secretary of State "
+        "Karen Holt in Helsinki on September 12.\n\n"
+        "Based on reporting by dpa, TASS, and Interfax\n"
+    )
+    found = organizations(build_case({"a.txt": story}))
+    assert "TASS" not in found, found
+
+
+def test_a_pictures_source_line_is_a_credit_line(tools):
+    from generator.extract.credits import credit_lines
+
+    doc = tools.nlp("Delegates applauded the deal.\nImage source, Reuters\nTalks ended late.")
+    lines = [doc[a:b].text for a, b in credit_lines(doc)]
+    assert lines == ["Image source, Reuters"], lines

@@ -157,3 +157,16 @@ def test_a_body_before_its_officers_title_is_an_organization(build_case):
     listed = listed_organizations(build_case({"a.txt": text}))
     assert "northern-council" in listed, listed
     assert not [i for i in listed if "external-affairs" in i], listed
+
+
+def test_a_forums_initials_or_the_tail_of_its_name_is_that_forum(build_case):
+    text = (
+        "Leaders prepare for island summit\n\n"
+        "Prime Minister Tevita Laulea said on Monday the Pacific Islands Forum would discuss "
+        "fisheries, and the UN Security Council would be briefed on the reefs.\n\n"
+        "“Security will be a topic at the PIF,” Laulea said. The Security Council meets on "
+        "Friday.\n"
+    )
+    result = build_case({"a.txt": text})
+    orgs = named_records(result, "organizations")
+    assert not {n for n in orgs if n in ("PIF", "Security Council")}, sorted(orgs)
