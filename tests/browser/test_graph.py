@@ -242,12 +242,13 @@ def test_filters_hide_a_type_and_a_relationship_from_the_keyboard(open_page, sit
     person.focus()
     page.keyboard.press("Space")
     expect(person).not_to_be_checked()
-    hidden = page.evaluate(
-        f"""() => {{ const cy = {BOX}.cy; return [
+    counts = f"""() => {{ const cy = {BOX}.cy; return [
         cy.nodes('[type = "person"]:visible').length,
         cy.edges(':visible').filter(e => !e.source().visible() || !e.target().visible()).length,
         cy.nodes('[type = "person"]').length]; }}"""
-    )
+    # the drawing follows the box's change event: wait for it (a loaded machine can lag), then check
+    page.wait_for_function(f"() => ({counts})()[0] === 0")
+    hidden = page.evaluate(counts)
     assert hidden[0] == 0 and hidden[1] == 0 and hidden[2] > 0, hidden
     page.keyboard.press("Space")
     expect(person).to_be_checked()
@@ -256,11 +257,12 @@ def test_filters_hide_a_type_and_a_relationship_from_the_keyboard(open_page, sit
     relation.focus()
     page.keyboard.press("Space")
     expect(relation).not_to_be_checked()
-    left = page.evaluate(
+    shown = (
         f"(k) => [{BOX}.cy.edges(':visible').filter(e => e.data('kind') === k).length,"
-        f" {BOX}.cy.nodes('[type = \"person\"]:visible').length]",
-        kinds[0],
+        f" {BOX}.cy.nodes('[type = \"person\"]:visible').length]"
     )
+    page.wait_for_function(f"(k) => ({shown})(k)[0] === 0", arg=kinds[0])
+    left = page.evaluate(shown, kinds[0])
     assert left[0] == 0 and left[1] > 0, left
 
 
