@@ -24,6 +24,7 @@ from generator.extract.events import (
     companions,
     delegations,
     greeted,
+    lost_subject,
     merge,
     pairs,
     parse,
@@ -319,7 +320,11 @@ def _signed_by_two(ctx: parse.Context, verb: Token) -> bool:
 def _together(ctx: parse.Context, verb: Token) -> bool:
     """Two people or more as the verb's subject: 'Putin and Kim signed', 'A and B spoke'."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+    stray = [t.i for t in lost_subject.stray_subject(verb)]  # a subject the parser lost
+    return (
+        any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+        or len(ctx.people_in(stray)) >= 2
+    )
 
 
 # --- one trigger's reports -----------------------------------------------------------------------

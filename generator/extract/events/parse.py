@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention
-from generator.extract.events import roles
+from generator.extract.events import lost_subject, roles
 from generator.extract.events.indexes import (
     GATHERINGS,
     forum_nouns,
@@ -84,6 +84,8 @@ _CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
 #: Prepositions that place an event in time beside a verb: "announced the step after talks".
 _TEMPORAL = {"after", "before", "during", "following", "ahead"}
 _SCENE = {"after", "while", "when", "as"}
+#: Prepositions of circumstance, never of company: "amid threats by X", "despite calls by X".
+_CIRCUMSTANCE = {"amid", "amidst", "despite", "notwithstanding"}
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
     r"officials|counterparts|heads of state|diplomats|envoys)\b",
@@ -396,6 +398,11 @@ def _take_subject(
         and (came == "xcomp" or present)
     ):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
+    stray = [t.i for t in lost_subject.stray_subject(verb)] if not subjects else []
+    if ctx.people_in(stray):  # "Amid threats by Trump, A and B spoke": A, B parsed as Trump's
+        chain.subject_tokens |= set(stray)
+        chain.people += ctx.people_in(stray)
+        return True
     participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
     if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]  # "Zelensky, attending as a guest, ..."
@@ -530,7 +537,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue
-            if child.dep_ == "prep" and child.lower_ == "since":
+            if child.dep_ == "prep" and child.lower_ in ("since", *_CIRCUMSTANCE):
                 continue
             stack.append(child)
     head = trigger.head
@@ -541,4 +548,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
         for prep in head.children:  # "a meeting took place between A and B"
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
                 keep |= _without_clauses(prep)
+    stray = lost_subject.stray_subject(trigger)
+    if stray:  # the opening phrase the lost subject hung on ("Amid threats by Trump, ...") is not
+        keep = {i for i in keep if i > stray[-1].i}  # the trigger's: it only sets the scene
     return keep
