@@ -258,10 +258,13 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head):
+        if any(c.dep_ == "appos" and c.i in self.person_at for c in token.children):
+            return True  # "the ambassador to the UN, Salma Brik" with the name hung on "UN"
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head, office=True):
             if head.head.i == head.i:
                 break
-            head = head.head.head if _of(head) else head.head  # "the envoy of the UN, X"
+            # "the envoy of the UN, X", "Morocco's ambassador to the UN"
+            head = head.head.head if _of(head, office=True) else head.head
             if head.i in self.person_at:
                 return True
         if head is token:
@@ -503,8 +506,13 @@ def _without_clauses(token: Token) -> set[int]:
     return keep
 
 
-def _of(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep"
+def _of(token: Token, office: bool = False) -> bool:
+    """The object of 'of' ('the envoy of the UN'); with ``office``, also of 'to' after a role
+    ('the ambassador to the UN', 'envoy to NATO')."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    to_office = token.head.lower_ == "to" and token.head.head.lemma_.lower() in roles.OFFICE_NOUNS
+    return token.head.lower_ == "of" or (office and to_office)
 
 
 def _clause_verb(token: Token) -> Token:
