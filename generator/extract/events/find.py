@@ -99,8 +99,9 @@ def find_events(
         at = {t.i for t, _ in triggers}
         found: list[Report] = []
         again: list[Token] = []  # "the meeting on Monday": one reported before
+        pair = pairs.recent_pair(reports, index)
         for trigger, kind in triggers:
-            told = _reports(ctx, timeline, index, trigger, kind, at)
+            told = _reports(ctx, timeline, index, trigger, kind, at, pair)
             for report in told:
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
@@ -337,6 +338,7 @@ def _reports(
     trigger: Token,
     kind: str,
     triggers: set[int],
+    pair: list[int],
 ) -> list[Report]:
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
@@ -362,8 +364,8 @@ def _reports(
     people += presence.brought_together(ctx, trigger)  # "the talks brought together A and B"
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
     people = _distinct(ctx, chain.people + people)
-    if not people and (ctx.the_two(phrase, chain) or pairs.of_two_countries(ctx, phrase, chain)):
-        people = list(ctx.top_two)
+    if not people:  # "the two leaders": the pair just reported, else the article's two
+        people = pairs.the_two_people(ctx, phrase, chain, pair)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
     # one named, and those present with them named just after ("Also present were ..."): met
