@@ -30,6 +30,7 @@ from generator.extract.events import (
     parse,
     places,
     presence,
+    visiting,
 )
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, spoke_together, talks_kind
@@ -184,7 +185,7 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     if lemma == "negotiate" and not _negotiating_with(ctx, token):
         return None  # "the bill was negotiated by ...": a text, not a meeting
     if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
-        return VERB_TRIGGERS[lemma]
+        return None if visiting.describes_person(ctx, token) else VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
     if greeted.received_by(ctx, token):
@@ -242,7 +243,7 @@ def _calling_on(ctx: parse.Context, verb: Token) -> bool:
 def _receiving(ctx: parse.Context, verb: Token) -> bool:
     """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
     from Kishida' or 'received Kishida's envoy'."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + visiting.guests(ctx, verb)
     # "received Prince Mohammed bin Salman bin Abdul Aziz": the name's head may lie past the mention
     names = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ == "compound"]
     return any(t.i in ctx.person_at for t in names)
