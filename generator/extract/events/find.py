@@ -31,6 +31,7 @@ from generator.extract.events import (
     places,
     presence,
     visiting,
+    whereabouts,
 )
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, spoke_together, talks_kind
@@ -108,6 +109,7 @@ def find_events(
                 found.append(report)
             if not told and backrefs.refers_back(ctx, trigger):
                 again.append(trigger)
+        found += whereabouts.present_in(ctx, timeline, index, sentence)  # "X, in Kyiv on Monday,"
         reports += merge.within_sentence(found)
         for trigger in again:
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
