@@ -22,6 +22,7 @@ from generator.extract.events import (
     attendance,
     backrefs,
     companions,
+    counterparts,
     delegations,
     greeted,
     lost_subject,
@@ -366,6 +367,7 @@ def _reports(
     people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
     people += presence.brought_together(ctx, trigger)  # "the talks brought together A and B"
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
+    people += counterparts.holders(ctx, phrase, chain.subject_tokens)  # "with the President"
     people = _distinct(ctx, chain.people + people)
     if not people:  # "the two leaders": the pair just reported, else the article's two
         people = pairs.the_two_people(ctx, phrase, chain, pair)
