@@ -40,10 +40,39 @@ def _counterpart(ctx: Context, noun: Token, subject_tokens: set[int]) -> int | N
     }
     if len(countries) != 1:
         return None
-    subjects = {ctx.who(p) for p in ctx.people_in(subject_tokens)}
+    subject_people = ctx.people_in(subject_tokens)
+    subjects = {ctx.who(p) for p in subject_people}
+    offices = {o for p in subject_people for o in _offices(ctx, p)}
     found: dict[str, int] = {}
     for person in ctx.person_at.values():
         who = ctx.who(person)
         if who not in subjects and who not in found and ctx.nationality(person) in countries:
             found[who] = person
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    person = next(iter(found.values()))
+    # a counterpart holds the same office: "Foreign Minister Wang ... his Philippine counterpart"
+    # is no Philippine undersecretary the article names
+    return person if offices & _offices(ctx, person) else None
+
+
+#: Heads of state or government are each other's counterparts, whatever their title.
+_LEADERS = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan")
+
+
+def _offices(ctx: Context, person: int) -> set[str]:
+    """The offices the article gives a person: 'leader' for a head of state or government, else
+    each title as written ('foreign minister')."""
+    who = ctx.who(person)
+    out: set[str] = set()
+    for i, m in enumerate(ctx.mentions):
+        if m.label != "person" or ctx.who(i) != who:
+            continue
+        for title in (m.role or "", *m.titles):
+            words = " ".join(title.lower().replace("-", " ").split())
+            if not words or any(w in roles.PAST for w in words.split()):
+                continue
+            deputy = any(w in words for w in ("vice", "deputy", "under", "assistant", "state"))
+            leader = any(f" {t} " in f" {words} " for t in _LEADERS) and not deputy
+            out.add("leader" if leader else words)
+    return out
