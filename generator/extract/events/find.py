@@ -31,6 +31,7 @@ from generator.extract.events import (
     parse,
     places,
     presence,
+    reported,
     visiting,
     whereabouts,
 )
@@ -380,7 +381,9 @@ def _reports(
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
     if kind != "summit" and no_subject(ctx, trigger, people, chain.people):
-        return visits  # "the deal came after a conversation with A and B": whose, unsaid
+        people = reported.with_speaker(ctx, trigger, people)  # "X said ... a call with A, B"
+        if not people:  # "the deal came after a conversation with A and B": whose, unsaid
+            return visits
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     # those who came along ("along with B", "accompanied by B") join a meeting that is one already
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
@@ -510,7 +513,7 @@ def _visits(
     if named and not where:
         return []  # "arrived at the airport", "a visit to the shrine": no town to visit
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
-        guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
+        guests = [] if places.homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
         return []
     if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
@@ -542,13 +545,6 @@ def _visited_with(ctx: parse.Context, trigger: Token) -> list[int]:
         return []
     preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
     return [p for c in preps for p in ctx.people_in(t.i for t in c.subtree)]
-
-
-def _homeward(trigger: Token) -> bool:
-    """'headed home to Beijing', 'flew back to India': a return, not a visit."""
-    return any(
-        c.lower_ in ("home", "back") for c in trigger.children if c.dep_ in ("advmod", "prt")
-    )
 
 
 def _a_person(ctx: parse.Context, span: Span) -> bool:
