@@ -37,6 +37,11 @@ def test_a_leading_date(line, expected):
         ("https://wire.example/en/202411140323", "2024-11-14"),
         ("https://site.example/story-1852802-2021-09-14", "2021-09-14"),
         ("https://site.example/article/1852802", None),
+        (
+            "https://site.example/politics/20220114095255154631.html",
+            "2022-01-14",
+        ),  # + clock, serial
+        ("https://site.example/politics/20220114995255154631.html", None),  # no clock: a serial
         ("https://site.example/eng/news.php?yyyy=2022&mm=08&dd=18&nav_id=1", "2022-08-18"),
         ("https://site.example/news.php?yyyy=2022&mm=08&nav_id=1", None),  # no day
         ("https://site.example/2025/13/40/nonsense", None),

@@ -241,6 +241,10 @@ def _nearest(
     phrases: list[Phrase], trigger: Token, chain: list[int], published: str | None
 ) -> DateClaim | None:
     ranked = sorted(phrases, key=lambda p: abs(p.span.root.i - trigger.i))
+    if chain and trigger.doc[chain[0]].dep_ == "conj":
+        # "arrived on Monday and met Biden on Tuesday": a verb coordinated with another takes
+        # its own clause's day before the day of the verb it is coordinated with
+        ranked.sort(key=lambda p: _clause_of(p.span.root).i != chain[0])
     for phrase in ranked:
         if phrase.offset_days is not None:
             anchor = _outer_date(phrase, ranked, chain, published)

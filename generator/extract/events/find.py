@@ -22,13 +22,18 @@ from generator.extract.events import (
     attendance,
     backrefs,
     companions,
+    counterparts,
     delegations,
     greeted,
+    lost_subject,
     merge,
     pairs,
     parse,
     places,
     presence,
+    reported,
+    visiting,
+    whereabouts,
 )
 from generator.extract.events.dates import EventDate, Timeline, days_by_person, event_date
 from generator.extract.events.exchanges import caller, exchanged_with, spoke_together, talks_kind
@@ -98,13 +103,15 @@ def find_events(
         at = {t.i for t, _ in triggers}
         found: list[Report] = []
         again: list[Token] = []  # "the meeting on Monday": one reported before
+        pair = pairs.recent_pair(reports, index)
         for trigger, kind in triggers:
-            told = _reports(ctx, timeline, index, trigger, kind, at)
+            told = _reports(ctx, timeline, index, trigger, kind, at, pair)
             for report in told:
                 report.who = frozenset(ctx.who(i) for i in report.participants)
                 found.append(report)
             if not told and backrefs.refers_back(ctx, trigger):
                 again.append(trigger)
+        found += whereabouts.present_in(ctx, timeline, index, sentence)  # "X, in Kyiv on Monday,"
         reports += merge.within_sentence(found)
         for trigger in again:
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
@@ -182,7 +189,7 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     if lemma == "negotiate" and not _negotiating_with(ctx, token):
         return None  # "the bill was negotiated by ...": a text, not a meeting
     if lemma in VERB_TRIGGERS and token.pos_ == "VERB":
-        return VERB_TRIGGERS[lemma]
+        return None if visiting.describes_person(ctx, token) else VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
     if greeted.received_by(ctx, token):
@@ -240,7 +247,7 @@ def _calling_on(ctx: parse.Context, verb: Token) -> bool:
 def _receiving(ctx: parse.Context, verb: Token) -> bool:
     """'received Prime Minister Kishida': a person as the object itself, not 'received a letter
     from Kishida' or 'received Kishida's envoy'."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + visiting.guests(ctx, verb)
     # "received Prince Mohammed bin Salman bin Abdul Aziz": the name's head may lie past the mention
     names = [t for o in objects for t in (o, *o.children) if t is o or t.dep_ == "compound"]
     return any(t.i in ctx.person_at for t in names)
@@ -319,7 +326,11 @@ def _signed_by_two(ctx: parse.Context, verb: Token) -> bool:
 def _together(ctx: parse.Context, verb: Token) -> bool:
     """Two people or more as the verb's subject: 'Putin and Kim signed', 'A and B spoke'."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+    stray = [t.i for t in lost_subject.stray_subject(verb)]  # a subject the parser lost
+    return (
+        any(len(ctx.people_in([t.i for t in s.subtree])) >= 2 for s in subjects)
+        or len(ctx.people_in(stray)) >= 2
+    )
 
 
 # --- one trigger's reports -----------------------------------------------------------------------
@@ -332,6 +343,7 @@ def _reports(
     trigger: Token,
     kind: str,
     triggers: set[int],
+    pair: list[int],
 ) -> list[Report]:
     if places.venue_only(trigger, triggers):
         return []  # "on the sidelines of the APEC summit": the place of another event
@@ -356,9 +368,10 @@ def _reports(
     people += exchanged_with(ctx, trigger) + caller(ctx, trigger)
     people += presence.brought_together(ctx, trigger)  # "the talks brought together A and B"
     people += delegations.members_in(ctx, phrase | chain.subject_tokens)
+    people += counterparts.holders(ctx, phrase, chain.subject_tokens)  # "with the President"
     people = _distinct(ctx, chain.people + people)
-    if not people and (ctx.the_two(phrase, chain) or pairs.of_two_countries(ctx, phrase, chain)):
-        people = list(ctx.top_two)
+    if not people:  # "the two leaders": the pair just reported, else the article's two
+        people = pairs.the_two_people(ctx, phrase, chain, pair)
     if session and kind in ("meeting", "talks", "call"):
         kind = "summit"
     # one named, and those present with them named just after ("Also present were ..."): met
@@ -368,7 +381,9 @@ def _reports(
     if kind != "summit" and lost_role(ctx, chain.subject_tokens, people, chain.people):
         return visits  # "the visiting president met X", the title naming nobody
     if kind != "summit" and no_subject(ctx, trigger, people, chain.people):
-        return visits  # "the deal came after a conversation with A and B": whose, unsaid
+        people = reported.with_speaker(ctx, trigger, people)  # "X said ... a call with A, B"
+        if not people:  # "the deal came after a conversation with A and B": whose, unsaid
+            return visits
     unnamed = kind != "summit" and len(people) == 1 and not parse.unnamed_counterpart(phrase, ctx)
     # those who came along ("along with B", "accompanied by B") join a meeting that is one already
     people = _distinct(ctx, people + companions.companions(ctx, trigger, chain))
@@ -498,7 +513,7 @@ def _visits(
     if named and not where:
         return []  # "arrived at the airport", "a visit to the shrine": no town to visit
     if kind != "meeting" and where:  # "Kenyan President Ruto flew to Kenya": home, no visit
-        guests = [] if _homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
+        guests = [] if places.homeward(trigger) else [g for g in guests if _foreign(ctx, g, where)]
     if not guests or (kind == "meeting" and not where):
         return []
     if kind != "meeting" and not where and places.anaphoric(trigger, ctx):
@@ -530,13 +545,6 @@ def _visited_with(ctx: parse.Context, trigger: Token) -> list[int]:
         return []
     preps = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"]
     return [p for c in preps for p in ctx.people_in(t.i for t in c.subtree)]
-
-
-def _homeward(trigger: Token) -> bool:
-    """'headed home to Beijing', 'flew back to India': a return, not a visit."""
-    return any(
-        c.lower_ in ("home", "back") for c in trigger.children if c.dep_ in ("advmod", "prt")
-    )
 
 
 def _a_person(ctx: parse.Context, span: Span) -> bool:

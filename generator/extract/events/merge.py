@@ -266,7 +266,8 @@ def merge_within(reports: list[Report]) -> list[Report]:
         if target is None:
             merged.append(report)
         else:
-            combined = _combine(target, report, union=target.session)
+            fuller = _fuller_again(target, report)
+            combined = _combine(target, report, union=target.session or fuller)
             if _week_apart(target, report):
                 combined.date = (report if _present(target) else target).date
             merged[merged.index(target)] = combined
@@ -277,7 +278,7 @@ def merge_within(reports: list[Report]) -> list[Report]:
 def _same(a: Report, b: Report) -> bool:
     if a.session or b.session:
         return a.session and b.session and bool(set(a.forums) & set(b.forums))
-    if _family(a) == _family(b) == "meeting" and _again_with_fewer(a, b):
+    if _family(a) == _family(b) == "meeting" and (_again_with_fewer(a, b) or _fuller_again(a, b)):
         return True
     if _family(a) != _family(b) or a.who != b.who:
         return False
@@ -304,6 +305,21 @@ def _again_with_fewer(a: Report, b: Report) -> bool:
         or (c.dep_ == "poss" and c.ent_type_ == "DATE")
         for c in trigger.children
     )
+
+
+def _fuller_again(a: Report, b: Report) -> bool:
+    """'X arrived Thursday in Rabat, where he met Y. X held talks with Y ... Also present at the
+    meeting in Rabat was Z': a later report of the same people and more, on the same stated day
+    (or none of its own) and at no other place, is the same meeting told more fully."""
+    if a.session or b.session or _family(a) != "meeting" or _family(b) != "meeting":
+        return False
+    day = a.date.claim.start if a.date.claim else None
+    other = b.date.claim.start if b.date.claim else None
+    if not (a.who < b.who and len(a.who) >= 2 and day and len(day) == 10):
+        return False
+    if other != day and not (b.date.inferred or other is None):
+        return False
+    return not (a.place and b.place and not (a.place in b.place or b.place in a.place))
 
 
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention
-from generator.extract.events import roles
+from generator.extract.events import lost_subject, roles
 from generator.extract.events.indexes import (
     GATHERINGS,
     forum_nouns,
@@ -84,6 +84,8 @@ _CUT = {"relcl", "advcl", "acl", "ccomp", "parataxis", "csubj"}
 #: Prepositions that place an event in time beside a verb: "announced the step after talks".
 _TEMPORAL = {"after", "before", "during", "following", "ahead"}
 _SCENE = {"after", "while", "when", "as"}
+#: Prepositions of circumstance, never of company: "amid threats by X", "despite calls by X".
+_CIRCUMSTANCE = {"amid", "amidst", "despite", "notwithstanding"}
 _THE_TWO = re.compile(
     r"\b(?:the two|both) (?:\w+ ){0,2}(?:leaders|ministers|chiefs|presidents|sides|men|women|"
     r"officials|counterparts|heads of state|diplomats|envoys)\b",
@@ -256,10 +258,13 @@ class Context:
         """The noun phrase ``token`` modifies (through compounds and possessives) is a person or
         a title standing beside one ("the EU's Special Representative, Miroslav Lajčak")."""
         head = token
-        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head):
+        if any(c.dep_ == "appos" and c.i in self.person_at for c in token.children):
+            return True  # "the ambassador to the UN, Salma Brik" with the name hung on "UN"
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "case") or _of(head, office=True):
             if head.head.i == head.i:
                 break
-            head = head.head.head if _of(head) else head.head  # "the envoy of the UN, X"
+            # "the envoy of the UN, X", "Morocco's ambassador to the UN"
+            head = head.head.head if _of(head, office=True) else head.head
             if head.i in self.person_at:
                 return True
         if head is token:
@@ -396,6 +401,11 @@ def _take_subject(
         and (came == "xcomp" or present)
     ):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "is due"
+    stray = [t.i for t in lost_subject.stray_subject(verb)] if not subjects else []
+    if ctx.people_in(stray):  # "Amid threats by Trump, A and B spoke": A, B parsed as Trump's
+        chain.subject_tokens |= set(stray)
+        chain.people += ctx.people_in(stray)
+        return True
     participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG"
     if not subjects and participle and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]  # "Zelensky, attending as a guest, ..."
@@ -496,8 +506,13 @@ def _without_clauses(token: Token) -> set[int]:
     return keep
 
 
-def _of(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep"
+def _of(token: Token, office: bool = False) -> bool:
+    """The object of 'of' ('the envoy of the UN'); with ``office``, also of 'to' after a role
+    ('the ambassador to the UN', 'envoy to NATO')."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    to_office = token.head.lower_ == "to" and token.head.head.lemma_.lower() in roles.OFFICE_NOUNS
+    return token.head.lower_ == "of" or (office and to_office)
 
 
 def _clause_verb(token: Token) -> Token:
@@ -530,7 +545,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
                 continue
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                 continue
-            if child.dep_ == "prep" and child.lower_ == "since":
+            if child.dep_ == "prep" and child.lower_ in ("since", *_CIRCUMSTANCE):
                 continue
             stack.append(child)
     head = trigger.head
@@ -541,4 +556,7 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
         for prep in head.children:  # "a meeting took place between A and B"
             if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
                 keep |= _without_clauses(prep)
+    stray = lost_subject.stray_subject(trigger)
+    if stray:  # the opening phrase the lost subject hung on ("Amid threats by Trump, ...") is not
+        keep = {i for i in keep if i > stray[-1].i}  # the trigger's: it only sets the scene
     return keep

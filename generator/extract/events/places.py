@@ -248,3 +248,10 @@ def sentence_ents(token: Token) -> list[Span]:
             table.setdefault(ent.sent.start, []).append(ent)
         doc.user_data["dossier_ents"] = table
     return table.get(token.sent.start, [])
+
+
+def homeward(trigger: Token) -> bool:
+    """'headed home to Beijing', 'flew back to India': a return, not a visit."""
+    return any(
+        c.lower_ in ("home", "back") for c in trigger.children if c.dep_ in ("advmod", "prt")
+    )

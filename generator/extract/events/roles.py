@@ -17,6 +17,8 @@ ROLE_NOUNS = {"president", "minister", "king", "queen", "sultan", "emir", "princ
 ROLE_NOUNS |= {"envoy", "secretary", "chancellor", "premier", "ambassador", "chief", "head"}
 ROLE_NOUNS |= {"chairman", "chairperson", "spokesperson", "spokesman", "dignitary", "guest"}
 
+#: Offices held "to" a body: "ambassador to the UN", "envoy to NATO", "representative to the EU".
+OFFICE_NOUNS = {"ambassador", "envoy", "representative", "delegate", "observer", "emissary"}
 
 #: Words that put a title in the past.
 PAST = {"former", "ex", "ex-", "late", "then", "outgoing", "erstwhile"}
