@@ -61,6 +61,12 @@ DEALINGS = (
     "peace agreement",
     "border dispute",
     "relations",
+    "standoff",
+    "stand-off",
+    "rift",
+    "feud",
+    "spat",
+    "row",
     "dialogue",
     "tensions",
     "dispute",
@@ -87,6 +93,18 @@ SAME_DEALINGS = {
     # talks between two places are their dealings, not a topic apart: "talks between India and
     # Bangladesh" and "India-Bangladesh talks" are their relations ("peace talks" stay a process)
     "talks": "relations",
+    # a quarrel between two states is a passage of their relations, not a topic of its own: "the
+    # diplomatic row between India and Canada" is their relations ("a border dispute" stays one)
+    "standoff": "relations",
+    "stand-off": "relations",
+    "rift": "relations",
+    "feud": "relations",
+    "spat": "relations",
+    "row": "relations",
+    # fighting on a border is the border dispute it comes from
+    "border conflict": "border dispute",
+    "border clashes": "border dispute",
+    "territorial dispute": "border dispute",
 }
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
@@ -98,8 +116,14 @@ _BILATERAL = re.compile(
     re.IGNORECASE,
 )
 #: Dealings named without their parties, which a sentence naming both countries makes theirs:
-#: "bring Kosovo closer to Serbia through dialogue", "for Kosovo and Serbia to reduce tensions".
-_SHARED = re.compile(r"\b(?P<topic>dialogue|tensions|relations|ties|relationship)\b", re.IGNORECASE)
+#: "bring Kosovo closer to Serbia through dialogue", "for Kosovo and Serbia to reduce tensions",
+#: "Thailand and Cambodia agreed to talks on their border dispute" ("row" only as a diplomatic
+#: one: "the third time in a row" is no quarrel).
+_SHARED = re.compile(
+    r"\b(?P<topic>border (?:dispute|conflict|clashes)|territorial dispute|dialogue|tensions"
+    r"|relations|ties|relationship|standoff|stand-off|rift|feud|spat|(?<=diplomatic )row)\b",
+    re.IGNORECASE,
+)
 #: A peace process named without its parties: "the peace treaty", "a peace deal".
 _PEACE = re.compile(r"\b(?P<topic>peace (?:treaty|deal|agreement|talks|process))\b", re.IGNORECASE)
 #: "eastern", "north-western", "northeast", "South": a part of the place.
@@ -174,6 +198,8 @@ def place_topics(
     places = _places(doc, mentions, registry)
     found = _peace_holds_relations(
         _pairs(text, places)
+        # the pair a sentence gives its dealings to before the article's standing pair
+        + _theirs(text, places, sentences)
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
     )
@@ -341,6 +367,35 @@ def _bilateral(
     return [
         _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
+
+
+#: "their decades-long border dispute": dealings the sentence gives to the places it names.
+_THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _theirs(text: str, places: list[_Place], sentences: list[Span]) -> list[_Found]:
+    """Dealings without places, owned by "their" in a sentence that names two places joined by
+    "and" before them: "Thailand and Cambodia agreed to talks on their border dispute". The pair
+    need not be the article's two most-named countries (a mediator may be named as often)."""
+    out = []
+    for sentence in sentences:
+        inside = [
+            p for p in places if sentence.start_char <= p.start and p.end <= sentence.end_char
+        ]
+        for match in _SHARED.finditer(text, sentence.start_char, sentence.end_char):
+            if not _THEIR.search(text[max(0, match.start() - 40) : match.start()]):
+                continue
+            pairs = [
+                (a, b)
+                for a, b in itertools.pairwise(inside)
+                if b.end <= match.start() and a.name != b.name and _AND.match(text[a.end : b.start])
+            ]
+            if pairs:
+                a, b = pairs[-1]
+                pair = "–".join(sorted((a.name, b.name)))
+                topic = _dealings(match["topic"])
+                out.append(_Found(match.start(), match.end(), f"{pair} {topic}", (a.name, b.name)))
+    return out
 
 
 def standing_pair(
