@@ -202,6 +202,7 @@ def place_topics(
         + _theirs(text, places, sentences)
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
+        + _adjectival(doc, text, places)
     )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
@@ -300,6 +301,31 @@ def _singles(text: str, places: list[_Place]) -> list[_Found]:
                     (place.name,),
                 )
             )
+    return out
+
+
+#: Adjectives of a continent or a bloc, which name no one place's conflict ("the European crisis").
+_WIDE = frozenset(
+    {"european", "asian", "african", "american", "western", "eastern", "arab", "latin", "global"}
+)
+#: " conflict", " civil war": the troubles a people's or a region's adjective may name.
+_ADJECTIVAL = re.compile(r"^\s(?P<topic>civil war|conflict|insurgency|crisis|war)\b")
+
+
+def _adjectival(doc: Doc, text: str, places: list[_Place]) -> list[_Found]:
+    """A trouble named by a region's or a people's adjective the registry does not know as a
+    country's: "the Transnistrian conflict", "the Kurdish insurgency" (a country's demonym is a
+    country mention, which ``_singles`` reads)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "NORP" or not ent.text[:1].isupper() or ent.text.lower() in _WIDE:
+            continue
+        if any(p.start < ent.end_char and ent.start_char < p.end for p in places):
+            continue  # a country's demonym: ``_singles`` names it after the country
+        match = _ADJECTIVAL.match(text[ent.end_char : ent.end_char + 30])
+        if match:
+            name = f"{ent.text} {_trouble(match['topic'])}"
+            out.append(_Found(ent.start_char, ent.end_char + match.end(), name, (ent.text,)))
     return out
 
 
