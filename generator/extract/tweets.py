@@ -31,9 +31,20 @@ _TAIL = r"(?P<tail>[\w\s,.:·•|/-]{0,50})"
 _SIGNATURE = re.compile(rf"(?:^|\s)(?:—|–|--|-(?=\s))\s*{_NAME}\s*{_ON}\s*{_HANDLE}{_TAIL}$")
 #: "Name (@handle) March 4, 2023" without the dash, on its own line, dated (a header has no
 #: brackets round the handle and a "·" before the date).
-_BARE_SIGNATURE = re.compile(
-    rf"^{_NAME}{_ON}\s*\(@(?P<handle>\w{{1,40}})\)\s*,?\s*(?P<tail>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|"
+_BARE = (
+    rf"{_NAME}{_ON}\s*\(@(?P<handle>\w{{1,40}})\)\s*,?\s*(?P<tail>(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?)[\w\s,.:]{0,30})$"
+)
+_BARE_SIGNATURE = re.compile(rf"^{_BARE}")
+#: The same signature after the post's last sentence, on the post's own line, with a full date
+#: (the page's next sentence may follow on that line), its name capitalised words only, so that
+#: no sentence of the post is taken for it: "… in Beijing. Senator Jane Doe
+#: (@SenatorDoe) November 6, 2023 Doe said…" (an embed whose line breaks were lost).
+_BARE_AFTER_SENTENCE = re.compile(
+    r"(?<=[.!?…”\"])\s+(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)*[A-Z][\w’'.-]*){0,5})"
+    rf"{_ON}\s*\(@(?P<handle>\w{{1,40}})\)\s*,?\s*"
+    r"(?P<tail>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"(?=\s+[A-Z]|\s*$)"
 )
 #: "Name @handle · Mar 4" (the post follows); the name may stand on the line before.
 _HEADER = re.compile(rf"^(?:{_NAME}\s*)?{_HANDLE}\s*(?:[·•]\s*(?P<tail>[\w\s,.:/-]{{1,40}}))?$")
@@ -79,7 +90,9 @@ def _signed(
 ) -> Post | None:
     """A post above (or before, on the same line) its '— Name (@handle) date' signature."""
     start = paragraphs[k][0]
-    match = _SIGNATURE.search(line) or _BARE_SIGNATURE.match(line)
+    match = (
+        _SIGNATURE.search(line) or _BARE_SIGNATURE.match(line) or _BARE_AFTER_SENTENCE.search(line)
+    )
     if match is None:
         return None
     speaker = _person_in(start + match.start("name"), start + match.end("name"), people)
