@@ -157,7 +157,7 @@ def build(
         corpus = aggregate(linked, registry, problems, memo.aggregate if memo.keep_pages else None)
         if memo.keep_pages:  # the records equal to the last build's become its objects
             memo.corpus = keep_corpus(corpus, memo.corpus)
-            memo.aggregate.finish(corpus, memo.corpus.final)
+            memo.aggregate.finish(memo.corpus.final)
     # records and pages: rendered in memory; the caller decides where they go.
     with paused, stage("records", n):
         rendered = _render_records(corpus, memo)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Hashable
 from enum import Enum
 from typing import Any
 
-from generator.data import ArticleRecord, Corpus, Entity
+from generator.data import ArticleRecord, Entity
 
 _ATOMS = (str, int, float, bool, bytes, type(None))
 
@@ -126,7 +126,7 @@ class KeptAggregate:
         self._next_articles[ident] = (linked, inputs, record)
         return record
 
-    def finish(self, corpus: Corpus, final: Callable[[Any], Any] | None = None) -> None:
+    def finish(self, final: Callable[[Any], Any] | None = None) -> None:
         """Keep this build's for the next, each record as the corpus finally holds it
         (``aggregate.kept`` may have put an equal older object in its place): ``final`` maps
         a record to the object that took its place."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 from generator.aggregate.incremental import KeptAggregate, same, snapshot
 from generator.build import BuildResult, build
 from generator.config import BuildConfig
-from generator.data import Role
+from generator.data import Entity, EntityType, Role
 from generator.memo import BuildMemo
 from tests.conftest import REPO, SEEDS
 
@@ -99,3 +100,58 @@ def test_a_slot_is_copied_before_the_entity_adds_curated_roles_to_it():
     copied = snapshot(slot)
     slot["roles"].insert(0, Role("curated", "", ""))
     assert copied["roles"] == [Role("minister", "a1", "s")] and copied["confidence"] == 0.9
+
+
+def _person(name: str) -> Entity:
+    return Entity("person:~x", "x", EntityType.PERSON, name, [], [], 0.9, curated=False)
+
+
+def test_an_entity_is_taken_only_under_the_same_slot_dates_and_curated_data():
+    kept = KeptAggregate()
+    made: list[str] = []
+
+    def build(slot: dict, dates: dict, registry: str = "r1") -> Entity:
+        kept.start(registry)
+        entity, _ = kept.entity(
+            "person:~x", "x", slot, dates, lambda: made.append("x") or _person("X")
+        )
+        kept.finish()
+        return entity
+
+    def slot(confidence: float = 0.9) -> dict:
+        return {
+            "variants": Counter({"X": 1}),
+            "mentions": defaultdict(list, {"a1": ["X said."]}),
+            "confidence": confidence,
+            "roles": [Role("minister", "a1", "X said.")],
+            "titled": False,
+        }
+
+    first = build(slot(), {"a1": "2022-01-02"})
+    assert build(slot(), {"a1": "2022-01-02", "a2": "2020-01-01"}) is first  # a2: no role's
+    assert len(made) == 1
+    # the date of an article one of its roles comes from: title disagreements may change
+    assert build(slot(), {"a1": "2019-01-02"}) is not first and len(made) == 2
+    # 0.9 and 1 are values of different types; other curated data takes nothing
+    again = build(slot(), {"a1": "2019-01-02"})
+    assert build(slot(1), {"a1": "2019-01-02"}) is not again
+    assert build(slot(1), {"a1": "2019-01-02"}, registry="r2") is not again and len(made) == 4
+
+
+def test_an_article_record_is_taken_only_for_the_same_linked_article_and_inputs():
+    kept = KeptAggregate()
+    linked = SimpleNamespace(article=SimpleNamespace(id="a1"))
+    records: list[object] = []
+
+    def build(art: object, inputs: tuple) -> object:
+        kept.start("r1")
+        record = kept.article(art, inputs, lambda: records.append(object()) or records[-1])
+        kept.finish()
+        return record
+
+    first = build(linked, ([], [(EntityType.PERSON, "x")], [], ["e1"]))
+    assert build(linked, ([], [(EntityType.PERSON, "x")], [], ["e1"])) is first
+    assert build(linked, ([], [(EntityType.PERSON, "y")], [], ["e1"])) is not first
+    other = SimpleNamespace(article=SimpleNamespace(id="a1"))  # the article edited
+    assert build(other, ([], [(EntityType.PERSON, "y")], [], ["e1"])) is records[-1]
+    assert len(records) == 3
