@@ -357,14 +357,14 @@ def article_inputs(
     are the same (``aggregate.incremental``). Keep the two together."""
     own = {c.key for c in art.issue_candidates}
     issues = sorted(g.issue for g in groups if g.issue and g.key in own)
-
-    def resolved(key: str) -> tuple[EntityType, str] | None:
-        entity = published.get(rekey.get(key, key))
-        return (entity.type, entity.id) if entity is not None else None
-
-    mentions = [resolved(lm.key) for lm in art.mentions]
-    speakers = [resolved(q.speaker) for q in art.quotes]
-    return (issues, mentions, speakers, sorted(set(event_ids)))
+    # one flat tuple of strings, compared in C: each mention's and quote's entity by its key
+    # ("" for none), then the issues and events, each part after its length
+    keys = [rekey.get(lm.key, lm.key) for lm in art.mentions]
+    keys += [rekey.get(q.speaker, q.speaker) for q in art.quotes]
+    found = [published.get(key) for key in keys]
+    entities = [f"{e.type.value}:{e.id}" if e is not None else "" for e in found]
+    events = sorted(set(event_ids))
+    return (str(len(art.mentions)), *entities, str(len(issues)), *issues, *events)
 
 
 def _article_record(

@@ -24,13 +24,20 @@ holds the last build's inputs and objects only.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from enum import Enum
 from typing import Any
 
 from generator.data import ArticleRecord, Entity
 
-_ATOMS = (str, int, float, bool, bytes, type(None))
+_ATOMS = frozenset({str, int, float, bool, bytes, type(None)})
+
+
+def _atoms_alike(a: Iterable, b: Iterable) -> bool:
+    """Whether two equal sequences of plain values hold the same types, place by place: the
+    check runs in C (``map``), where a comparison element by element would run in Python."""
+    types = list(map(type, a))
+    return types == list(map(type, b)) and _ATOMS.issuperset(types)
 
 
 def same(a: object, b: object) -> bool:
@@ -46,19 +53,26 @@ def same(a: object, b: object) -> bool:
     if isinstance(a, (list, tuple)):
         if len(a) != len(b) or a != b:  # type: ignore[arg-type]
             return False
-        if set(map(type, a)) <= {str} and set(map(type, b)) <= {str}:  # type: ignore[call-overload]
+        if _atoms_alike(a, b):  # type: ignore[arg-type]
             return True  # a list of sentences: == said it, in C
         return all(same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[call-overload]
     if isinstance(a, dict):  # Counter and defaultdict too: a key of count 0 is a key
-        return dict.keys(a) == dict.keys(b) and all(  # type: ignore[arg-type]
-            same(v, dict.__getitem__(b, k))  # type: ignore[arg-type]
-            for k, v in dict.items(a)
-        )
+        if not dict.__eq__(a, b):  # type: ignore[arg-type]
+            return False
+        if _atoms_alike(dict.keys(a), dict.keys(b)) and _atoms_alike(  # type: ignore[arg-type]
+            dict.values(a),
+            dict.values(b),  # type: ignore[arg-type]
+        ):
+            return True
+        return all(same(v, dict.__getitem__(b, k)) for k, v in dict.items(a))  # type: ignore[arg-type]
     if isinstance(a, (set, frozenset)):
-        return a == b and all(type(x) in _ATOMS for x in a)  # type: ignore[union-attr]
+        return a == b and _ATOMS.issuperset(map(type, a))  # type: ignore[union-attr]
     if isinstance(a, Enum):
         return False  # members are singletons: ``a is b`` said it
     if dataclasses.is_dataclass(a):
+        fields = getattr(a, "__dict__", None)
+        if fields is not None:  # a plain dataclass: its fields are its __dict__
+            return same(fields, b.__dict__)
         return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
     return False
 
