@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.aggregate import aggregate
+from generator.aggregate.incremental import KeptAggregate
 from generator.aggregate.kept import keep_corpus
 from generator.clean import Rules, clean
 from generator.config import BuildConfig
@@ -151,9 +152,12 @@ def build(
     # aggregate: one entity per real-world thing across articles; ids minted; events merged;
     # the relationship graph with its evidence.
     with paused, stage("aggregate", n):
-        corpus = aggregate(linked, registry, problems)
+        if memo.keep_pages and memo.aggregate is None:
+            memo.aggregate = KeptAggregate()
+        corpus = aggregate(linked, registry, problems, memo.aggregate if memo.keep_pages else None)
         if memo.keep_pages:  # the records equal to the last build's become its objects
             memo.corpus = keep_corpus(corpus, memo.corpus)
+            memo.aggregate.finish(memo.corpus.final)
     # records and pages: rendered in memory; the caller decides where they go.
     with paused, stage("records", n):
         rendered = _render_records(corpus, memo)

@@ -17,9 +17,18 @@ class GeneratedFile(File):
     """A generated file that knows whether its content changed since the last build."""
 
     changed: bool = True
+    #: (src_uri, whether it is a Markdown page): MkDocs asks each of ~26,000 files six times
+    #: a build at 1,000 articles (its listings of pages and static files), ~0.1 s a rebuild
+    _page_kind: tuple[str, bool] | None = None
 
     def is_modified(self) -> bool:
         return self.changed
+
+    def is_documentation_page(self) -> bool:
+        kind = self._page_kind
+        if kind is None or kind[0] is not self.src_uri:
+            kind = self._page_kind = (self.src_uri, super().is_documentation_page())
+        return kind[1]
 
 
 class ChangeTracker:

@@ -43,6 +43,7 @@ from generator.paths import RECORDS_FOLDER
 from generator.progress import ProgressReporter
 from generator.render import graph_data
 from generator.render.archive import MemberCache
+from generator.render.edits import EditTarget
 from generator.render.feeds import (
     FeedCache,
     FeedSite,
@@ -110,6 +111,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         #: (``generator.mkdocs_templates``)
         self.bytecode = KeptBytecode()
         self.listing = KeptListing()
+        #: each edit target's path from the docs folder (None: outside the project), and the
+        #: folders it was worked out from: this build's, for the next
+        self.edit_paths: dict[EditTarget, str | None] = {}
+        self.edit_folders: tuple[Path | None, Path, Path] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook is what makes MkDocs keep this plugin across the rebuilds of
@@ -253,13 +258,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             return {}
         root = Path(config.config_file_path or ".").resolve().parent
         docs = Path(config.docs_dir).resolve()
+        # each target's path worked out once while the folders are the same (~7,000 pages:
+        # ~0.2 s of every serve rebuild at 1,000 articles)
+        known = self.edit_paths if self.edit_folders == (self.seeds, root, docs) else {}
+        self.edit_paths, self.edit_folders = {}, (self.seeds, root, docs)
         out = {}
         for page, target in self.result.edits.items():
-            path = target.file(self.seeds)
-            if not path.is_relative_to(root):
-                continue
-            relative = Path(os.path.relpath(path, docs)).as_posix()
-            out[page] = f"{relative}#{target.anchor}" if target.anchor else relative
+            relative = known.get(target, "")
+            if relative == "":
+                path = target.file(self.seeds)
+                relative = None
+                if path.is_relative_to(root):
+                    relative = Path(os.path.relpath(path, docs)).as_posix()
+            self.edit_paths[target] = relative
+            if relative is not None:
+                out[page] = f"{relative}#{target.anchor}" if target.anchor else relative
         return out
 
     def on_page_context(self, context, *, page, config, nav):

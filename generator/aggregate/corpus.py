@@ -13,6 +13,7 @@ from generator import names
 from generator.aggregate.acronyms import acronym_keys
 from generator.aggregate.auto_issues import auto_issue_slots, candidate_groups
 from generator.aggregate.events import merge_events
+from generator.aggregate.incremental import KeptAggregate
 from generator.aggregate.name_types import (
     is_evidence_only,
     people_read_as_organizations,
@@ -51,8 +52,17 @@ TITLED_NAME_CONFIDENCE = 0.9
 MAX_SENTENCES = 5
 
 
-def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Problem]) -> Corpus:
+def aggregate(
+    linked: list[LinkedArticle],
+    registry: Registry,
+    problems: list[Problem],
+    kept: KeptAggregate | None = None,
+) -> Corpus:
+    """The corpus of ``linked``. With ``kept`` (a process that builds again: ``mkdocs serve``),
+    an entity or article record made of the same inputs as in the last build is its object."""
     linked = sorted(linked, key=lambda a: a.article.id)
+    if kept is not None:
+        kept.start(registry.digest)
     variants = name_variants(linked, registry)  # 'Aizaz Chaudhry' is 'Aizaz Ahmad Chaudhry'
     rekey = {
         **acronym_keys(linked),  # "RSF" where another article defined it
@@ -98,9 +108,16 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
     for key, slot in auto_issue_slots(linked, groups).items():
         by_key.setdefault(key, slot)  # a place topic of the same words keeps its own evidence
     ids = _mint_ids(by_key, registry)
+    dates = {a.article.id: a.article.published for a in linked}
     entities = []
+    fresh = []  # made now, not taken from the last build: their title disagreements to add
     for key in sorted(by_key):
-        entity = _entity(key, ids[key], by_key[key], registry)
+        slot = by_key[key]
+
+        def make(key: str = key, slot: dict = slot) -> Entity:
+            return _entity(key, ids[key], slot, registry)
+
+        entity, made = kept.entity(key, ids[key], slot, dates, make) if kept else (make(), True)
         if entity.confidence < PUBLISH_CONFIDENCE:
             review.append(
                 ReviewItem(
@@ -114,8 +131,10 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
             )
             continue
         entities.append(entity)
+        if made:
+            fresh.append(entity)
     titles = TitleNormalizer.from_registry(registry)
-    add_title_disagreements(entities, {a.article.id: a.article.published for a in linked}, titles)
+    add_title_disagreements(fresh, dates, titles)
     published = {e.key: e for e in entities}
     id_of = {k: e.id for k, e in published.items()}
     events = merge_events(linked, rekey, id_of, published, registry)
@@ -125,10 +144,18 @@ def aggregate(linked: list[LinkedArticle], registry: Registry, problems: list[Pr
             events_of[article_id].append(event.id)
     for group in groups:  # from the issue's key to its id, as the records name it
         group.issue = id_of.get(group.issue) if group.issue else None
-    articles = [
-        _article_record(art, rekey, published, events_of.get(art.article.id, []), groups)
-        for art in linked
-    ]
+    articles = []
+    for art in linked:
+        event_ids = events_of.get(art.article.id, [])
+
+        def record(art: LinkedArticle = art, event_ids: list[str] = event_ids) -> ArticleRecord:
+            return _article_record(art, rekey, published, event_ids, groups)
+
+        if kept is None:
+            articles.append(record())
+        else:
+            inputs = article_inputs(art, rekey, published, event_ids, groups)
+            articles.append(kept.article(art, inputs, record))
     corpus = Corpus(
         articles=articles,
         entities=entities,
@@ -316,6 +343,28 @@ def _dedupe_roles(roles: list[Role]) -> list[Role]:
     for role in roles:
         seen.setdefault((role.title.casefold(), role.article), role)
     return list(seen.values())
+
+
+def article_inputs(
+    art: LinkedArticle,
+    rekey: dict[str, str],
+    published: dict[str, Entity],
+    event_ids: list[str],
+    groups: list[CandidateIssue],
+) -> tuple:
+    """Everything ``_article_record`` reads besides the linked article itself: under
+    ``mkdocs serve`` the last build's record of the same linked article is taken when these
+    are the same (``aggregate.incremental``). Keep the two together."""
+    own = {c.key for c in art.issue_candidates}
+    issues = sorted(g.issue for g in groups if g.issue and g.key in own)
+    # one flat tuple of strings, compared in C: each mention's and quote's entity by its key
+    # ("" for none), then the issues and events, each part after its length
+    keys = [rekey.get(lm.key, lm.key) for lm in art.mentions]
+    keys += [rekey.get(q.speaker, q.speaker) for q in art.quotes]
+    found = [published.get(key) for key in keys]
+    entities = [f"{e.type.value}:{e.id}" if e is not None else "" for e in found]
+    events = sorted(set(event_ids))
+    return (str(len(art.mentions)), *entities, str(len(issues)), *issues, *events)
 
 
 def _article_record(

@@ -50,6 +50,11 @@ class KeptCorpus:
     digests: dict[int, bytes] = field(default_factory=dict)
     changed: int = 0  # records of this build that were not the last build's
 
+    def final(self, record: object) -> object:
+        """The object this build holds for ``record``: itself, or the last build's equal one."""
+        ref = record_ref(record)
+        return self.records.get(ref, record) if ref is not None else record
+
     def digest(self, record: object) -> bytes | None:
         """The digest of one of this build's records (None: not one of them)."""
         return self.digests.get(id(record))
@@ -72,12 +77,15 @@ def _kept(records: Iterable[Record], last: KeptCorpus | None, now: KeptCorpus) -
     for record in records:
         ref = record_ref(record)
         assert ref is not None
-        digest = record_digest(record)
         old = last.records.get(ref) if last is not None else None
-        if old is not None and last is not None and last.digests.get(id(old)) == digest:
-            record = old
+        if old is record and last is not None:  # taken from the last build (``incremental``)
+            digest = last.digests[id(old)]
         else:
-            now.changed += 1
+            digest = record_digest(record)
+            if old is not None and last is not None and last.digests.get(id(old)) == digest:
+                record = old
+            else:
+                now.changed += 1
         now.records[ref] = record
         now.digests[id(record)] = digest
         out.append(record)

@@ -65,6 +65,10 @@ class BuildMemo:
         #: (``render.kept_records.KeptRecords``); not imported here, for the same reason
         self.corpus: Any = None
         self.records: Any = None
+        #: the last build's entities and article records with what each was made of
+        #: (``aggregate.incremental.KeptAggregate``; not imported here, for the same reason)
+        self.aggregate: Any = None
+        self._records_context: str | None = None
 
     def start(self) -> None:
         """A new build: fresh counts (the store's fingerprint of the code is kept)."""
@@ -162,8 +166,12 @@ class BuildMemo:
     # --- records ----------------------------------------------------------------------------
 
     def records_context(self) -> str:
-        """The code that renders records, and PyYAML's version: what their text is made with."""
-        return sha256(yaml.__version__, code_fingerprint(*RECORDS_CODE))
+        """The code that renders records, and PyYAML's version: what their text is made with.
+        Derived once per memo, as the store derives the extraction code's (reading and parsing
+        the modules again took ~0.1 s of every rebuild under serve)."""
+        if self._records_context is None:
+            self._records_context = sha256(yaml.__version__, code_fingerprint(*RECORDS_CODE))
+        return self._records_context
 
     def render_records(self, corpus: Corpus, context: str | None = None) -> Rendered:
         """The records, reusing the YAML of those unchanged since the last build (under the

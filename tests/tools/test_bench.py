@@ -61,3 +61,24 @@ def test_bench_only_serve_keeps_its_corpus(tmp_path):
     articles = sorted((kept / "n4" / "seeds" / "articles").glob("*.txt"))
     assert len(articles) == 4
     assert "due to meet again" not in articles[2].read_text("utf-8")  # the edit undone
+
+
+@pytest.mark.slow
+def test_bench_only_build_prints_mkdocs_share_a_page(tmp_path):
+    """``--only build`` runs `mkdocs build` of the corpus alone and prints MkDocs' wall and CPU
+    milliseconds a page, the generator and Pagefind left out, with the target."""
+    from generator.tools import bench
+
+    args = ["--sizes", "4", "--only", "build", "--keep", str(tmp_path / "kept")]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = bench.main([*args, "--json", str(tmp_path / "build.json")])
+    text = out.getvalue()
+    assert code == 0
+    assert "`mkdocs build` only" in text and "floor" not in text and "serve" not in text
+    assert "CPU ms per page" in text and "mkdocs build ≤ 10 ms/page" in text
+    run = json.loads((tmp_path / "build.json").read_text())["sizes"]["4"]
+    assert set(run) == {"articles", "mkdocs"}
+    built = run["mkdocs"]
+    assert built["pages"] > 4 and built["ms_per_page"] > 0 and built["cpu_ms_per_page"] > 0
+    assert built["generator_s"] < built["total_s"]

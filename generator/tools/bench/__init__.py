@@ -48,8 +48,15 @@ from typing import Any
 
 from generator import __version__
 from generator.tools.bench.corpus import SEED, Corpus, write_corpus
-from generator.tools.bench.measure import run_serve_only, run_size
-from generator.tools.bench.report import evaluate, evaluate_serve, render, render_serve
+from generator.tools.bench.measure import run_build_only, run_serve_only, run_size
+from generator.tools.bench.report import (
+    evaluate,
+    evaluate_build,
+    evaluate_serve,
+    render,
+    render_build,
+    render_serve,
+)
 from generator.tools.bench.site import CHROMIUM, SEARCH_TIMEOUT_S
 
 __all__ = [
@@ -86,9 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--only",
-        choices=["serve"],
-        help="measure only this: serve = the `mkdocs serve --dirty` rebuild after one edit "
-        "(with --keep, the extraction cache of an earlier run is used again)",
+        choices=["serve", "build"],
+        help="measure only this: serve = the `mkdocs serve --dirty` rebuild after one edit, "
+        "build = `mkdocs build` of the corpus (with --keep, the extraction cache of an earlier "
+        "run is used again)",
     )
     parser.add_argument(
         "--edits", type=int, default=1, help="--only serve: rebuilds to time, median reported"
@@ -146,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.keep or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     if args.only == "serve":
         return _serve_only(args, sizes, root, log, (model, version, started, load_before))
+    if args.only == "build":
+        return _build_only(args, sizes, root, log, (model, version, started, load_before))
     results: dict[int, dict[str, Any]] = {}
     try:
         for size in sizes:
@@ -191,5 +201,21 @@ def _serve_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
     meta = _meta(args, *about)
     meta["targets"] = evaluate_serve(results)
     print(render_serve(results, meta), end="")
+    _write_json(args, meta, results)
+    return 0
+
+
+def _build_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
+    """``--only build``: `mkdocs build` of each size, nothing else."""
+    results: dict[int, dict[str, Any]] = {}
+    try:
+        for size in sizes:
+            results[size] = run_build_only(size, root / f"n{size}", args.seed, log)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    meta = _meta(args, *about)
+    meta["targets"] = evaluate_build(results)
+    print(render_build(results, meta), end="")
     _write_json(args, meta, results)
     return 0

@@ -279,3 +279,12 @@ def run_serve_only(
     victim = sorted((seeds / "articles").glob("*.txt"))[size // 2]
     log(f"[{size}] mkdocs serve --dirty: one edited article, {edits} rebuild(s) …")
     return {"articles": size, "serve": serve_rebuild(work, seeds, victim, edits, profile)}
+
+
+def run_build_only(size: int, work: Path, seed: int, log: Callable[[str], None]) -> dict[str, Any]:
+    """`mkdocs build` alone (``--only build``): the corpus written again (the same text, so the
+    extraction cache kept in ``work`` from an earlier run still answers), then built."""
+    seeds = work / "seeds"
+    write_corpus(seeds, size, seed)
+    log(f"[{size}] mkdocs build …")
+    return {"articles": size, "mkdocs": mkdocs_build(work, seeds)}

@@ -96,6 +96,9 @@ def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
     bundle = site / BUNDLE
     bundle_files = [p for p in bundle.rglob("*") if p.is_file()]
     mkdocs_s = figures["total_s"] - figures["generator_s"] - figures.get("pagefind_s", 0.0)
+    cpu = figures.get("total_cpu_s")
+    if cpu is not None:  # CPU seconds of the building process, the same parts left out
+        cpu -= figures.get("generator_cpu_s", 0.0) + figures.get("pagefind_cpu_s", 0.0)
     search, search_note = search_first_result(site)
     out = {
         "wall_s": wall,
@@ -104,6 +107,7 @@ def mkdocs_build(work: Path, seeds: Path) -> dict[str, Any]:
         "mkdocs_s": mkdocs_s,
         "pages": len(pages),
         "ms_per_page": 1000 * mkdocs_s / max(len(pages), 1),
+        "cpu_ms_per_page": 1000 * cpu / max(len(pages), 1) if cpu is not None else None,
         "median_page_bytes": statistics.median(sizes) if sizes else 0,
         "max_page_bytes": max(sizes) if sizes else 0,
         "about_page_bytes": about.stat().st_size if about.is_file() else 0,
