@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span
 
 from generator import names
 from generator.data import Mention, QuoteCandidate
-from generator.extract import transcripts, tweets
+from generator.extract import pronoun_gender, transcripts, tweets
 from generator.extract.publisher_marks import english_marks
 from generator.extract.quote_marks import CLOSERS, MIN_WORDS, OPENERS, is_fragment, quoted_spans
 from generator.extract.referents import (
@@ -88,7 +88,16 @@ def find_quotes(
         for i, m in enumerate(mentions)
         if m.label == "person" and not any(q.start <= m.start < q.end for q in quoted)
     ]
-    context = Context(doc, sentences, sent_index, mentions, people, descriptions(mentions), text)
+    context = Context(
+        doc,
+        sentences,
+        sent_index,
+        mentions,
+        people,
+        descriptions(mentions),
+        text,
+        pronoun_gender.genders(doc, people),
+    )
     posts = tweets.find_posts(text, mentions)
     turns = transcripts.find_turns(text, mentions)
     out: list[QuoteCandidate] = []
@@ -198,6 +207,7 @@ def _speaker(
             subject.lower_ in PRONOUNS
             and verb.lemma_.lower() in _GOES_ON
             and last_speaker is not None
+            and ctx.may_be(last_speaker, subject.lower_)
         ):
             return last_speaker, "pronoun added", True  # "He added: “…”": the last one goes on
         found, cue = subject_person(ctx, verb, subject, quote, first)

@@ -14,12 +14,13 @@ a role phrase, for ``generator.extract.quotes``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from generator import names
 from generator.data import Mention
+from generator.extract.pronoun_gender import person_key
 
 PRONOUNS = {"he", "she", "they"}
 #: How many sentences back a pronoun or a role ("the minister") looks for the person it means.
@@ -95,6 +96,13 @@ class Context:
     people: list[tuple[int, Mention]]  # (index into mentions, mention), outside quotations
     descriptions: dict[frozenset[str], set[str]]  # person -> lower-cased title and role words
     text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
+    #: person key -> "he" or "she", from the article's own words (``pronoun_gender``)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def may_be(self, index: int, pronoun: str) -> bool:
+        """Whether the article lets the person of mention ``index`` be called ``pronoun``."""
+        known = self.genders.get(person_key(self.mentions[index]))
+        return known is None or pronoun not in ("he", "she") or known == pronoun
 
 
 def subject_span(token: Token) -> tuple[int, int]:
@@ -124,7 +132,9 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
         if said_of is not None:
             # "When the findings were relayed to Bannon, he conceded": the one named before it
             named = [
-                i for i, m in ctx.people if ctx.sentences[index].start_char <= m.start < said_of
+                i
+                for i, m in ctx.people
+                if ctx.sentences[index].start_char <= m.start < said_of and ctx.may_be(i, pronoun)
             ]
             if named:
                 return named[-1]
@@ -133,20 +143,23 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
             index -= 1
             continue
         subjects = [
-            (i, m) for i, m in ctx.people if m.sentence_index == index and is_subject(ctx.doc, m)
+            (i, m)
+            for i, m in ctx.people
+            if m.sentence_index == index and is_subject(ctx.doc, m) and ctx.may_be(i, pronoun)
         ]
         if subjects:
             # "Austin urged ..., Ryder said": the one reported on, not the reporter
             topical = [(i, m) for i, m in subjects if not is_subject(ctx.doc, m, of_say=True)]
             return (topical or subjects)[0][0]
         for token in ctx.sentences[index]:
-            if token.dep_ in ("nsubj", "nsubjpass") and (found := by_surname(ctx, token)):
+            found = by_surname(ctx, token) if token.dep_ in ("nsubj", "nsubjpass") else None
+            if found is not None and ctx.may_be(found, pronoun):
                 return found
         index -= 1
     if chained and index < 0:  # the article opens speaking of someone it names only later
         return _first_speaker_after(ctx, char)
     start = ctx.sentences[floor].start_char
-    before = [i for i, m in ctx.people if start <= m.start < char]
+    before = [i for i, m in ctx.people if start <= m.start < char and ctx.may_be(i, pronoun)]
     return before[-1] if before else None
 
 
