@@ -3,6 +3,7 @@ with every time also as a ratio of the floor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from generator.build import STAGES
@@ -386,11 +387,12 @@ def evaluate_build(results: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
     return [_build_target(size, results[size]["mkdocs"]) for size in sorted(results)]
 
 
-def render_build(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
-    """The report of ``--only build``: `mkdocs build` of the corpus, MkDocs' share a page."""
-    sizes = sorted(results)
+def _only_report(
+    what: str, sizes: list[int], meta: dict[str, Any]
+) -> tuple[list[str], Callable[[str, list[str]], None]]:
+    """The head of an ``--only`` report, and the function that adds a row of cells to it."""
     lines = [
-        f"Dossier benchmark, `mkdocs build` only — generator {meta['generator']}, "
+        f"Dossier benchmark, {what} only — generator {meta['generator']}, "
         f"Python {meta['python']}, {meta['cpus']} CPUs; load average {meta['load_before']} "
         f"before, {meta['load_after']} after; seed {meta['seed']}; {meta['elapsed_s']:.0f} s in all",
         "",
@@ -400,6 +402,13 @@ def render_build(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> st
     def row(label: str, cells: list[str]) -> None:
         lines.append(f"{label:48}" + "".join(f"{c:>20}" for c in cells))
 
+    return lines, row
+
+
+def render_build(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
+    """The report of ``--only build``: `mkdocs build` of the corpus, MkDocs' share a page."""
+    sizes = sorted(results)
+    lines, row = _only_report("`mkdocs build`", sizes, meta)
     built = {s: results[s]["mkdocs"] for s in sizes}
     row("`mkdocs build`, in all", [f"{built[s]['total_s']:.2f} s" for s in sizes])
     row(
@@ -417,17 +426,7 @@ def render_build(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> st
 def render_serve(results: dict[int, dict[str, Any]], meta: dict[str, Any]) -> str:
     """The report of ``--only serve``: the serve rebuild's seconds, its parts and stages."""
     sizes = sorted(results)
-    lines = [
-        f"Dossier benchmark, `mkdocs serve --dirty` only — generator {meta['generator']}, "
-        f"Python {meta['python']}, {meta['cpus']} CPUs; load average {meta['load_before']} "
-        f"before, {meta['load_after']} after; seed {meta['seed']}; {meta['elapsed_s']:.0f} s in all",
-        "",
-        f"{'':48}" + "".join(f"{f'{s:,} articles':>20}" for s in sizes),
-    ]
-
-    def row(label: str, cells: list[str]) -> None:
-        lines.append(f"{label:48}" + "".join(f"{c:>20}" for c in cells))
-
+    lines, row = _only_report("`mkdocs serve --dirty`", sizes, meta)
     serve = {s: results[s]["serve"] for s in sizes}
     row("first build of the serve process", [f"{serve[s]['first_s']:.2f} s" for s in sizes])
     row(
