@@ -43,6 +43,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -190,32 +191,41 @@ def _write_json(args, meta: dict, results: dict[int, dict[str, Any]]) -> None:
 
 def _serve_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
     """``--only serve``: the serve rebuild of each size, nothing else."""
-    results: dict[int, dict[str, Any]] = {}
-    try:
-        for size in sizes:
-            work = root / f"n{size}"
-            results[size] = run_serve_only(size, work, args.seed, log, args.edits, args.profile)
-    finally:
-        if not args.keep:
-            shutil.rmtree(root, ignore_errors=True)
-    meta = _meta(args, *about)
-    meta["targets"] = evaluate_serve(results)
-    print(render_serve(results, meta), end="")
-    _write_json(args, meta, results)
-    return 0
+
+    def run(size: int, work: Path) -> dict[str, Any]:
+        return run_serve_only(size, work, args.seed, log, args.edits, args.profile)
+
+    return _only(args, sizes, root, about, run, evaluate_serve, render_serve)
 
 
 def _build_only(args, sizes: list[int], root: Path, log, about: tuple) -> int:
     """``--only build``: `mkdocs build` of each size, nothing else."""
+
+    def run(size: int, work: Path) -> dict[str, Any]:
+        return run_build_only(size, work, args.seed, log)
+
+    return _only(args, sizes, root, about, run, evaluate_build, render_build)
+
+
+def _only(
+    args,
+    sizes: list[int],
+    root: Path,
+    about: tuple,
+    run: Callable[[int, Path], dict[str, Any]],
+    evaluate: Callable[[dict[int, dict[str, Any]]], Any],
+    render: Callable[[dict[int, dict[str, Any]], dict[str, Any]], str],
+) -> int:
+    """One ``--only`` measurement of each size: run, judge the targets, print, write the JSON."""
     results: dict[int, dict[str, Any]] = {}
     try:
         for size in sizes:
-            results[size] = run_build_only(size, root / f"n{size}", args.seed, log)
+            results[size] = run(size, root / f"n{size}")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
     meta = _meta(args, *about)
-    meta["targets"] = evaluate_build(results)
-    print(render_build(results, meta), end="")
+    meta["targets"] = evaluate(results)
+    print(render(results, meta), end="")
     _write_json(args, meta, results)
     return 0
