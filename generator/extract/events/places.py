@@ -123,7 +123,11 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     lemma = trigger.lemma_.lower()
     found: list[Token] = []
     if trigger.pos_ == "VERB" and lemma in ("visit", "tour", "leave"):  # "left Suva": was there
-        found += [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_ in _PLACES]
+        found += [
+            c
+            for c in trigger.children
+            if c.dep_ == "dobj" and (c.ent_type_ in _PLACES or apposed_town(c) is not None)
+        ]
     preps = ("to", "in", "at") if lemma in ("arrive", "land", "stop") else ("to",)
     preps += ("of",) if lemma == "tour" and nominal(trigger) else ()  # "a tour of Asia"
     if nominal(trigger):
@@ -162,8 +166,23 @@ def places_in(verb: Token) -> list[Span]:
     return spans
 
 
+#: Nouns for a town whose name stands beside them: "the Ukrainian capital, Kyiv".
+CITY_NOUNS = {"capital", "city", "town", "port"}
+
+
+def apposed_town(token: Token) -> Token | None:
+    """'Greenland's capital, Nuuk', 'the Malian capital, Bamako': the name set beside a noun for
+    a town is that town's, however the model tagged it."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CITY_NOUNS:
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def _place_span(token: Token) -> Span | None:
     doc = token.doc
+    named = apposed_town(token)
+    if named is not None:
+        token = named
     if token.ent_type_:
         ent = next((e for e in sentence_ents(token) if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ in (*_PLACES, "ORG"):
