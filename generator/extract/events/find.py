@@ -32,6 +32,7 @@ from generator.extract.events import (
     places,
     presence,
     reported,
+    stays,
     visiting,
     whereabouts,
 )
@@ -112,6 +113,7 @@ def find_events(
             if not told and backrefs.refers_back(ctx, trigger):
                 again.append(trigger)
         found += whereabouts.present_in(ctx, timeline, index, sentence)  # "X, in Kyiv on Monday,"
+        found += stays.stays_for(ctx, timeline, index, sentence)  # "X is in Haiti for talks"
         reports += merge.within_sentence(found)
         for trigger in again:
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
