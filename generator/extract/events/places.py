@@ -29,10 +29,6 @@ _PLACES = ("GPE", "LOC", "FAC")
 _MAKING = {"make", "pay", "undertake", "conduct"}
 
 
-#: Nouns of a trip: named with its destination, a trip is no mere venue.
-_TRIPS = {"visit", "trip", "tour", "journey"}
-
-
 def venue_only(trigger: Token, triggers: set[int]) -> bool:
     """A gathering named as the place of another event ('met Xi on the sidelines of the APEC
     summit', 'spoke at the summit') is that event's venue, not an event of its own here."""
@@ -43,8 +39,6 @@ def venue_only(trigger: Token, triggers: set[int]) -> bool:
         return True
     if prep.lower_ not in ("at", "during"):
         return False
-    if trigger.lemma_.lower() in _TRIPS and destinations(trigger):
-        return False  # "during his visit to Vienna, X met Y": the trip is an event of its own
     # another event's trigger above ("met Xi at the summit"); with none, "Orbán, speaking at the
     # summit" reports the speaker there: a participant of the session
     others = triggers - {trigger.i}
