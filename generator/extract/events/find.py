@@ -167,8 +167,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "conversation" and parse.by_phone_noun(token):
         return "call"  # "during a telephone conversation"
-    if talks_kind(ctx, token):
-        return "talks"  # "exchanged views with X", "held a bilateral discussion with X"
+    if talks_kind(ctx, token):  # "exchanged views with X", "phoned X": talks, a call
+        return talks_kind(ctx, token)
     if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
@@ -270,10 +270,11 @@ def _session_verb(ctx: parse.Context, token: Token) -> bool:
 
 def _head_words(ctx: parse.Context, noun: Token) -> list[int]:
     """The forum a session verb's subject is: the subject itself ("the ADMM-Plus", "COP29") or
-    its members ("the G20 leaders"). Not a forum in a phrase hung on another noun: "the expansion
+    its members ("the G20 leaders", "leaders of the G7"). Not a forum in a phrase hung on another noun: "the expansion
     of the BRICS" is no session of the BRICS, "the UN Envoy to Yemen" none of the UN."""
     if noun.lemma_.lower() in MEMBERS:
-        return [t.i for c in noun.children if c.dep_ in ("compound", "poss") for t in c.subtree]
+        owners = [c for c in noun.children if c.dep_ in ("compound", "poss") or parse.of(c)]
+        return [t.i for c in owners for t in c.subtree]  # "the G20 leaders", "leaders of the G7"
     return [noun.i] if noun.i in ctx.forum_at else []
 
 

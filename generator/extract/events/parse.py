@@ -40,6 +40,7 @@ from generator.extract.events.phrases import (  # noqa: F401  (re-exported for t
     leaders,
     nominal,
     objects,
+    of,
     unnamed_counterpart,
     with_person,
 )

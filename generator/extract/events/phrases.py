@@ -97,3 +97,8 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
+
+
+def of(token: Token) -> bool:
+    """An 'of' phrase hung on a noun: 'leaders of the G7'."""
+    return token.dep_ == "prep" and token.lower_ == "of"
