@@ -153,7 +153,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
 
 def places_in(verb: Token) -> list[Span]:
     """'hosted Zelenskyy in Istanbul': the place of the verb itself, or of its object (the
-    parser often hangs 'in Istanbul' on the guest)."""
+    parser often hangs 'in Istanbul' on the guest); a venue the model took for an organization
+    too, which ``venues.towns`` turns into its town or drops."""
     spans = []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     where = ("in", "at", "to") if verb.lemma_.lower() == "welcome" else ("in", "at")  # "to Rome"
@@ -161,7 +162,8 @@ def places_in(verb: Token) -> list[Span]:
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             span = _place_span(pobj)
-            if span is not None and pobj.ent_type_ in _PLACES:
+            # a building ("at State House in Nairobi") stands for its town, if it names one
+            if span is not None and pobj.ent_type_ in (*_PLACES, "ORG"):
                 spans.append(span)
     return spans
 
