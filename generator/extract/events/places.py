@@ -22,6 +22,7 @@ from generator.extract.events.parse import (
     nominal,
     objects,
 )
+from generator.extract.events.roles import OFFICE_NOUNS
 
 _SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 _PLACES = ("GPE", "LOC", "FAC")
@@ -140,6 +141,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
         ]
         scope = [t for c in scope for t in c.subtree]
     for token in scope:
+        if token.head.lemma_.lower() in OFFICE_NOUNS and token.head.i != trigger.i:
+            continue  # "with the US ambassador to Israel": an office, not where the trip went
         if token.lower_ in preps and token.pos_ == "ADP":
             found += [c for c in token.children if c.dep_ == "pobj"]
     spans = []
