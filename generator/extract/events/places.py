@@ -194,7 +194,19 @@ def _place_span(token: Token) -> Span | None:
             return ent
     if token.pos_ == "PROPN":
         return doc[token.left_edge.i : token.i + 1]
-    return None
+    return national_capital(token)
+
+
+def national_capital(token: Token) -> Span | None:
+    """'the Ukrainian capital', 'the capital of Lebanon': a town, named by its country (the
+    country's mention inside the phrase carries the destination's country)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "capital":
+        return None
+    near = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+    near += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    if not any(c.ent_type_ in ("NORP", "GPE") for c in near):
+        return None
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def dated_destinations(
