@@ -129,7 +129,7 @@ def find_events(
 
 def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     out = []
-    listed = _keyword_items(sentence)
+    listed = parse.keyword_items(sentence)
     for token in sentence:
         if token.i in ctx.quoted:
             continue  # words inside a quotation report what someone said, not what happened
@@ -139,28 +139,6 @@ def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
         if kind is not None:
             out.append((token, kind))
     return out
-
-
-#: A run of this many comma-separated items, most of them a few words long, is a list.
-LIST_ITEMS = 6
-
-
-def _keyword_items(sentence: Span) -> set[int]:
-    """Tokens of the verbless items of a keyword list ("S Jaishankar, Jaishankar Pakistan visit,
-    Modi Pak visit, India Pakistan relations, ..."), which a scraped page prints as a sentence.
-    The first item may open a real clause, and an item with a verb says something: both stay."""
-    items: list[list[Token]] = [[]]
-    for token in sentence:
-        if token.text == ",":
-            items.append([])
-        else:
-            items[-1].append(token)
-    items = [i for i in items if i]
-    sizes = sorted(len(i) for i in items)
-    if len(items) < LIST_ITEMS or sizes[len(sizes) // 2] > 4:
-        return set()
-    verbless = [i for i in items[1:] if not any(t.pos_ in ("VERB", "AUX") for t in i)]
-    return {t.i for item in verbless for t in item}
 
 
 def _kind(ctx: parse.Context, token: Token) -> str | None:

@@ -37,6 +37,7 @@ from generator.extract.events.phrases import (  # noqa: F401  (re-exported for t
     direct_objects,
     forums_in,
     has_trigger_noun,
+    keyword_items,
     leaders,
     nominal,
     objects,
