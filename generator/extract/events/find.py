@@ -25,6 +25,7 @@ from generator.extract.events import (
     counterparts,
     delegations,
     greeted,
+    history,
     lost_subject,
     merge,
     pairs,
@@ -121,7 +122,8 @@ def find_events(
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
     reports = presence.add_present(attendance.add_attendees(reports, ctx), ctx)
     reports = backrefs.third_sides(reports, ctx)
-    return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
+    reports = history.news_only(merge.merge_within(merge.named_later(reports)), timeline)
+    return [_candidate(r, ctx) for r in reports]  # "his historic visit in 1973": no news
 
 
 # --- triggers ------------------------------------------------------------------------------------
