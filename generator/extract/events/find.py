@@ -34,6 +34,7 @@ from generator.extract.events import (
     presence,
     reported,
     stays,
+    thanks,
     visiting,
     whereabouts,
 )
@@ -174,6 +175,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return None if visiting.describes_person(ctx, token) else VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if thanks.thanked_host(ctx, token):
+        return "meeting"  # "thanked X for the warm welcome": X received the guest
     if greeted.received_by(ctx, token):
         return "meeting"  # "X was received by President Y"
     if lemma in ("receive", "welcome") and _receiving(ctx, token):
