@@ -22,6 +22,7 @@ from generator.extract.events.merge import Report
 _ATTENDING = {"attend": None, "participate": "in", "join": None, "take": "in"}
 #: Bare nouns that name a gathering already reported.
 _GATHERINGS = {"summit", "meeting", "talks", "conference", "session", "negotiations", "gathering"}
+_GATHERINGS |= {"discussion"}  # "also participated in the discussions": the talks just told
 #: Gathering nouns of a forum's session: the attendees join a summit reported earlier.
 _SUMMITS = {"summit", "conference", "session", "gathering"}
 #: How many sentences back the gathering may have been reported.

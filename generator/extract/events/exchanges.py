@@ -19,8 +19,11 @@ _RECEIVING_CALLS = {"receive", "take", "get", "answer"}
 
 
 def talks_kind(ctx, token: Token) -> str | None:
-    """'exchanged views with X', 'a discussion with X': talks with the person named."""
+    """'exchanged views with X', 'a discussion with X': talks with the person named; 'phoned X',
+    'called X on Monday': a call."""
     lemma = token.lemma_.lower()
+    if _phoned(ctx, token):
+        return "call"
     if token.pos_ == "VERB" and lemma in _EXCHANGING:
         exchanged = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in _EXCHANGED]
         withs = [c for e in [token, *exchanged] for c in e.children if _with(c)]
@@ -32,6 +35,35 @@ def talks_kind(ctx, token: Token) -> str | None:
     if _held_conversation(token) and any(_people(ctx, c) for c in token.children if _with(c)):
         return "talks"  # "had a one-on-one conversation with X"
     return None
+
+
+#: Verbs of calling someone up: "phoned X", "telephoned X", "called X on Monday".
+_PHONING = {"phone", "telephone", "ring", "call"}
+
+
+def _phoned(ctx, verb: Token) -> bool:
+    """A person called as the verb's object, and nothing more said of them: 'called X on Monday
+    to discuss the crisis', not 'called X a liar' (a name), 'called on X to act' (an appeal) nor
+    'called X's decision brave'."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PHONING:
+        return False
+    children = list(verb.children)
+    # "called Prime Minister X": the parser may take the name for a predicate of naming
+    named = [c for c in children if c.dep_ == "oprd" and c.i in ctx.person_at]
+    if any(c.dep_ in ("oprd", "ccomp", "acomp", "attr") for c in children if c not in named):
+        return False
+    if any(c.dep_ == "xcomp" and c.pos_ != "VERB" for c in children):
+        return False  # "called X reliable"
+    objects = [c for c in children if c.dep_ == "dobj"]
+    objects = objects if objects or len(named) != 1 else named
+    return (
+        len(objects) == 1
+        and objects[0].i in ctx.person_at
+        and not any(
+            c.dep_ in ("oprd", "appos", "acl") and c.pos_ in ("NOUN", "ADJ")
+            for c in objects[0].children
+        )
+    )
 
 
 def _held_conversation(token: Token) -> bool:

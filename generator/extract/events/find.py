@@ -25,6 +25,7 @@ from generator.extract.events import (
     counterparts,
     delegations,
     greeted,
+    history,
     lost_subject,
     merge,
     pairs,
@@ -32,6 +33,8 @@ from generator.extract.events import (
     places,
     presence,
     reported,
+    stays,
+    thanks,
     visiting,
     whereabouts,
 )
@@ -112,6 +115,7 @@ def find_events(
             if not told and backrefs.refers_back(ctx, trigger):
                 again.append(trigger)
         found += whereabouts.present_in(ctx, timeline, index, sentence)  # "X, in Kyiv on Monday,"
+        found += stays.stays_for(ctx, timeline, index, sentence)  # "X is in Haiti for talks"
         reports += merge.within_sentence(found)
         for trigger in again:
             reports = backrefs.join_back(reports, ctx, timeline, index, trigger, at)
@@ -119,7 +123,8 @@ def find_events(
     reports = merge.during_trips(merge.arrivals_at_sessions(reports), ctx)
     reports = presence.add_present(attendance.add_attendees(reports, ctx), ctx)
     reports = backrefs.third_sides(reports, ctx)
-    return [_candidate(r, ctx) for r in merge.merge_within(merge.named_later(reports))]
+    reports = history.news_only(merge.merge_within(merge.named_later(reports)), timeline)
+    return [_candidate(r, ctx) for r in reports]  # "his historic visit in 1973": no news
 
 
 # --- triggers ------------------------------------------------------------------------------------
@@ -127,7 +132,7 @@ def find_events(
 
 def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     out = []
-    listed = _keyword_items(sentence)
+    listed = parse.keyword_items(sentence)
     for token in sentence:
         if token.i in ctx.quoted:
             continue  # words inside a quotation report what someone said, not what happened
@@ -139,34 +144,12 @@ def _triggers(ctx: parse.Context, sentence: Span) -> list[tuple[Token, str]]:
     return out
 
 
-#: A run of this many comma-separated items, most of them a few words long, is a list.
-LIST_ITEMS = 6
-
-
-def _keyword_items(sentence: Span) -> set[int]:
-    """Tokens of the verbless items of a keyword list ("S Jaishankar, Jaishankar Pakistan visit,
-    Modi Pak visit, India Pakistan relations, ..."), which a scraped page prints as a sentence.
-    The first item may open a real clause, and an item with a verb says something: both stay."""
-    items: list[list[Token]] = [[]]
-    for token in sentence:
-        if token.text == ",":
-            items.append([])
-        else:
-            items[-1].append(token)
-    items = [i for i in items if i]
-    sizes = sorted(len(i) for i in items)
-    if len(items) < LIST_ITEMS or sizes[len(sizes) // 2] > 4:
-        return set()
-    verbless = [i for i in items[1:] if not any(t.pos_ in ("VERB", "AUX") for t in i)]
-    return {t.i for item in verbless for t in item}
-
-
 def _kind(ctx: parse.Context, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if lemma == "conversation" and parse.by_phone_noun(token):
         return "call"  # "during a telephone conversation"
-    if talks_kind(ctx, token):
-        return "talks"  # "exchanged views with X", "held a bilateral discussion with X"
+    if talks_kind(ctx, token):  # "exchanged views with X", "phoned X": talks, a call
+        return talks_kind(ctx, token)
     if parse.nominal(token) and (token.lower_ in NOUN_TRIGGERS or lemma in NOUN_TRIGGERS):
         kind = NOUN_TRIGGERS.get(token.lower_) or NOUN_TRIGGERS[lemma]
         return _call_kind(ctx, token) if kind == "call" else kind
@@ -192,6 +175,8 @@ def _kind(ctx: parse.Context, token: Token) -> str | None:
         return None if visiting.describes_person(ctx, token) else VERB_TRIGGERS[lemma]
     if lemma == "call" and _calling_on(ctx, token):
         return "meeting"  # "Singh called on President Marcos": a courtesy call
+    if thanks.thanked_host(ctx, token):
+        return "meeting"  # "thanked X for the warm welcome": X received the guest
     if greeted.received_by(ctx, token):
         return "meeting"  # "X was received by President Y"
     if lemma in ("receive", "welcome") and _receiving(ctx, token):
@@ -268,10 +253,11 @@ def _session_verb(ctx: parse.Context, token: Token) -> bool:
 
 def _head_words(ctx: parse.Context, noun: Token) -> list[int]:
     """The forum a session verb's subject is: the subject itself ("the ADMM-Plus", "COP29") or
-    its members ("the G20 leaders"). Not a forum in a phrase hung on another noun: "the expansion
+    its members ("the G20 leaders", "leaders of the G7"). Not a forum in a phrase hung on another noun: "the expansion
     of the BRICS" is no session of the BRICS, "the UN Envoy to Yemen" none of the UN."""
     if noun.lemma_.lower() in MEMBERS:
-        return [t.i for c in noun.children if c.dep_ in ("compound", "poss") for t in c.subtree]
+        owners = [c for c in noun.children if c.dep_ in ("compound", "poss") or parse.of(c)]
+        return [t.i for c in owners for t in c.subtree]  # "the G20 leaders", "leaders of the G7"
     return [noun.i] if noun.i in ctx.forum_at else []
 
 

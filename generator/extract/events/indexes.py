@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from generator.data import Mention
+from generator.extract.events.releases import release_quotes
 
 GATHERINGS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
 GATHERINGS |= {"negotiations", "negotiation", "attendance", "forum", "gathering"}
@@ -57,9 +58,11 @@ def quoted_terms(doc: Doc, quoted: set[int]) -> set[int]:
 
 
 def quoted_statements(doc: Doc) -> set[int]:
-    """Quoted tokens, less the terms the narrator quotes inside their own sentence."""
+    """Quoted tokens, less the terms the narrator quotes inside their own sentence and the text
+    of quoted releases."""
     quoted = quoted_tokens(doc)
-    return quoted - quoted_terms(doc, quoted)
+    # a quoted release is the government's own report of what happened (releases.py)
+    return quoted - quoted_terms(doc, quoted) - release_quotes(doc, quoted)
 
 
 def token_map(doc: Doc, mentions: list[Mention], label: str) -> dict[int, int]:

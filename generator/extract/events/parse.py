@@ -37,9 +37,11 @@ from generator.extract.events.phrases import (  # noqa: F401  (re-exported for t
     direct_objects,
     forums_in,
     has_trigger_noun,
+    keyword_items,
     leaders,
     nominal,
     objects,
+    of,
     unnamed_counterpart,
     with_person,
 )
@@ -530,6 +532,15 @@ def _subject_like(token: Token) -> bool:
 # --- phrases ---------------------------------------------------------------------------------
 
 
+def _absence(prep: Token) -> bool:
+    """'in the absence of X', 'without X': who is named there did not take part."""
+    if prep.lower_ == "without":
+        return True
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() == "absence" for c in prep.children
+    )
+
+
 def phrase(trigger: Token, triggers: set[int]) -> set[int]:
     """The trigger's own phrase: its subtree without clauses, coordinated verbs, other triggers'
     phrases and 'since ...' (which dates an earlier event). A summit that 'was the last for X' has
@@ -547,6 +558,8 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
                 continue
             if child.dep_ == "prep" and child.lower_ in ("since", *_CIRCUMSTANCE):
                 continue
+            if child.dep_ == "prep" and _absence(child):
+                continue  # "in the absence of X", "without X": X was not there
             stack.append(child)
     head = trigger.head
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":

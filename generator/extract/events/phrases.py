@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from generator.extract.events.indexes import GATHERINGS
 
@@ -97,3 +97,30 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
+
+
+def of(token: Token) -> bool:
+    """An 'of' phrase hung on a noun: 'leaders of the G7'."""
+    return token.dep_ == "prep" and token.lower_ == "of"
+
+
+#: A run of this many comma-separated items, most of them a few words long, is a list.
+LIST_ITEMS = 6
+
+
+def keyword_items(sentence: Span) -> set[int]:
+    """Tokens of the verbless items of a keyword list ("S Jaishankar, Jaishankar Pakistan visit,
+    Modi Pak visit, India Pakistan relations, ..."), which a scraped page prints as a sentence.
+    The first item may open a real clause, and an item with a verb says something: both stay."""
+    items: list[list[Token]] = [[]]
+    for token in sentence:
+        if token.text == ",":
+            items.append([])
+        else:
+            items[-1].append(token)
+    items = [i for i in items if i]
+    sizes = sorted(len(i) for i in items)
+    if len(items) < LIST_ITEMS or sizes[len(sizes) // 2] > 4:
+        return set()
+    verbless = [i for i in items[1:] if not any(t.pos_ in ("VERB", "AUX") for t in i)]
+    return {t.i for item in verbless for t in item}

@@ -22,6 +22,7 @@ from generator.extract.events.parse import (
     nominal,
     objects,
 )
+from generator.extract.events.roles import OFFICE_NOUNS
 
 _SIDELINES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
 _PLACES = ("GPE", "LOC", "FAC")
@@ -123,7 +124,11 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
     lemma = trigger.lemma_.lower()
     found: list[Token] = []
     if trigger.pos_ == "VERB" and lemma in ("visit", "tour", "leave"):  # "left Suva": was there
-        found += [c for c in trigger.children if c.dep_ == "dobj" and c.ent_type_ in _PLACES]
+        found += [
+            c
+            for c in trigger.children
+            if c.dep_ == "dobj" and (c.ent_type_ in _PLACES or apposed_town(c) is not None)
+        ]
     preps = ("to", "in", "at") if lemma in ("arrive", "land", "stop") else ("to",)
     preps += ("of",) if lemma == "tour" and nominal(trigger) else ()  # "a tour of Asia"
     if nominal(trigger):
@@ -136,6 +141,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
         ]
         scope = [t for c in scope for t in c.subtree]
     for token in scope:
+        if token.head.lemma_.lower() in OFFICE_NOUNS and token.head.i != trigger.i:
+            continue  # "with the US ambassador to Israel": an office, not where the trip went
         if token.lower_ in preps and token.pos_ == "ADP":
             found += [c for c in token.children if c.dep_ == "pobj"]
     spans = []
@@ -149,7 +156,8 @@ def destinations(trigger: Token, tokens: set[int] | None = None) -> list[Span]:
 
 def places_in(verb: Token) -> list[Span]:
     """'hosted Zelenskyy in Istanbul': the place of the verb itself, or of its object (the
-    parser often hangs 'in Istanbul' on the guest)."""
+    parser often hangs 'in Istanbul' on the guest); a venue the model took for an organization
+    too, which ``venues.towns`` turns into its town or drops."""
     spans = []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     where = ("in", "at", "to") if verb.lemma_.lower() == "welcome" else ("in", "at")  # "to Rome"
@@ -157,20 +165,48 @@ def places_in(verb: Token) -> list[Span]:
     for prep in preps:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             span = _place_span(pobj)
-            if span is not None and pobj.ent_type_ in _PLACES:
+            # a building ("at State House in Nairobi") stands for its town, if it names one
+            if span is not None and pobj.ent_type_ in (*_PLACES, "ORG"):
                 spans.append(span)
     return spans
 
 
+#: Nouns for a town whose name stands beside them: "the Ukrainian capital, Kyiv".
+CITY_NOUNS = {"capital", "city", "town", "port"}
+
+
+def apposed_town(token: Token) -> Token | None:
+    """'Greenland's capital, Nuuk', 'the Malian capital, Bamako': the name set beside a noun for
+    a town is that town's, however the model tagged it."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CITY_NOUNS:
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def _place_span(token: Token) -> Span | None:
     doc = token.doc
+    named = apposed_town(token)
+    if named is not None:
+        token = named
     if token.ent_type_:
         ent = next((e for e in sentence_ents(token) if e.start <= token.i < e.end), None)
         if ent is not None and ent.label_ in (*_PLACES, "ORG"):
             return ent
     if token.pos_ == "PROPN":
         return doc[token.left_edge.i : token.i + 1]
-    return None
+    return national_capital(token)
+
+
+def national_capital(token: Token) -> Span | None:
+    """'the Ukrainian capital', 'the capital of Lebanon': a town, named by its country (the
+    country's mention inside the phrase carries the destination's country)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "capital":
+        return None
+    near = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+    near += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+    if not any(c.ent_type_ in ("NORP", "GPE") for c in near):
+        return None
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def dated_destinations(

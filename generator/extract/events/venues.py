@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from generator.extract.events.places import sentence_ents
+from generator.extract.events.places import apposed_town, sentence_ents
 
 #: Last words of a building, a site or an institution: a venue, never a town.
 VENUE_WORDS = {"palace", "house", "airport", "shrine", "office", "ministry", "hotel", "base"}
@@ -43,6 +43,9 @@ def is_town(ctx, span: Span) -> bool:
         return True  # a country or a capital the registry knows (not "Japan's Foreign Ministry")
     if span[-1].lower_ in VENUE_WORDS:
         return False
+    named = apposed_town(span.root.head) if span.root.dep_ == "appos" else None
+    if named is not None and named.i == span.root.i:
+        return True  # "Greenland's capital, Nuuk": named as a town, whatever the model's tag
     return span.root.ent_type_ not in _VENUES
 
 
