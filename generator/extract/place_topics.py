@@ -7,7 +7,8 @@ place or a pair of places. Each such phrase becomes an issue mention named "<Pla
 "<A>–<B> <topic>" (places in alphabetical order), which links to a curated issue whose name holds
 the same places (the registry's "Sudan conflict" for "the war in Sudan") and otherwise to a new
 issue, found automatically. Only a topic the article is about counts: one named in its title or
-lede, or in two sentences or more.
+lede, or in two sentences or more, or dealings that name both of the article's two most-named
+countries ("ties between A and B" in a story of A's and B's leaders, said once).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ DEALINGS = (
     "rivalry",
     "ties",
     "talks",
+    "cooperation",
+    "partnership",
     "conflict",
     "war",
 )
@@ -85,6 +88,10 @@ SAME_DEALINGS = {
     "peace deal": "peace process",
     "peace agreement": "peace process",
     "relationship": "relations",
+    # two states' cooperation or partnership is the state of their relations: "strengthen
+    # cooperation between the two countries", "the Estonian-Finnish strategic partnership"
+    "cooperation": "relations",
+    "partnership": "relations",
     # the state of two places' dealings is their relations: "India-Pakistan tensions", "the
     # Belgrade-Pristina dialogue" and "relations between India and Pakistan" are one issue
     "tensions": "relations",
@@ -109,9 +116,9 @@ SAME_DEALINGS = {
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
-    r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship)\b"
-    r"|\b(?P<between>relations|ties|relationship)\s+between\s+the\s+two\s+"
-    r"(?:countries|nations|neighbou?rs|states)\b"
+    r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship|cooperation)\b"
+    r"|\b(?P<between>relations|ties|relationship|cooperation|partnership)\s+between\s+"
+    r"(?:the|our)\s+(?:two\s+)?(?:countries|nations|neighbou?rs|states)\b"
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
@@ -146,7 +153,7 @@ _MODIFIER = re.compile(rf"^\s(?P<topic>{_TROUBLE})\b")
 #: "relations between": dealings before a pair of places.
 _BETWEEN = re.compile(rf"\b(?P<topic>{_DEALINGS})\s+between\s+(?:the\s+)?$")
 #: "defence, science and energy ties between": ties in listed fields, not the relations as such.
-_SECTORS = re.compile(r"(?:,|\band)\s+[a-z]+\s*$")
+_SECTORS = re.compile(r"(?:,|\band)\s+[a-z]+(?:\s+[a-z]+)?\s*$")
 _AND = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _DASH = re.compile(r"^\s?[-–—]\s?$")
 #: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
@@ -183,6 +190,8 @@ class _Found:
     #: said as tensions ("tensions between Russia and Ukraine"): where the two places' curated
     #: issue is a war or conflict between them and none is their relations, it is that war
     tense: bool = False
+    #: the phrase names both places ("ties between A and B", "A-B talks"), not only implies them
+    explicit: bool = False
 
 
 def place_topics(
@@ -207,6 +216,8 @@ def place_topics(
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
     taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
+    leading = frozenset(leading_pair(mentions, registry))
+    own: set[str | None] = set()  # the article's two leading countries' dealings
     out: list[Mention] = []
     for topic in sorted(found, key=lambda f: (f.start, -f.end)):
         if any(a < topic.end and topic.start < b for a, b in taken):
@@ -224,7 +235,9 @@ def place_topics(
             found_here = Mention(**{**found_here.__dict__, "discussed": True})
         out.append(found_here)
         taken.append((topic.start, topic.end))
-    return [m for m in out if m.discussed or _about(m, out, title)]
+        if topic.explicit and frozenset(topic.places) == leading:
+            own.add(found_here.entity_id)
+    return [m for m in out if m.discussed or m.entity_id in own or _about(m, out, title)]
 
 
 def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
@@ -343,7 +356,16 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                 start = a.start - (len(lead) - match.start())
                 topic = _dealings(match["topic"])
                 tense = match["topic"].lower() == "tensions"
-                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name), tense=tense))
+                out.append(
+                    _Found(
+                        start,
+                        b.end,
+                        f"{pair} {topic}",
+                        (a.name, b.name),
+                        tense=tense,
+                        explicit=True,
+                    )
+                )
         elif _DASH.match(between):
             match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
             if match:
@@ -354,6 +376,7 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                         f"{pair} {_dealings(match['topic'])}",
                         (a.name, b.name),
                         tense=match["topic"].lower() == "tensions",
+                        explicit=True,
                     )
                 )
     return out
@@ -441,6 +464,22 @@ def standing_pair(
     if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
         return (), named
     return tuple(sorted((ranked[0][0], ranked[1][0]))), named
+
+
+def leading_pair(mentions: list[Mention], registry: Registry) -> tuple[str, ...]:
+    """The article's two most-named countries, or () when a third is named as often as the
+    second: dealings that name those two are what the article is about, even said once."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            name = entity.name if entity else m.text
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and ranked[2] == ranked[1]):
+        return ()
+    top = sorted(counts, key=lambda n: -counts[n])[:2]
+    return tuple(sorted(top))
 
 
 def _topic(match: re.Match[str]) -> str:
