@@ -24,6 +24,7 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
 from generator.extract.mentions import make_mention
+from generator.extract.place_questions import fuller_places, place_troubles
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
@@ -212,6 +213,10 @@ def place_topics(
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
         + _adjectival(doc, text, places)
+        + [
+            _Found(start, end, f"{name} conflict", (name,))
+            for start, end, name in place_troubles(text, [(p.start, p.end, p.name) for p in places])
+        ]
     )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
@@ -277,7 +282,10 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
         name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
         if name[:1].isupper():
             out.append(_Place(ent.end_char - len(name), ent.end_char, name))
-    return sorted(out, key=lambda p: p.start)
+    fuller = fuller_places([p.name for p in out], {p.name for p in out[: len(covered)]})
+    return sorted(
+        (_Place(p.start, p.end, fuller.get(p.name, p.name)) for p in out), key=lambda p: p.start
+    )
 
 
 def _singles(text: str, places: list[_Place]) -> list[_Found]:

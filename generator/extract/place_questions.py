@@ -1,0 +1,66 @@
+"""A place's trouble named without a word of trouble: "the UN envoy for Western Sahara", "the
+Sahara question".
+
+Diplomacy names the places whose conflicts it handles by the envoys it sends to them and by "the
+<place> question". Each such phrase is a
+mention of that place's conflict, "<Place> conflict" (``place_topics`` links it to the curated
+issue of the place, or makes it an issue found automatically, and counts it only where the
+article is about it). An envoy "to" a place is an ambassador, and a continent or an ocean has
+no one conflict: neither counts.
+
+A place the tagger names once in full ("Western Sahara") and elsewhere by its last word
+("the Sahara") is one place, under its full name (``fuller_places``); a country of the registry
+keeps its own name ("Sudan" is not "South Sudan").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "the UN special envoy for", "Special Envoy on the": an envoy whose brief is a place.
+_ENVOY = re.compile(
+    r"\b(?:envoy|representative|mediator)\s+(?:for|on)\s+(?:the\s+)?$", re.IGNORECASE
+)
+#: "the ... question": a territory's question, as diplomacy calls it.
+_QUESTION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_QUESTION_AFTER = re.compile(r"^\s+question\b")
+#: Words of a continent, an ocean or a wide region: no one conflict of its own.
+_WIDE = re.compile(
+    r"\b(?:africa|americas?|arctic|asia|atlantic|balkans|caribbean|europe|indo-pacific|middle east"
+    r"|pacific|region|world)\b",
+    re.IGNORECASE,
+)
+
+
+def place_troubles(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, place) of each place named as an envoy's brief or as a question; ``places``
+    are (start, end, name) in order."""
+    out = []
+    for start, end, name in places:
+        if _WIDE.search(name):
+            continue
+        lead = text[max(0, start - 60) : start]
+        match = _ENVOY.search(lead)
+        if match is None and _QUESTION_AFTER.match(text[end:]):
+            match = _QUESTION_BEFORE.search(lead)
+        if match:
+            after = _QUESTION_AFTER.match(text[end:])
+            out.append(
+                (start - (len(lead) - match.start()), end + (after.end() if after else 0), name)
+            )
+    return out
+
+
+def fuller_places(found: list[str], countries: set[str]) -> dict[str, str]:
+    """A place named by the last words of another place the article names ("Sahara", "Western
+    Sahara") -> that fuller name, when exactly one is longer; countries of the registry aside."""
+    out = {}
+    for short in set(found) - countries:
+        longer = {
+            name
+            for name in set(found) - countries
+            if name != short and name.endswith(" " + short) and name[: -len(short)].strip()
+        }
+        if len(longer) == 1:
+            out[short] = longer.pop()
+    return out
