@@ -118,8 +118,9 @@ SAME_DEALINGS = {
 #: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
     r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship|cooperation)\b"
-    r"|\b(?P<between>relations|ties|relationship|cooperation|partnership)\s+between\s+"
-    r"(?:the|our)\s+(?:two\s+)?(?:countries|nations|neighbou?rs|states)\b"
+    r"|\b(?P<between>relations|ties|relationship|cooperation|partnership|tensions|rivalry)"
+    r"\s+between\s+(?:the|our)\s+(?:two\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:countries|nations|neighbou?rs|states|rivals|allies|sides)\b"
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
@@ -159,7 +160,9 @@ _AND = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _DASH = re.compile(r"^\s?[-–—]\s?$")
 #: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
 #: them).
-_PAIR_TOPIC = re.compile(rf"^\s(?:[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE)
+_PAIR_TOPIC = re.compile(
+    rf"^\s(?:(?!(?:border|peace)\s)[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE
+)
 #: "negotiations regarding northeast", "talks on the situation in": a place as what people
 #: discuss. It names no kind of topic, so it only links to the curated issue of that place.
 _TALKS_ON = re.compile(
@@ -245,13 +248,27 @@ def place_topics(
     return [m for m in out if m.discussed or m.entity_id in own or _about(m, out, title)]
 
 
+#: What two places' relations are a passage of, where an article follows it (most telling first).
+_HOLDING = (" peace process", " border dispute", " dispute", " conflict")
+
+
 def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
-    """Where an article follows two places' peace process, their relations ("normalising
-    relations", "tensions between them") are that process, not a second topic."""
-    at_peace = {frozenset(f.places) for f in found if f.name.endswith(" peace process")}
+    """Where an article follows two places' peace process, dispute or conflict, their relations
+    ("normalising relations", "tensions between them", "the dispute strains relations") are
+    that, not a second topic."""
+    holding: dict[frozenset[str], str] = {}
+    for kind in reversed(_HOLDING):
+        for f in found:
+            if len(f.places) == 2 and f.name.endswith(kind):
+                holding[frozenset(f.places)] = kind
     return [
-        _Found(f.start, f.end, f.name.removesuffix("relations") + "peace process", f.places)
-        if f.name.endswith(" relations") and frozenset(f.places) in at_peace
+        _Found(
+            f.start,
+            f.end,
+            f.name.removesuffix(" relations") + holding[frozenset(f.places)],
+            f.places,
+        )
+        if f.name.endswith(" relations") and frozenset(f.places) in holding
         else f
         for f in found
     ]
