@@ -1,12 +1,12 @@
 """A place's trouble named without a word of trouble: "the UN envoy for Western Sahara", "the
-Sahara question".
+Sahara question", "the Cyprus problem".
 
-Diplomacy names the places whose conflicts it handles by the envoys it sends to them and by "the
-<place> question". Each such phrase is a
+Diplomacy names the places whose conflicts it handles by the envoys it sends to them and as "the
+<place> question" (problem, issue). Each such phrase is a
 mention of that place's conflict, "<Place> conflict" (``place_topics`` links it to the curated
 issue of the place, or makes it an issue found automatically, and counts it only where the
-article is about it). An envoy "to" a place is an ambassador, and a continent or an ocean has
-no one conflict: neither counts.
+article is about it). An envoy "to" a place is an ambassador, unless the UN's or a special or
+personal one; a continent or an ocean has no one conflict.
 
 A place the tagger names once in full ("Western Sahara") and elsewhere by its last word
 ("the Sahara") is one place, under its full name (``fuller_places``); a country of the registry
@@ -23,7 +23,13 @@ _ENVOY = re.compile(
 )
 #: "the ... question": a territory's question, as diplomacy calls it.
 _QUESTION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_QUESTION_AFTER = re.compile(r"^\s+question\b")
+_QUESTION_AFTER = re.compile(r"^\s+(?:question|problem|issue)\b")
+#: "the UN envoy to", "the Secretary-General's special envoy to": a mediator, not an ambassador.
+_MEDIATOR_TO = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations|Secretary-General's|special|personal)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:envoy|representative)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: Words of a continent, an ocean or a wide region: no one conflict of its own.
 _WIDE = re.compile(
     r"\b(?:africa|americas?|arctic|asia|atlantic|balkans|caribbean|europe|indo-pacific|middle east"
@@ -40,7 +46,7 @@ def place_troubles(text: str, places: list[tuple[int, int, str]]) -> list[tuple[
         if _WIDE.search(name):
             continue
         lead = text[max(0, start - 60) : start]
-        match = _ENVOY.search(lead)
+        match = _ENVOY.search(lead) or _MEDIATOR_TO.search(lead)
         if match is None and _QUESTION_AFTER.match(text[end:]):
             match = _QUESTION_BEFORE.search(lead)
         if match:

@@ -30,3 +30,13 @@ def test_a_place_named_by_its_last_word_is_the_place_named_in_full():
         ["Sahel", "Western Sahel", "Sudan", "South Sudan"], {"Sudan", "South Sudan"}
     )
     assert fuller == {"Sahel": "Western Sahel"}  # countries keep their own names
+
+
+def test_the_uns_envoy_to_a_place_is_a_mediator_and_a_places_problem_its_trouble():
+    text = "The ambassador to Freedonia spoke of the Ruritania problem."
+    found = place_troubles(text, places_in(text, "Ruritania", "Freedonia"))
+    assert [(text[s:e], n) for s, e, n in found] == [("the Ruritania problem", "Ruritania")]
+    text = "The UN envoy to Ruritania spoke first."
+    assert [text[s:e] for s, e, _ in place_troubles(text, places_in(text, "Ruritania"))] == [
+        "UN envoy to Ruritania"
+    ]
