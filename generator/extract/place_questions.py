@@ -1,12 +1,12 @@
-"""A place's trouble named without a word of trouble: "the UN envoy for Western Sahara", "the
-Sahara question", "the Cyprus problem".
+"""A place's trouble named around the place: "the UN envoy for Western Sahara", "the Sahara
+question", "the Cyprus problem", "the dispute over the islands".
 
 Diplomacy names the places whose conflicts it handles by the envoys it sends to them and as "the
-<place> question" (problem, issue). Each such phrase is a
-mention of that place's conflict, "<Place> conflict" (``place_topics`` links it to the curated
-issue of the place, or makes it an issue found automatically, and counts it only where the
-article is about it). An envoy "to" a place is an ambassador, unless the UN's or a special or
-personal one; a continent or an ocean has no one conflict.
+<place> question" (problem, issue). Each such phrase is a mention of that place's conflict,
+"<Place> conflict"; a quarrel "over" a place is its dispute, "<Place> dispute" (``place_topics``
+links it to the curated issue of the place, or makes it an issue found automatically, and counts
+it only where the article is about it). An envoy "to" a place is an ambassador, unless the UN's
+or a special or personal one; a continent or an ocean has no one conflict.
 
 A place the tagger names once in full ("Western Sahara") and elsewhere by its last word
 ("the Sahara") is one place, under its full name (``fuller_places``); a country of the registry
@@ -24,6 +24,12 @@ _ENVOY = re.compile(
 #: "the ... question": a territory's question, as diplomacy calls it.
 _QUESTION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _QUESTION_AFTER = re.compile(r"^\s+(?:question|problem|issue)\b")
+#: "the dispute over", "a row over the": a quarrel whose object is a place.
+_OVER = re.compile(
+    r"\b(?:dispute|disputes|row|standoff|stand-off|impasse|feud|quarrel)\s+over\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
 #: "the UN envoy to", "the Secretary-General's special envoy to": a mediator, not an ambassador.
 _MEDIATOR_TO = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|Secretary-General's|special|personal)\s+"
@@ -38,21 +44,32 @@ _WIDE = re.compile(
 )
 
 
-def place_troubles(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, place) of each place named as an envoy's brief or as a question; ``places``
-    are (start, end, name) in order."""
+def place_troubles(
+    text: str, places: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, place, kind) of each place named as an envoy's brief or as a question (kind
+    "conflict"), or as what a quarrel is over (kind "dispute"); ``places`` are (start, end, name)
+    in order."""
     out = []
     for start, end, name in places:
         if _WIDE.search(name):
             continue
         lead = text[max(0, start - 60) : start]
+        kind = "conflict"
         match = _ENVOY.search(lead) or _MEDIATOR_TO.search(lead)
         if match is None and _QUESTION_AFTER.match(text[end:]):
             match = _QUESTION_BEFORE.search(lead)
+        if match is None and not _POSSESSIVE.match(text[end:]):
+            match, kind = _OVER.search(lead), "dispute"  # not "over Ethiopia's port deal"
         if match:
-            after = _QUESTION_AFTER.match(text[end:])
+            after = _QUESTION_AFTER.match(text[end:]) if kind == "conflict" else None
             out.append(
-                (start - (len(lead) - match.start()), end + (after.end() if after else 0), name)
+                (
+                    start - (len(lead) - match.start()),
+                    end + (after.end() if after else 0),
+                    name,
+                    kind,
+                )
             )
     return out
 

@@ -217,8 +217,10 @@ def place_topics(
         + _singles(text, places)
         + _adjectival(doc, text, places)
         + [
-            _Found(start, end, f"{name} conflict", (name,))
-            for start, end, name in place_troubles(text, [(p.start, p.end, p.name) for p in places])
+            _Found(start, end, f"{name} {kind}", (name,))
+            for start, end, name, kind in place_troubles(
+                text, [(p.start, p.end, p.name) for p in places]
+            )
         ]
     )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
@@ -539,7 +541,9 @@ def _curated_for(
                 continue
             # and the same kind of topic: "India–Pakistan relations" is not "India-Pakistan
             # conflict", though "the war in Sudan" is the "Sudan conflict"
-            if kind & _kinds(folded) or (kind == {"trouble"} and not _kinds(folded)):
+            # a place's trouble or dispute is the curated issue named by the place alone
+            # ("Kashmir", "Status of Taiwan")
+            if kind & _kinds(folded) or (kind in ({"trouble"}, {"dispute"}) and not _kinds(folded)):
                 return key
             if topic.tense and len(wanted) == 2 and _kinds(folded) == {"trouble"}:
                 at_war = at_war or key
