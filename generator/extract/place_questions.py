@@ -9,8 +9,9 @@ it only where the article is about it). An envoy "to" a place is an ambassador, 
 or a special or personal one; a continent or an ocean has no one conflict.
 
 A place the tagger names once in full ("Western Sahara") and elsewhere by its last word
-("the Sahara") is one place, under its full name (``fuller_places``); a country of the registry
-keeps its own name ("Sudan" is not "South Sudan").
+("the Sahara") is one place, under its full name (``fuller_places``), and one it runs on into
+the next words ("Western Sahara Jane Doe", the envoy's name) is the place the article names alone
+(``glued_places``); a country of the registry keeps its own name ("Sudan" is not "South Sudan").
 """
 
 from __future__ import annotations
@@ -86,4 +87,17 @@ def fuller_places(found: list[str], countries: set[str]) -> dict[str, str]:
         }
         if len(longer) == 1:
             out[short] = longer.pop()
+    return out
+
+
+def glued_places(found: list[str], countries: set[str]) -> dict[str, str]:
+    """A tagger's place that runs on past a place the article names alone ("Western Sahara Jane
+    Doe", where the article also names "Western Sahara": the envoy's title glued to her name) ->
+    that place; countries of the registry keep their names."""
+    alone = set(found)
+    out = {}
+    for long in alone - countries:
+        heads = [short for short in alone if short != long and long.startswith(short + " ")]
+        if heads:
+            out[long] = max(heads, key=len)
     return out

@@ -24,7 +24,7 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
 from generator.extract.mentions import make_mention
-from generator.extract.place_questions import fuller_places, place_troubles
+from generator.extract.place_questions import fuller_places, glued_places, place_troubles
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
@@ -301,7 +301,13 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
         name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
         if name[:1].isupper():
             out.append(_Place(ent.end_char - len(name), ent.end_char, name))
-    fuller = fuller_places([p.name for p in out], {p.name for p in out[: len(covered)]})
+    countries = {p.name for p in out[: len(covered)]}
+    glued = glued_places([p.name for p in out], countries)
+    out = [
+        _Place(p.start, p.start + len(glued[p.name]), glued[p.name]) if p.name in glued else p
+        for p in out
+    ]
+    fuller = fuller_places([p.name for p in out], countries)
     return sorted(
         (_Place(p.start, p.end, fuller.get(p.name, p.name)) for p in out), key=lambda p: p.start
     )

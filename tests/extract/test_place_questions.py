@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.extract.place_questions import fuller_places, place_troubles
+from generator.extract.place_questions import fuller_places, glued_places, place_troubles
 
 
 def places_in(text: str, *names: str) -> list[tuple[int, int, str]]:
@@ -48,3 +48,11 @@ def test_a_quarrel_over_a_place_is_its_dispute_but_not_over_something_of_the_pla
     assert [(text[s:e], k) for s, e, _, k in found] == [
         ("row over the Ruritania islands", "dispute")
     ]
+
+
+def test_a_place_run_on_into_a_name_is_the_place_the_article_names_alone():
+    found = ["Western Sahel", "Western Sahel Jane Doe", "South Sudan", "South Sudan Juba"]
+    assert glued_places(found, {"South Sudan"}) == {
+        "Western Sahel Jane Doe": "Western Sahel",
+        "South Sudan Juba": "South Sudan",  # a tagger's span, not a country of the registry
+    }
