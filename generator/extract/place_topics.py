@@ -117,7 +117,7 @@ SAME_DEALINGS = {
 #: "frosty bilateral relations", "ties between the two countries", "the two nations'
 #: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
-    r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship|cooperation)\b"
+    r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship)\b"
     r"|\b(?P<between>relations|ties|relationship|cooperation|partnership|tensions|rivalry)"
     r"\s+between\s+(?:the|our)\s+(?:two\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:countries|nations|neighbou?rs|states|rivals|allies|sides)\b"
