@@ -167,16 +167,18 @@ def _discussed_issues(
 ) -> set[str]:
     """Issues the article discusses, not ones it brushes past: a one-word cue ("sanction",
     "election") counts only when it recurs or stands in the lede; a phrase counts at once. A cue
-    said in passing (``Mention.passing``: a list item, a time clause) counts only when it recurs;
-    one inside an organization's name (``in_names``) not at all."""
+    said in passing (``Mention.passing``: a list item, a time clause) or that is a person's name
+    (a guest who stands for an issue) counts only when it recurs; one inside an organization's
+    name (``in_names``) not at all."""
     sentences: dict[str, set[int]] = {}
     strong: set[str] = set()
     lede: set[str] = set()
+    people = {(m.start, m.end) for m in mentions if m.label == "person"}
     for i, m in enumerate(mentions):
         if m.label == "issue" and m.entity_id and i not in in_names:
             sentences.setdefault(m.entity_id, set()).add(m.sentence_index)
-            if m.passing:
-                continue
+            if m.passing or (m.start, m.end) in people:
+                continue  # a person who stands for an issue is no topic named once
             if (
                 m.discussed
                 or len(re.split(r"[\s-]+", m.text)) >= 2

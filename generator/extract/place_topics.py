@@ -7,7 +7,8 @@ place or a pair of places. Each such phrase becomes an issue mention named "<Pla
 "<A>–<B> <topic>" (places in alphabetical order), which links to a curated issue whose name holds
 the same places (the registry's "Sudan conflict" for "the war in Sudan") and otherwise to a new
 issue, found automatically. Only a topic the article is about counts: one named in its title or
-lede, or in two sentences or more.
+lede, or in two sentences or more, or dealings that name both of the article's two most-named
+countries ("ties between A and B" in a story of A's and B's leaders, said once).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
 from generator.extract.mentions import make_mention
+from generator.extract.place_questions import fuller_places, glued_places, place_troubles
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
@@ -73,6 +75,8 @@ DEALINGS = (
     "rivalry",
     "ties",
     "talks",
+    "cooperation",
+    "partnership",
     "conflict",
     "war",
 )
@@ -85,6 +89,10 @@ SAME_DEALINGS = {
     "peace deal": "peace process",
     "peace agreement": "peace process",
     "relationship": "relations",
+    # two states' cooperation or partnership is the state of their relations: "strengthen
+    # cooperation between the two countries", "the Estonian-Finnish strategic partnership"
+    "cooperation": "relations",
+    "partnership": "relations",
     # the state of two places' dealings is their relations: "India-Pakistan tensions", "the
     # Belgrade-Pristina dialogue" and "relations between India and Pakistan" are one issue
     "tensions": "relations",
@@ -110,8 +118,9 @@ SAME_DEALINGS = {
 #: relationship": dealings between the two countries the article is about.
 _BILATERAL = re.compile(
     r"\bbilateral\s+(?P<topic>relations|ties|talks|dialogue|relationship)\b"
-    r"|\b(?P<between>relations|ties|relationship)\s+between\s+the\s+two\s+"
-    r"(?:countries|nations|neighbou?rs|states)\b"
+    r"|\b(?P<between>relations|ties|relationship|cooperation|partnership|tensions|rivalry)"
+    r"\s+between\s+(?:the|our)\s+(?:two\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:countries|nations|neighbou?rs|states|rivals|allies|sides)\b"
     r"|\bthe\s+two\s+(?:countries|nations|neighbou?rs)['’]?\s+(?P<own>relations|ties|relationship)\b",
     re.IGNORECASE,
 )
@@ -146,12 +155,14 @@ _MODIFIER = re.compile(rf"^\s(?P<topic>{_TROUBLE})\b")
 #: "relations between": dealings before a pair of places.
 _BETWEEN = re.compile(rf"\b(?P<topic>{_DEALINGS})\s+between\s+(?:the\s+)?$")
 #: "defence, science and energy ties between": ties in listed fields, not the relations as such.
-_SECTORS = re.compile(r"(?:,|\band)\s+[a-z]+\s*$")
+_SECTORS = re.compile(r"(?:,|\band)\s+[a-z]+(?:\s+[a-z]+)?\s*$")
 _AND = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _DASH = re.compile(r"^\s?[-–—]\s?$")
 #: " peace process", " cricketing ties": dealings after a hyphenated pair (one word may qualify
 #: them).
-_PAIR_TOPIC = re.compile(rf"^\s(?:[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE)
+_PAIR_TOPIC = re.compile(
+    rf"^\s(?:(?!(?:border|peace)\s)[a-z]+\s)?(?P<topic>{_DEALINGS})\b", re.IGNORECASE
+)
 #: "negotiations regarding northeast", "talks on the situation in": a place as what people
 #: discuss. It names no kind of topic, so it only links to the curated issue of that place.
 _TALKS_ON = re.compile(
@@ -183,6 +194,8 @@ class _Found:
     #: said as tensions ("tensions between Russia and Ukraine"): where the two places' curated
     #: issue is a war or conflict between them and none is their relations, it is that war
     tense: bool = False
+    #: the phrase names both places ("ties between A and B", "A-B talks"), not only implies them
+    explicit: bool = False
 
 
 def place_topics(
@@ -203,10 +216,18 @@ def place_topics(
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
         + _adjectival(doc, text, places)
+        + [
+            _Found(start, end, f"{name} {kind}", (name,))
+            for start, end, name, kind in place_troubles(
+                text, [(p.start, p.end, p.name) for p in places]
+            )
+        ]
     )
     curated_issues = [(e.key, [e.name, *e.aliases]) for e in registry.of_type(EntityType.ISSUE)]
     place_names = {e.name: [e.name, *e.aliases] for e in registry.of_type(EntityType.COUNTRY)}
     taken = [(m.start, m.end) for m in mentions if m.label == "issue"]
+    leading = frozenset(leading_pair(mentions, registry))
+    own: set[str | None] = set()  # the article's two leading countries' dealings
     out: list[Mention] = []
     for topic in sorted(found, key=lambda f: (f.start, -f.end)):
         if any(a < topic.end and topic.start < b for a, b in taken):
@@ -224,16 +245,32 @@ def place_topics(
             found_here = Mention(**{**found_here.__dict__, "discussed": True})
         out.append(found_here)
         taken.append((topic.start, topic.end))
-    return [m for m in out if m.discussed or _about(m, out, title)]
+        if topic.explicit and frozenset(topic.places) == leading:
+            own.add(found_here.entity_id)
+    return [m for m in out if m.discussed or m.entity_id in own or _about(m, out, title)]
+
+
+#: What two places' relations are a passage of, where an article follows it (most telling first).
+_HOLDING = (" peace process", " border dispute", " dispute", " conflict")
 
 
 def _peace_holds_relations(found: list[_Found]) -> list[_Found]:
-    """Where an article follows two places' peace process, their relations ("normalising
-    relations", "tensions between them") are that process, not a second topic."""
-    at_peace = {frozenset(f.places) for f in found if f.name.endswith(" peace process")}
+    """Where an article follows two places' peace process, dispute or conflict, their relations
+    ("normalising relations", "tensions between them", "the dispute strains relations") are
+    that, not a second topic."""
+    holding: dict[frozenset[str], str] = {}
+    for kind in reversed(_HOLDING):
+        for f in found:
+            if len(f.places) == 2 and f.name.endswith(kind):
+                holding[frozenset(f.places)] = kind
     return [
-        _Found(f.start, f.end, f.name.removesuffix("relations") + "peace process", f.places)
-        if f.name.endswith(" relations") and frozenset(f.places) in at_peace
+        _Found(
+            f.start,
+            f.end,
+            f.name.removesuffix(" relations") + holding[frozenset(f.places)],
+            f.places,
+        )
+        if f.name.endswith(" relations") and frozenset(f.places) in holding
         else f
         for f in found
     ]
@@ -264,7 +301,16 @@ def _places(doc: Doc, mentions: list[Mention], registry: Registry) -> list[_Plac
         name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
         if name[:1].isupper():
             out.append(_Place(ent.end_char - len(name), ent.end_char, name))
-    return sorted(out, key=lambda p: p.start)
+    countries = {p.name for p in out[: len(covered)]}
+    glued = glued_places([p.name for p in out], countries)
+    out = [
+        _Place(p.start, p.start + len(glued[p.name]), glued[p.name]) if p.name in glued else p
+        for p in out
+    ]
+    fuller = fuller_places([p.name for p in out], countries)
+    return sorted(
+        (_Place(p.start, p.end, fuller.get(p.name, p.name)) for p in out), key=lambda p: p.start
+    )
 
 
 def _singles(text: str, places: list[_Place]) -> list[_Found]:
@@ -343,7 +389,16 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                 start = a.start - (len(lead) - match.start())
                 topic = _dealings(match["topic"])
                 tense = match["topic"].lower() == "tensions"
-                out.append(_Found(start, b.end, f"{pair} {topic}", (a.name, b.name), tense=tense))
+                out.append(
+                    _Found(
+                        start,
+                        b.end,
+                        f"{pair} {topic}",
+                        (a.name, b.name),
+                        tense=tense,
+                        explicit=True,
+                    )
+                )
         elif _DASH.match(between):
             match = _PAIR_TOPIC.match(text[b.end : b.end + 40])
             if match:
@@ -354,6 +409,7 @@ def _pairs(text: str, places: list[_Place]) -> list[_Found]:
                         f"{pair} {_dealings(match['topic'])}",
                         (a.name, b.name),
                         tense=match["topic"].lower() == "tensions",
+                        explicit=True,
                     )
                 )
     return out
@@ -443,6 +499,22 @@ def standing_pair(
     return tuple(sorted((ranked[0][0], ranked[1][0]))), named
 
 
+def leading_pair(mentions: list[Mention], registry: Registry) -> tuple[str, ...]:
+    """The article's two most-named countries, or () when a third is named as often as the
+    second: dealings that name those two are what the article is about, even said once."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.label == "country" and m.entity_id:
+            entity = registry.get(m.entity_id)
+            name = entity.name if entity else m.text
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) < 2 or (len(ranked) > 2 and ranked[2] == ranked[1]):
+        return ()
+    top = sorted(counts, key=lambda n: -counts[n])[:2]
+    return tuple(sorted(top))
+
+
 def _topic(match: re.Match[str]) -> str:
     return next(v for k, v in match.groupdict().items() if v and k in ("topic", "between", "own"))
 
@@ -475,7 +547,9 @@ def _curated_for(
                 continue
             # and the same kind of topic: "India–Pakistan relations" is not "India-Pakistan
             # conflict", though "the war in Sudan" is the "Sudan conflict"
-            if kind & _kinds(folded) or (kind == {"trouble"} and not _kinds(folded)):
+            # a place's trouble or dispute is the curated issue named by the place alone
+            # ("Kashmir", "Status of Taiwan")
+            if kind & _kinds(folded) or (kind in ({"trouble"}, {"dispute"}) and not _kinds(folded)):
                 return key
             if topic.tense and len(wanted) == 2 and _kinds(folded) == {"trouble"}:
                 at_war = at_war or key
