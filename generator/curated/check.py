@@ -95,6 +95,15 @@ def _references(registry: Registry) -> list[Problem]:
                     f"{entity.id}: country {country!r} is not in curated/countries.yml",
                 )
             )
+        for short_for in entity.get("stands_for", []) or []:
+            if registry.get(f"country:{short_for}") is None:
+                out.append(
+                    Problem(
+                        entity.file,
+                        entity.line,
+                        f"{entity.id}: stands_for {short_for!r} is not a known country",
+                    )
+                )
         if entity.type is EntityType.FORUM:
             for member in entity.get("members", []) or []:
                 if registry.get(f"country:{member}") is None:

@@ -3,11 +3,12 @@ overlapping candidates wins (the most trusted source, then the longest)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from generator import names
+from generator.curated.registry import Registry
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
 from generator.extract.gazetteer import Gazetteer
@@ -76,7 +77,26 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
     out.extend(_people_tagged_otherwise(doc, ner_people, gaz))
     out.extend(_lone_actors(doc, gaz, tools.name_types))
     out.extend(_titled_names(doc, gaz))
+    out = _short_country_names(doc, out, tools.registry)
     return respelled(doc, out, tools.registry)  # 'Subrahmanyan Jaishankar' for '…yam Jaishankar'
+
+
+def _short_country_names(doc: Doc, found: list[Candidate], registry: Registry) -> list[Candidate]:
+    """'Korea' is short for South or North Korea (curated ``stands_for``): in an article that
+    names exactly one of them, the short name there is that one ('the Korea-Japan summit' in a
+    report on Seoul and Tokyo); naming both or neither leaves it as it is."""
+    named = {c.key for c in found if c.label == "country"}
+    out = []
+    for cand in found:
+        entity = registry.get(cand.key) if cand.label == "country" and cand.key else None
+        meant = entity.get("stands_for", []) if entity is not None else []
+        written = doc[cand.start : cand.end].text
+        if meant and written == entity.name:  # not its other names ('Korean Peninsula')
+            among = [key for key in (f"country:{m}" for m in meant) if key in named]
+            if len(among) == 1:
+                cand = replace(cand, key=among[0])
+        out.append(cand)
+    return out
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:

@@ -239,6 +239,16 @@ def test_unknown_forum_member(seeds):
     ]
 
 
+def test_unknown_country_a_short_name_stands_for(seeds):
+    line = append(
+        seeds / "curated/countries.yml",
+        "  - id: guinea-land\n    name: Guinealand\n    stands_for: [guinea, atlantis]\n",
+    )
+    assert messages(seeds) == [
+        f"curated/countries.yml:{line}: guinea-land: stands_for 'atlantis' is not a known country"
+    ]
+
+
 def test_unknown_forum_parent(seeds):
     line = append(
         seeds / "curated/forums.yml",
