@@ -51,6 +51,7 @@ class Gazetteer:
     rank_phrases: set[tuple[str, ...]] = field(default_factory=set)  # ranks and honorifics
     title_first_words: set[str] = field(default_factory=set)  # for a cheap test per token
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
+    demonyms: set[str] = field(default_factory=set)  # 'Cypriot', 'Cypriots'
     org_names: dict[str, str] = field(default_factory=dict)  # folded forum/org name -> key
     #: fuzzy lookups done (folded name -> result): each compares with every known name, and the
     #: same unknown names recur from article to article
@@ -110,6 +111,8 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
                 for name in names:
                     add(f"{entity.key}|{kind}", name, True)
                     gaz.country_names.setdefault(name, entity.key)
+                    if kind == "demonym":
+                        gaz.demonyms.add(name)
             gaz.ambiguous.update(entity.get("ambiguous", []) or [])
             continue
         all_names = [entity.name, *entity.aliases]

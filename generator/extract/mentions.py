@@ -50,6 +50,7 @@ from generator.extract.org_forms import (
     with_short_forms,
     without_possessor,
 )
+from generator.extract.peoples import names_a_people
 from generator.extract.referents import is_judging as _judging
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.role_titles import tidy_role
@@ -90,7 +91,7 @@ def find_mentions(
     rulings: dict[tuple[int, int], str] = {}  # a person candidate that is no person: what it is
     for cand in people:
         span = _person_span(doc, cand, gaz, types)
-        if span is None or _group_of_people(span):
+        if span is None or _group_of_people(span) or names_a_people(span.text, gaz):
             continue
         ruling = types.ruling(doc, span) if cand.source != "registry" else None
         if ruling:
@@ -354,7 +355,7 @@ def _person_mention(
         return None
     if all(gazetteer.title_key(w) in gaz.title_phrases for w in text.split()):
         return None
-    if _group_of_people(span):
+    if _group_of_people(span) or names_a_people(text, gaz):
         return None
     refers_to = None
     if not names.is_full(text):

@@ -13,6 +13,7 @@ from generator.extract.candidates import Candidate
 from generator.extract.gazetteer import Gazetteer, title_key
 from generator.extract.name_types import NameTypes, is_place, rest_of_an_office
 from generator.extract.org_forms import defines_short_form
+from generator.extract.peoples import names_a_people
 
 _NOT_ORG_ENDINGS = re.compile(
     r"\b(agreement|treaty|accord|pact|convention|initiative|declaration|deal|framework|"
@@ -164,8 +165,8 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
     Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
-    if _AMOUNT_OR_DISEASE.match(text):
-        return True
+    if _AMOUNT_OR_DISEASE.match(text) or names_a_people(text, gaz):
+        return True  # ... 'the Greek Cypriots': a people, no body
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
         return True  # a place, an operation; two names joined ('Fordow and Natanz')
     if text.split()[-1].lower() in gaz.office_words and not _an_office_of(text, types):

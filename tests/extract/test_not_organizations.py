@@ -23,3 +23,15 @@ def test_offices_a_shouted_country_and_a_time_stamp_are_no_organizations(build_c
     for wrong in ("philippines", "gmt final", "service chiefs", "inspector general of police"):
         assert not any(wrong in name for name in found), sorted(found)
     assert not any(name.endswith("consul general") for name in found), sorted(found)
+
+
+def test_a_peoples_name_is_no_organization(build_case):
+    story = (
+        "Island talks resume\n\n"
+        "NICOSIA — The Greek Cypriots and the Turkish Cypriots have been divided for decades, "
+        "the Cyprus News Agency reported on Friday. The Greek Cypriots want a federation.\n"
+    )
+    result = build_case({"a.txt": story})
+    found = {name.casefold() for name in named_records(result, "organizations")}
+    assert not any("cypriots" in name for name in found), sorted(found)
+    assert "cyprus news agency" in found, sorted(found)
