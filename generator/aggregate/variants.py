@@ -14,6 +14,8 @@ Merging two different people is worse than keeping one person twice, so a form j
 - or, in the same article, with its given name contracted ('Mohd Yunus' of 'Mohammed Yunus',
   'Wm' of 'William'): the same other words, the given name's first and last letters kept and
   its letters in order;
+- or as another romanisation of the same name, in any article (``romanised.py``: 'Nicolai' /
+  'Nikolai', 'Zhaksylyk' / 'Jaksylyk');
 - and when exactly one other person of the article (or of the curated list) fits.
 """
 
@@ -23,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from generator import names
+from generator.aggregate.romanised import romanised_owners
 from generator.curated.registry import Registry
 from generator.data import EntityType, LinkedArticle
 from generator.spellings import spelling_variant as _spelling
@@ -66,6 +69,14 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
                 for other, b in masked.get((a[:i], a[i + 1 :]), ()):
                     if _spelling(a, b):
                         owners[key].add(other)
+    # another romanisation, across the corpus ('Nicolai' / 'Nikolai'): forms joined to either
+    # of two romanisations join the one they settle on
+    keys = {k for keys in by_article for k in keys}
+    romanised = romanised_owners(forms, keys | set(curated), count, curated)
+    for key, found in list(owners.items()):
+        owners[key] = {romanised.get(other, other) for other in found} - {key}
+    for key, owner in romanised.items():
+        owners[key].add(owner)
     direct = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
     return {key: _final(key, direct) for key in direct if _final(key, direct) != key}
 
