@@ -31,6 +31,7 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.known_as import known_as_aliases
 from generator.extract.listed import skipped_in_lists
+from generator.extract.lone_bodies import named_as_a_body
 from generator.extract.name_types import (
     NameTypes,
     is_place,
@@ -155,6 +156,8 @@ def find_mentions(
                 )
             else:
                 source = "ner" if cand.kind == "ORG" else "typed-party"  # 'his Greens party'
+                if source == "ner" and named_as_a_body(doc, span, types):
+                    source = "ner-body"  # 'a X delegation': one word, but a body's
                 out.append(
                     make_mention(
                         doc, span, text, "organization", None, sentences, sent_index, source
