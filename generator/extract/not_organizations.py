@@ -198,8 +198,21 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
     return names.fold(text.split()[-1]) not in types.organization_words
 
 
+_DASHES = {"-", "–", "—", "--"}
+
+
 def trim_org(span: Span) -> str:
     tokens = list(span)
+    dateline = 0  # 'BAMAKO - Mali', 'DOHA - A X': the tagger ran a dateline into the name
+    while dateline < len(tokens) and tokens[dateline].is_upper and tokens[dateline].is_alpha:
+        dateline += 1
+    if (
+        dateline
+        and dateline < len(tokens)
+        and tokens[dateline].text in _DASHES
+        and tokens[dateline - 1].whitespace_  # not 'UN-backed'
+    ):
+        tokens = tokens[dateline + 1 :]
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (

@@ -23,3 +23,21 @@ def test_offices_a_shouted_country_and_a_time_stamp_are_no_organizations(build_c
     for wrong in ("philippines", "gmt final", "service chiefs", "inspector general of police"):
         assert not any(wrong in name for name in found), sorted(found)
     assert not any(name.endswith("consul general") for name in found), sorted(found)
+
+
+DATELINES = (
+    "Junta names premier\n\n"
+    "BAMAKO - Mali's military rulers on Monday named a new prime minister, state television "
+    "said.\n\n"
+    "DOHA - A Kataibun delegation arrived on Sunday. The UN-backed Government of National Unity "
+    "welcomed it.\n"
+)
+
+
+def test_a_dateline_run_into_a_name_is_no_part_of_it(build_case):
+    """'BAMAKO - Mali', 'DOHA - A Kataibun': a dateline without its date, which the tagger ran
+    into the name after it; 'UN-backed' keeps its hyphen."""
+    result = build_case({"a.txt": DATELINES})
+    found = set(named_records(result, "organizations"))
+    assert not any(" - " in name for name in found), sorted(found)
+    assert "Kataibun" in found, sorted(found)
