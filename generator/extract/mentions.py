@@ -29,6 +29,7 @@ from generator.extract.credits import (
 )
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
+from generator.extract.kin import named_as_kin
 from generator.extract.known_as import known_as_aliases
 from generator.extract.listed import skipped_in_lists
 from generator.extract.lone_bodies import named_as_a_body
@@ -370,7 +371,8 @@ def _person_mention(
     role = _role(doc, span, gaz)
     source = "registry" if cand.source == "registry" else "ner"
     mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
-    acts = not names.is_full(text) and _acts_as_a_person(span)
+    # 'Saied said'; 'his wife, Meera,': a lone word a person's
+    acts = not names.is_full(text) and (_acts_as_a_person(span) or named_as_kin(span))
     return Mention(
         **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
     )
