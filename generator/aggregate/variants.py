@@ -5,7 +5,8 @@ tagger cuts 'Amir Khan Muttaqi' to 'Amir Khan' in one sentence; an editor types 
 'Muttaqi'; a transliteration swaps one letter ('Subrahmanyan' for the curated 'Subrahmanyam').
 Merging two different people is worse than keeping one person twice, so a form joins another only:
 
-- in the same article, or when the other is a curated person (whose spelling is settled);
+- in the same article (where a curated person named by one word counts with all its curated
+  forms), or when the other is a curated person (whose spelling is settled);
 - as a shorter form: its words in the same order inside the other's, from the same first word,
   or its last words (a surname of two words: 'López Obrador'), a hyphen read as a space
   ('Aboul Gheit' of 'Ahmed Aboul-Gheit');
@@ -48,6 +49,8 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
                 forms[lm.key].add(form)
                 keys.add(lm.key)
                 count[lm.key] += 1
+            elif not lm.key.startswith("person:~"):
+                keys.add(lm.key)  # a curated person named by one word here: its forms are known
         by_article.append(keys)
     curated: dict[str, set[Form]] = {}
     for entity in registry.of_type(EntityType.PERSON):
