@@ -18,6 +18,7 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
+from generator.extract.clause_names import gerund_before_place
 from generator.extract.credits import (
     credit_lines,
     credit_openers,
@@ -27,6 +28,7 @@ from generator.extract.credits import (
     names_the_publisher,
     publisher_hosts,
 )
+from generator.extract.exercise_names import names_an_exercise
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
 from generator.extract.kin import named_as_kin
@@ -34,6 +36,8 @@ from generator.extract.known_as import known_as_aliases
 from generator.extract.listed import skipped_in_lists
 from generator.extract.lone_bodies import named_as_a_body
 from generator.extract.name_types import (
+    PLACE,
+    WORK,
     NameTypes,
     is_place,
     name_start,
@@ -95,6 +99,14 @@ def find_mentions(
         if span is None or _group_of_people(span):
             continue
         ruling = types.ruling(doc, span) if cand.source != "registry" else None
+        if not ruling and gerund_before_place(doc, span.start, span.end, gaz.country_names):
+            ruling = PLACE  # 'Helping Pyongyang build ...': a clause's verb and a place
+        if (
+            not ruling
+            and cand.source != "registry"
+            and names_an_exercise(doc, span.start, span.end)
+        ):
+            ruling = WORK  # 'the Freedom Shield military exercise': a code name
         if ruling:
             rulings[(cand.start, cand.end)] = ruling
             continue
@@ -148,6 +160,8 @@ def find_mentions(
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
             if not_an_organization(doc, span, text, gaz, types):
                 continue
+            if names_an_exercise(doc, span.start, span.end):
+                continue  # 'the Iron Lantern drills': a code name
             known = gaz.match_org(text)
             if known:
                 label = split_key(known[0])[0]
