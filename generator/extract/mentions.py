@@ -261,7 +261,8 @@ def _dateline_place(doc: Doc, cand: Candidate) -> bool:
 
 def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
     """'junta boss Min Aung Hlaing', where the tagger's name starts at 'Aung': a capitalised word
-    just before a name joins it when the two make a name the article writes elsewhere."""
+    just before a name joins it when the two make a name the article writes elsewhere; one just
+    after it, when it and the name's last word do."""
     written = {" ".join(s.text.split()) for s in person_spans.values()}
     for key, span in person_spans.items():
         before = doc[span.start - 1] if span.start > 0 else None
@@ -269,6 +270,14 @@ def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -
             continue
         if f"{before.text} {' '.join(span.text.split())}" in written:
             person_spans[key] = doc[span.start - 1 : span.end]
+    # 'Omar Garza Harfeld attended', read as 'Omar Garza': the word after joins when the name's
+    # last word and it are a name the article writes ('Garza Harfeld said'), a double surname
+    for key, span in person_spans.items():
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None or not (after.is_alpha and after.is_title) or after.ent_type_:
+            continue
+        if len(span) >= 2 and f"{span[-1].text} {after.text}" in written:
+            person_spans[key] = doc[span.start : span.end + 1]
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:
