@@ -15,6 +15,8 @@ Merging two different people is worse than keeping one person twice, so a form j
 - or, in the same article, with its given name contracted ('Mohd Yunus' of 'Mohammed Yunus',
   'Wm' of 'William'): the same other words, the given name's first and last letters kept and
   its letters in order;
+- or, in the same article, as a sheikh's title and given name ('Sheikh Hamad' of 'Hamad bin
+  Khalid Al Nasser');
 - or as another romanisation of the same name, in any article (``romanised.py``: 'Nicolai' /
   'Nikolai', 'Zhaksylyk' / 'Jaksylyk');
 - and when exactly one other person of the article (or of the curated list) fits.
@@ -107,7 +109,7 @@ def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str
     more often (or, as often, with a smaller key: one direction only)?"""
     for a in forms[key]:
         for b in forms[other]:
-            if _shorter(a, b) or _contracted(a, b):
+            if _shorter(a, b) or _contracted(a, b) or _titled_given_name(a, b):
                 return True
             if _spelling(a, b) and (count[other], key) > (count[key], other):
                 return True
@@ -125,6 +127,15 @@ def _shorter(a: Form, b: Form) -> bool:
         return False
     rest = iter(b)
     return all(word in rest for word in a)
+
+
+#: Titles that stay in a name and stand before a given name, not a surname ('Sheikh Tamim').
+_GIVEN_NAME_TITLES = {"sheikh", "sheikha", "shaikh"}
+
+
+def _titled_given_name(a: Form, b: Form) -> bool:
+    """'sheikh hamad' of 'hamad bin khalid al nasser': a sheikh is named by his given name."""
+    return len(a) == 2 and a[0] in _GIVEN_NAME_TITLES and len(b) >= 2 and b[0] == a[1]
 
 
 def _contracted(a: Form, b: Form) -> bool:
