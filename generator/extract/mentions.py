@@ -28,6 +28,7 @@ from generator.extract.credits import (
     names_the_publisher,
     publisher_hosts,
 )
+from generator.extract.described import described_as_a_person
 from generator.extract.exercise_names import names_an_exercise
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
@@ -139,7 +140,9 @@ def find_mentions(
             continue
         if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
             person = person_spans.get((cand.start, cand.end), span)
-            mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
+            mention = _person_mention(
+                doc, person, full_names, gaz, sentences, sent_index, cand, types
+            )
             if mention and (mention.refers_to or mention.text) in aliases:
                 mention = replace(mention, refers_to=aliases[mention.refers_to or mention.text])
             if mention and names.key(mention.refers_to or mention.text) not in authors:
@@ -371,6 +374,7 @@ def _person_mention(
     sentences: list[Span],
     sent_index: dict[int, int],
     cand: Candidate,
+    types: NameTypes,
 ) -> Mention | None:
     text = names.strip_possessive(span.text)
     if not names.looks_like_name(text) or names.fold(text) in PERSON_STOP:
@@ -395,7 +399,11 @@ def _person_mention(
     source = "registry" if cand.source == "registry" else "ner"
     mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
     # 'Saied said'; 'his wife, Meera,': a lone word a person's
-    acts = not names.is_full(text) and (_acts_as_a_person(span) or named_as_kin(span))
+    acts = not names.is_full(text) and (
+        _acts_as_a_person(span)
+        or named_as_kin(span)
+        or described_as_a_person(doc, span[-1], types.organization_words)  # 'X, his deputy,'
+    )
     return Mention(
         **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
     )
