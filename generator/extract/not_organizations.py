@@ -164,6 +164,8 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
     Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
+    if _a_platform(doc, span):
+        return True  # 'posted on Truth Social': where a post stands, not a body
     if _AMOUNT_OR_DISEASE.match(text):
         return True
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
@@ -196,6 +198,21 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return False
     # 'European Council President X' names the council; 'External Affairs Minister' no body
     return names.fold(text.split()[-1]) not in types.organization_words
+
+
+#: Verbs and nouns of posting: what stands after them and 'on' is a platform ('posted on X',
+#: 'a video on Y'), a medium the way a newspaper's page is, no body in the news.
+_POSTING_VERBS = {"post", "write", "tweet", "share", "publish"}
+_POSTS = {"post", "posts", "video", "videos", "message", "tweet", "livestream", "account"}
+
+
+def _a_platform(doc: Doc, span: Span) -> bool:
+    if span.start < 2 or doc[span.start - 1].lower_ != "on":
+        return False
+    before = doc[span.start - 2]
+    if before.pos_ == "VERB":
+        return before.lemma_.lower() in _POSTING_VERBS
+    return before.lower_ in _POSTS
 
 
 _DASHES = {"-", "–", "—", "--"}
