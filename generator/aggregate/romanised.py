@@ -73,20 +73,22 @@ def romanised_owners(
     they are, across the corpus: the curated person when exactly one of the group is, else the
     one written most often (then the smallest key, so the choice is stable)."""
     curated = set(curated)
-    groups: dict[Form, set[str]] = defaultdict(set)
+    groups: dict[Form, dict[str, set[Form]]] = defaultdict(lambda: defaultdict(set))
     for key in keys:
         for form in forms.get(key, ()):
             if len(form) >= 2:
-                groups[form_key(form)].add(key)
+                groups[form_key(form)][key].add(form)
     owners: dict[str, set[str]] = defaultdict(set)
     for members in groups.values():
         if len(members) < 2:
             continue
-        settled = members & curated
+        settled = set(members) & curated
         if len(settled) > 1:
             continue  # two curated people: not ours to join
         owner = next(iter(settled)) if settled else min(members, key=lambda k: (-count[k], k))
-        for key in members - {owner}:
-            if key.startswith("person:~"):
+        for key in set(members) - {owner}:
+            # another spelling, not the same words ('Mary-Jane' / 'Mary Jane' in two articles
+            # may be two people: ``variants`` joins those only within an article)
+            if key.startswith("person:~") and members[key] - members[owner]:
                 owners[key].add(owner)
     return {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
