@@ -57,6 +57,7 @@ from generator.extract.org_forms import (
     with_short_forms,
     without_possessor,
 )
+from generator.extract.place_names import names_a_place
 from generator.extract.referents import is_judging as _judging
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.role_titles import tidy_role
@@ -100,6 +101,8 @@ def find_mentions(
         if span is None or _group_of_people(span):
             continue
         ruling = types.ruling(doc, span) if cand.source != "registry" else None
+        if not ruling and cand.source != "registry" and names_a_place(doc, span.start, span.end):
+            ruling = PLACE  # 'Lake Victoria', 'Kim Il Sung Square', 'USS Gerald R. Ford'
         if not ruling and gerund_before_place(doc, span.start, span.end, gaz.country_names):
             ruling = PLACE  # 'Helping Pyongyang build ...': a clause's verb and a place
         if (
