@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from generator import names
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
-from generator.extract.described import described_as_a_person
+from generator.extract.described import described_as_a_person, owns_a_persons_thing
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import NameTypes
 from generator.extract.org_forms import proper_name_around
@@ -166,12 +166,16 @@ def _lone_actors(doc: Doc, gaz: Gazetteer, types: NameTypes | None) -> list[Cand
         verb = acting_verb(token)
         if verb is not None and token.ent_type_ == "ORG" and verb.lemma_.lower() in _SPOKEN:
             continue
-        if verb is None and not (
-            token.ent_type_ == ""
-            and types is not None
-            and described_as_a_person(doc, token, types.organization_words)
+        if (
+            verb is None
+            and not owns_a_persons_thing(doc, token)
+            and not (
+                token.ent_type_ == ""
+                and types is not None
+                and described_as_a_person(doc, token, types.organization_words)
+            )
         ):
-            continue  # 'Widodo, his predecessor,': an untagged word described as a person
+            continue  # 'Widodo, his predecessor,' or "X's arrest": a word described as a person
         out.append(Candidate(token.i, token.i + 1, "person", None, "ner-person"))
     return out
 

@@ -1,11 +1,13 @@
 """A lone capitalised word the tagger missed, which the article describes as a person in
-apposition: 'Widodo, his predecessor, had resisted', 'Arkadi, the party chairwoman, said'.
+apposition ('Widodo, his predecessor, had resisted', 'Arkadi, the party chairwoman, said') or
+as the owner of what only a person has ("after Dlamini's arrest", "Okafor's widow").
 
 A surname alone is a person's when it does what only a person does ('X said': ``cues``'s
 acting verbs). An apposition naming what the word is serves as well, when its head is a
 person's noun: an office or occupation nameparser knows ('chairwoman', 'envoy', 'adviser'), a
 predecessor or successor, a relative. A body's noun ('the energy giant', 'the spy agency') or a
-place's makes no person.
+place's makes no person. What only a person has: a relative, a killing or a death suffered
+(not 'X's killing of ...': a body kills too), an arrest, a funeral.
 """
 
 from __future__ import annotations
@@ -50,3 +52,25 @@ def described_as_a_person(doc: Doc, token: Token, organization_words: frozenset[
     if noun in organization_words:
         return False
     return noun in _PERSONS or noun in KIN or noun in office_titles()
+
+
+#: What only a person has or suffers, after a possessive.
+PERSONS_THINGS = (
+    frozenset(
+        {"killing", "murder", "assassination", "death", "funeral", "arrest", "detention", "burial"}
+    )
+    | KIN
+)
+
+
+def owns_a_persons_thing(doc: Doc, token: Token) -> bool:
+    """``token`` + 's + a noun for what only a person has, which no 'of' or noun follows
+    ("Dlamini's arrest,"; not "X's killing of civilians", "X's death toll")."""
+    i = token.i + 1
+    if i + 1 >= len(doc) or doc[i].text not in ("'s", "’s"):
+        return False
+    noun = doc[i + 1]
+    if not noun.is_lower or noun.lower_ not in PERSONS_THINGS:
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return after is None or (after.lower_ != "of" and after.pos_ not in ("NOUN", "PROPN"))

@@ -28,7 +28,7 @@ from generator.extract.credits import (
     names_the_publisher,
     publisher_hosts,
 )
-from generator.extract.described import described_as_a_person
+from generator.extract.described import described_as_a_person, owns_a_persons_thing
 from generator.extract.exercise_names import names_an_exercise
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
@@ -406,6 +406,7 @@ def _person_mention(
         _acts_as_a_person(span)
         or named_as_kin(span)
         or described_as_a_person(doc, span[-1], types.organization_words)  # 'X, his deputy,'
+        or owns_a_persons_thing(doc, span[-1])  # "after X's arrest"
     )
     return Mention(
         **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
