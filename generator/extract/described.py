@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Token
 
 from generator import names
 from generator.extract.kin import KIN
-from generator.extract.name_types import office_titles
+from generator.extract.name_types import _BODY_NOUNS, office_titles
 
 _DETERMINERS = {"a", "an", "the", "his", "her", "their", "its"}
 #: Person's nouns nameparser does not list as titles.
 _PERSONS = {"predecessor", "successor", "deputy", "rival", "ally", "opponent", "challenger"}
 _MAX_WORDS = 5
+#: nameparser titles that name a body, a country or a company as often as a person.
+_NO_PERSONS = {"state", "producer", "exporter", "importer", "group", "army", "power", "nation"}
 
 
 def described_as_a_person(doc: Doc, token: Token, organization_words: frozenset[str]) -> bool:
@@ -49,8 +51,8 @@ def described_as_a_person(doc: Doc, token: Token, organization_words: frozenset[
     if head is None or not head.is_lower:
         return False
     noun = names.fold(head.text)
-    if noun in organization_words:
-        return False
+    if noun in organization_words or noun in _BODY_NOUNS or noun in _NO_PERSONS:
+        return False  # 'X, the oil producer,', 'X, the broadcaster,': nameparser lists them
     return noun in _PERSONS or noun in KIN or noun in office_titles()
 
 
