@@ -269,8 +269,9 @@ def _resolve_body(key: str, linker: Linker) -> str:
     return f"organization:{country_id}-{body_id}"
 
 
-#: Mention sources of a name its context shows to be a party ('his Greens party').
-_TYPED_BODIES = ("typed-party",)
+#: Mention sources of a name its context shows to be a party ('his Greens party') or a body
+#: ('a X delegation': ``extract/lone_bodies.py``).
+_TYPED_BODIES = ("typed-party", "ner-body")
 
 
 def _resolve_org(text: str, linker: Linker, typed: bool = False) -> tuple[str, float] | None:

@@ -5,7 +5,8 @@ tagger cuts 'Amir Khan Muttaqi' to 'Amir Khan' in one sentence; an editor types 
 'Muttaqi'; a transliteration swaps one letter ('Subrahmanyan' for the curated 'Subrahmanyam').
 Merging two different people is worse than keeping one person twice, so a form joins another only:
 
-- in the same article, or when the other is a curated person (whose spelling is settled);
+- in the same article (where a curated person named by one word counts with all its curated
+  forms), or when the other is a curated person (whose spelling is settled);
 - as a shorter form: its words in the same order inside the other's, from the same first word,
   or its last words (a surname of two words: 'López Obrador'), a hyphen read as a space
   ('Aboul Gheit' of 'Ahmed Aboul-Gheit');
@@ -14,6 +15,10 @@ Merging two different people is worse than keeping one person twice, so a form j
 - or, in the same article, with its given name contracted ('Mohd Yunus' of 'Mohammed Yunus',
   'Wm' of 'William'): the same other words, the given name's first and last letters kept and
   its letters in order;
+- or, in the same article, as a sheikh's title and given name ('Sheikh Hamad' of 'Hamad bin
+  Khalid Al Nasser');
+- or as another romanisation of the same name, in any article (``romanised.py``: 'Nicolai' /
+  'Nikolai', 'Zhaksylyk' / 'Jaksylyk');
 - and when exactly one other person of the article (or of the curated list) fits.
 """
 
@@ -23,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from generator import names
+from generator.aggregate.romanised import romanised_owners
 from generator.curated.registry import Registry
 from generator.data import EntityType, LinkedArticle
 from generator.spellings import spelling_variant as _spelling
@@ -45,6 +51,8 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
                 forms[lm.key].add(form)
                 keys.add(lm.key)
                 count[lm.key] += 1
+            elif not lm.key.startswith("person:~"):
+                keys.add(lm.key)  # a curated person named by one word here: its forms are known
         by_article.append(keys)
     curated: dict[str, set[Form]] = {}
     for entity in registry.of_type(EntityType.PERSON):
@@ -66,6 +74,14 @@ def name_variants(linked: Iterable[LinkedArticle], registry: Registry) -> dict[s
                 for other, b in masked.get((a[:i], a[i + 1 :]), ()):
                     if _spelling(a, b):
                         owners[key].add(other)
+    # another romanisation, across the corpus ('Nicolai' / 'Nikolai'): forms joined to either
+    # of two romanisations join the one they settle on
+    keys = {k for keys in by_article for k in keys}
+    romanised = romanised_owners(forms, keys | set(curated), count, curated)
+    for key, found in list(owners.items()):
+        owners[key] = {romanised.get(other, other) for other in found} - {key}
+    for key, owner in romanised.items():
+        owners[key].add(owner)
     direct = {key: next(iter(found)) for key, found in owners.items() if len(found) == 1}
     return {key: _final(key, direct) for key in direct if _final(key, direct) != key}
 
@@ -93,7 +109,7 @@ def _joins(key: str, other: str, forms: dict[str, set[Form]], count: Counter[str
     more often (or, as often, with a smaller key: one direction only)?"""
     for a in forms[key]:
         for b in forms[other]:
-            if _shorter(a, b) or _contracted(a, b):
+            if _shorter(a, b) or _contracted(a, b) or _titled_given_name(a, b):
                 return True
             if _spelling(a, b) and (count[other], key) > (count[key], other):
                 return True
@@ -111,6 +127,15 @@ def _shorter(a: Form, b: Form) -> bool:
         return False
     rest = iter(b)
     return all(word in rest for word in a)
+
+
+#: Titles that stay in a name and stand before a given name, not a surname ('Sheikh Tamim').
+_GIVEN_NAME_TITLES = {"sheikh", "sheikha", "shaikh"}
+
+
+def _titled_given_name(a: Form, b: Form) -> bool:
+    """'sheikh hamad' of 'hamad bin khalid al nasser': a sheikh is named by his given name."""
+    return len(a) == 2 and a[0] in _GIVEN_NAME_TITLES and len(b) >= 2 and b[0] == a[1]
 
 
 def _contracted(a: Form, b: Form) -> bool:

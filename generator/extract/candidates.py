@@ -11,6 +11,7 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import split_key
 from generator.extract import gazetteer, name_types
+from generator.extract.described import described_as_a_person, owns_a_persons_thing
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import NameTypes
 from generator.extract.org_forms import proper_name_around
@@ -183,8 +184,18 @@ def _lone_actors(doc: Doc, gaz: Gazetteer, types: NameTypes | None) -> list[Cand
         if before is not None and before.text[:1].isupper() and not token.is_sent_start:
             continue  # the last word of a longer name
         verb = acting_verb(token)
-        if verb is None or (token.ent_type_ == "ORG" and verb.lemma_.lower() in _SPOKEN):
+        if verb is not None and token.ent_type_ == "ORG" and verb.lemma_.lower() in _SPOKEN:
             continue
+        if (
+            verb is None
+            and not owns_a_persons_thing(doc, token)
+            and not (
+                token.ent_type_ == ""
+                and types is not None
+                and described_as_a_person(doc, token, types.organization_words)
+            )
+        ):
+            continue  # 'Widodo, his predecessor,' or "X's arrest": a word described as a person
         out.append(Candidate(token.i, token.i + 1, "person", None, "ner-person"))
     return out
 

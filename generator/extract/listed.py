@@ -1,8 +1,10 @@
 """A name the tagger skipped inside a list of people: 'Khaled A, Khalil B, Zaher C, and D'.
 
-Between two people of one comma list, two or three capitalised words the tagger gave no label at
-all (after a country's possessive or its demonym: 'Togolese A') are one more person: a list joins things of one kind. Nothing else about the words is
-guessed; a country, a title or any word the tagger labelled keeps the list from growing.
+Between two people of one comma (or semicolon) list, two or three capitalised words the tagger
+gave no label, or only a thing's label (a facility, a product, a work: labels it gives names it
+does not know), after a country's possessive or its demonym ('Togolese A'), are one more person:
+a list joins things of one kind. Nothing else about the words is guessed; a country, a title or
+any word the tagger labelled a place, a body or a person keeps the list from growing.
 """
 
 from __future__ import annotations
@@ -13,20 +15,24 @@ from generator.extract.candidates import Candidate
 from generator.extract.gazetteer import Gazetteer
 
 #: What may stand between the skipped name and the next person of the list ('and', 'Eng.').
-_LINKS = {",", "and"}
+_LINKS = {",", ";", "and"}
+#: Labels a tagger gives a person's name it does not know, which a list of people overrides
+#: ('Tanzania's A B C' read as a facility between two presidents).
+_MISREAD = {"", "FAC", "PRODUCT", "WORK_OF_ART"}
 _POSSESSIVE = {"’s", "'s"}
 _MAX_LINK = 6
 
 
 def skipped_in_lists(doc: Doc, chosen: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """Person candidates for unlabelled names standing between two listed people."""
-    taken = {i for c in chosen for i in range(c.start, c.end)}
+    misread = [c for c in chosen if c.source == "ner-org" and c.kind in _MISREAD]
+    taken = {i for c in chosen if c not in misread for i in range(c.start, c.end)}
     ends = {c.end for c in chosen if c.label == "person"}
     starts = {c.start for c in chosen if c.label == "person"}
     out = []
     for person_end in sorted(ends):
         start = person_end + 1
-        if person_end >= len(doc) or doc[person_end].text != ",":
+        if person_end >= len(doc) or doc[person_end].text not in (",", ";"):
             continue
         start += _country_possessive(doc, start, gaz)  # 'China's A, Uzbekistan's B'
         if start < len(doc) and doc[start].text in gaz.country_names:
@@ -44,7 +50,7 @@ def skipped_in_lists(doc: Doc, chosen: list[Candidate], gaz: Gazetteer) -> list[
 def _bare_name_word(token, taken: set[int], gaz: Gazetteer) -> bool:
     return (
         token.i not in taken
-        and token.ent_type_ == ""
+        and token.ent_type_ in _MISREAD
         and token.is_alpha
         and token.is_title
         and token.lower_ not in gaz.title_first_words

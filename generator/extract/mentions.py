@@ -18,6 +18,7 @@ from generator.extract.candidates import (
     name_token,
     title_at,
 )
+from generator.extract.clause_names import gerund_before_place
 from generator.extract.credits import (
     credit_lines,
     credit_openers,
@@ -27,11 +28,17 @@ from generator.extract.credits import (
     names_the_publisher,
     publisher_hosts,
 )
+from generator.extract.described import described_as_a_person, owns_a_persons_thing
+from generator.extract.exercise_names import names_an_exercise
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.glued import split_glued
+from generator.extract.kin import named_as_kin
 from generator.extract.known_as import known_as_aliases
 from generator.extract.listed import skipped_in_lists
+from generator.extract.lone_bodies import named_as_a_body
 from generator.extract.name_types import (
+    PLACE,
+    WORK,
     NameTypes,
     is_place,
     name_start,
@@ -51,6 +58,7 @@ from generator.extract.org_forms import (
     without_possessor,
 )
 from generator.extract.peoples import names_a_people
+from generator.extract.place_names import names_a_place
 from generator.extract.referents import is_judging as _judging
 from generator.extract.repeated import with_repeated_names, word_end
 from generator.extract.role_titles import tidy_role
@@ -94,6 +102,16 @@ def find_mentions(
         if span is None or _group_of_people(span) or names_a_people(span.text, gaz):
             continue
         ruling = types.ruling(doc, span) if cand.source != "registry" else None
+        if not ruling and cand.source != "registry" and names_a_place(doc, span.start, span.end):
+            ruling = PLACE  # 'Lake Victoria', 'Kim Il Sung Square', 'USS Gerald R. Ford'
+        if not ruling and gerund_before_place(doc, span.start, span.end, gaz.country_names):
+            ruling = PLACE  # 'Helping Pyongyang build ...': a clause's verb and a place
+        if (
+            not ruling
+            and cand.source != "registry"
+            and names_an_exercise(doc, span.start, span.end)
+        ):
+            ruling = WORK  # 'the Freedom Shield military exercise': a code name
         if ruling:
             rulings[(cand.start, cand.end)] = ruling
             continue
@@ -126,7 +144,9 @@ def find_mentions(
             continue
         if cand.label == "person" or (cand.source == "ner-org" and _short_form(span, full_names)):
             person = person_spans.get((cand.start, cand.end), span)
-            mention = _person_mention(doc, person, full_names, gaz, sentences, sent_index, cand)
+            mention = _person_mention(
+                doc, person, full_names, gaz, sentences, sent_index, cand, types
+            )
             if mention and (mention.refers_to or mention.text) in aliases:
                 mention = replace(mention, refers_to=aliases[mention.refers_to or mention.text])
             if mention and names.key(mention.refers_to or mention.text) not in authors:
@@ -147,6 +167,8 @@ def find_mentions(
                 continue  # the site naming itself: 'in an interview with Al Arabiya'
             if not_an_organization(doc, span, text, gaz, types):
                 continue
+            if names_an_exercise(doc, span.start, span.end):
+                continue  # 'the Iron Lantern drills': a code name
             known = gaz.match_org(text)
             if known:
                 label = split_key(known[0])[0]
@@ -156,6 +178,8 @@ def find_mentions(
                 )
             else:
                 source = "ner" if cand.kind == "ORG" else "typed-party"  # 'his Greens party'
+                if source == "ner" and named_as_a_body(doc, span, types):
+                    source = "ner-body"  # 'a X delegation': one word, but a body's
                 out.append(
                     make_mention(
                         doc, span, text, "organization", None, sentences, sent_index, source
@@ -244,7 +268,8 @@ def _dateline_place(doc: Doc, cand: Candidate) -> bool:
 
 def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -> None:
     """'junta boss Min Aung Hlaing', where the tagger's name starts at 'Aung': a capitalised word
-    just before a name joins it when the two make a name the article writes elsewhere."""
+    just before a name joins it when the two make a name the article writes elsewhere; one just
+    after it, when it and the name's last word do."""
     written = {" ".join(s.text.split()) for s in person_spans.values()}
     for key, span in person_spans.items():
         before = doc[span.start - 1] if span.start > 0 else None
@@ -252,6 +277,14 @@ def _widen_to_known_names(doc: Doc, person_spans: dict[tuple[int, int], Span]) -
             continue
         if f"{before.text} {' '.join(span.text.split())}" in written:
             person_spans[key] = doc[span.start - 1 : span.end]
+    # 'Omar Garza Harfeld attended', read as 'Omar Garza': the word after joins when the name's
+    # last word and it are a name the article writes ('Garza Harfeld said'), a double surname
+    for key, span in person_spans.items():
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None or not (after.is_alpha and after.is_title) or after.ent_type_:
+            continue
+        if len(span) >= 2 and f"{span[-1].text} {after.text}" in written:
+            person_spans[key] = doc[span.start : span.end + 1]
 
 
 def _short_form(span: Span, full_names: list[str]) -> bool:
@@ -345,6 +378,7 @@ def _person_mention(
     sentences: list[Span],
     sent_index: dict[int, int],
     cand: Candidate,
+    types: NameTypes,
 ) -> Mention | None:
     text = names.strip_possessive(span.text)
     if not names.looks_like_name(text) or names.fold(text) in PERSON_STOP:
@@ -368,7 +402,13 @@ def _person_mention(
     role = _role(doc, span, gaz)
     source = "registry" if cand.source == "registry" else "ner"
     mention = make_mention(doc, span, text, "person", cand.key, sentences, sent_index, source)
-    acts = not names.is_full(text) and _acts_as_a_person(span)
+    # 'Saied said'; 'his wife, Meera,': a lone word a person's
+    acts = not names.is_full(text) and (
+        _acts_as_a_person(span)
+        or named_as_kin(span)
+        or described_as_a_person(doc, span[-1], types.organization_words)  # 'X, his deputy,'
+        or owns_a_persons_thing(doc, span[-1])  # "after X's arrest"
+    )
     return Mention(
         **{**mention.__dict__, "titles": titles, "role": role, "refers_to": refers_to, "acts": acts}
     )

@@ -258,6 +258,8 @@ def _apposition_head(doc: Doc, end: int) -> str | None:
     for token in doc[end + 2 : end + 9]:
         if token.text == "-" and not token.whitespace_:
             continue  # 'far-right'
+        if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
+            continue  # 'the ruling party', 'the banned movement': a participle as an adjective
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP") or token.lower_ in _RELATIVE:
             break
         head = token

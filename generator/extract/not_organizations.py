@@ -165,6 +165,8 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
     Minister', 'Republic of the Congo President')."""
     if _NOT_ORG_ENDINGS.search(text) or _SHIP_PREFIX.match(text) or text[:1].islower():
         return True
+    if _a_platform(doc, span):
+        return True  # 'posted on Truth Social': where a post stands, not a body
     if _AMOUNT_OR_DISEASE.match(text) or names_a_people(text, gaz):
         return True  # ... 'the Greek Cypriots': a people, no body
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):
@@ -199,8 +201,36 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
     return names.fold(text.split()[-1]) not in types.organization_words
 
 
+#: Verbs and nouns of posting: what stands after them and 'on' is a platform ('posted on X',
+#: 'a video on Y'), a medium the way a newspaper's page is, no body in the news.
+_POSTING_VERBS = {"post", "write", "tweet", "share", "publish"}
+_POSTS = {"post", "posts", "video", "videos", "message", "tweet", "livestream", "account"}
+
+
+def _a_platform(doc: Doc, span: Span) -> bool:
+    if span.start < 2 or doc[span.start - 1].lower_ != "on":
+        return False
+    before = doc[span.start - 2]
+    if before.pos_ == "VERB":
+        return before.lemma_.lower() in _POSTING_VERBS
+    return before.lower_ in _POSTS
+
+
+_DASHES = {"-", "–", "—", "--"}
+
+
 def trim_org(span: Span) -> str:
     tokens = list(span)
+    dateline = 0  # 'BAMAKO - Mali', 'DOHA - A X': the tagger ran a dateline into the name
+    while dateline < len(tokens) and tokens[dateline].is_upper and tokens[dateline].is_alpha:
+        dateline += 1
+    if (
+        dateline
+        and dateline < len(tokens)
+        and tokens[dateline].text in _DASHES
+        and tokens[dateline - 1].whitespace_  # not 'UN-backed'
+    ):
+        tokens = tokens[dateline + 1 :]
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (

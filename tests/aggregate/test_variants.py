@@ -36,3 +36,11 @@ def test_a_contracted_given_name_is_the_full_ones():
     assert not _contracted(("mohd", "yunus"), ("mohammed", "younis"))  # another surname
     assert not _contracted(("yunus", "mohd"), ("yunus", "mohammed"))  # only the given name
     assert not _contracted(("mohamed", "yunus"), ("mohammed", "yunus"))  # a spelling, not short
+
+
+def test_a_sheikh_by_his_given_name_is_the_full_name():
+    from generator.aggregate.variants import _titled_given_name
+
+    assert _titled_given_name(("sheikh", "hamad"), ("hamad", "bin", "khalid", "nasser"))
+    assert not _titled_given_name(("sheikh", "hamad"), ("khalid", "hamad", "nasser"))
+    assert not _titled_given_name(("lord", "hamad"), ("hamad", "nasser"))

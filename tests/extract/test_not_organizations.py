@@ -35,3 +35,35 @@ def test_a_peoples_name_is_no_organization(build_case):
     found = {name.casefold() for name in named_records(result, "organizations")}
     assert not any("cypriots" in name for name in found), sorted(found)
     assert "cyprus news agency" in found, sorted(found)
+
+
+DATELINES = (
+    "Junta names premier\n\n"
+    "BAMAKO - Mali's military rulers on Monday named a new prime minister, state television "
+    "said.\n\n"
+    "DOHA - A Kataibun delegation arrived on Sunday. The UN-backed Government of National Unity "
+    "welcomed it.\n"
+)
+
+
+def test_a_dateline_run_into_a_name_is_no_part_of_it(build_case):
+    """'BAMAKO - Mali', 'DOHA - A Kataibun': a dateline without its date, which the tagger ran
+    into the name after it; 'UN-backed' keeps its hyphen."""
+    result = build_case({"a.txt": DATELINES})
+    found = set(named_records(result, "organizations"))
+    assert not any(" - " in name for name in found), sorted(found)
+    assert "Kataibun" in found, sorted(found)
+
+
+PLATFORMS = (
+    "Leader weighs in\n\n"
+    "The former president posted on Brightline Social on Saturday that the talks had failed.\n\n"
+    "The minister said in a video on Brightline Social that the Marvane Trading Corporation "
+    "would invest in the port.\n"
+)
+
+
+def test_a_platform_a_post_stands_on_is_no_organization(build_case):
+    """'posted on X', 'a video on X': the platform is where the post stands, no body."""
+    found = set(named_records(build_case({"a.txt": PLATFORMS}), "organizations"))
+    assert not any("Brightline" in name for name in found), sorted(found)
