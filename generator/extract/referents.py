@@ -104,6 +104,10 @@ class Context:
         known = self.genders.get(person_key(self.mentions[index]))
         return known is None or pronoun not in ("he", "she") or known == pronoun
 
+    def is_called(self, index: int, pronoun: str) -> bool:
+        """Whether the article itself calls the person of mention ``index`` ``pronoun``."""
+        return self.genders.get(person_key(self.mentions[index])) == pronoun
+
 
 def subject_span(token: Token) -> tuple[int, int]:
     left = min(t.idx for t in token.subtree)
@@ -147,6 +151,9 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
             for i, m in ctx.people
             if m.sentence_index == index and is_subject(ctx.doc, m) and ctx.may_be(i, pronoun)
         ]
+        agent = _known_agent(ctx, index, pronoun)
+        if agent is not None and not any(ctx.is_called(i, pronoun) for i, _ in subjects):
+            return agent  # "X was accompanied by Wong, who said …" then "She said:"
         if subjects:
             # "Austin urged ..., Ryder said": the one reported on, not the reporter
             topical = [(i, m) for i, m in subjects if not is_subject(ctx.doc, m, of_say=True)]
@@ -161,6 +168,24 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
     start = ctx.sentences[floor].start_char
     before = [i for i, m in ctx.people if start <= m.start < char and ctx.may_be(i, pronoun)]
     return before[-1] if before else None
+
+
+def _known_agent(ctx: Context, index: int, pronoun: str) -> int | None:
+    """The person the article calls ``pronoun`` who does the deed of a passive sentence ("X was
+    accompanied by Wong"): the one a gendered pronoun after it stands for, when the grammatical
+    subject is not known to be called so."""
+    if pronoun not in ("he", "she"):
+        return None
+    for i, m in ctx.people:
+        if m.sentence_index != index or not ctx.is_called(i, pronoun):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return i
+    return None
 
 
 def _pronoun_subject(sentence: Span, pronoun: str) -> int | None:
