@@ -489,11 +489,20 @@ _NOT_NAMES = re.compile(
 )
 
 
+#: A line ending with a verb of saying and a colon introduces the words below it.
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|say|wrote|writes|tweeted|tweets|posted|posts|added|adds|stated|states|"
+    r"declared|shared|announced|noted|replied|responded|told \w+)\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _drop_header_labels(lines: list[_Line]) -> None:
     """Short lines above the body that are not the headline, byline or date: section labels and
-    kickers ("ANALYSIS", "Press release", "Senior Fellow, Maritime Security Program")."""
+    kickers ("ANALYSIS", "Press release", "Senior Fellow, Maritime Security Program"). A line
+    introducing what someone said below it ("Modi tweeted:") is body: the post needs it."""
     for line in _header(lines):
-        if _is_body_like(line.text) or line.verdict is not None:
+        if _is_body_like(line.text) or line.verdict is not None or _INTRODUCES.search(line.text):
             continue
         if len(line.text.split()) <= 5 and not re.search(r"[.!?\"”]$", line.text):
             line.verdict = "section label"
