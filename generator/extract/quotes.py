@@ -77,10 +77,12 @@ def find_quotes(
     sentences: list[Span],
     sent_index: dict[int, int],
     text: str | None = None,
+    offices: dict[frozenset[str], set[str]] | None = None,
 ) -> list[QuoteCandidate]:
     """Every quotation with a named speaker, embedded posts included, in reading order.
-    ``text`` is ``doc.text``, when the caller has it already. Quotation marks of every style are
-    read as “…” (``publisher_marks``), offsets unchanged."""
+    ``text`` is ``doc.text``, when the caller has it already; ``offices`` the words of the
+    offices curated people held then (``generator.extract.offices``). Quotation marks of every
+    style are read as “…” (``publisher_marks``), offsets unchanged."""
     text = english_marks(doc.text if text is None else text)
     quoted = quoted_spans(text)
     people = [
@@ -97,6 +99,7 @@ def find_quotes(
         descriptions(mentions),
         text,
         pronoun_gender.genders(doc, people),
+        offices or {},
     )
     posts = tweets.find_posts(text, mentions)
     turns = transcripts.find_turns(text, mentions)

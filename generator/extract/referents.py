@@ -98,6 +98,8 @@ class Context:
     text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
     #: person key -> "he" or "she", from the article's own words (``pronoun_gender``)
     genders: dict[str, str] = field(default_factory=dict)
+    #: person -> words of the offices the registry says they held (``generator.extract.offices``)
+    offices: dict[frozenset[str], set[str]] = field(default_factory=dict)
 
     def may_be(self, index: int, pronoun: str) -> bool:
         """Whether the article lets the person of mention ``index`` be called ``pronoun``."""
@@ -289,11 +291,12 @@ def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> i
             found = by_surname(ctx, token) if token.idx < char else None
             if found is not None:
                 named.append((token.idx, found))
-    holders: dict[frozenset[str], int] = {}  # identity -> latest mention, of the role's holders
-    for _, i in sorted(named, reverse=True):
-        described = ctx.descriptions.get(identity(ctx.mentions[i]), set())
-        if all(described_by(word, described) for word in role):
-            holders.setdefault(identity(ctx.mentions[i]), i)
+    # identity -> latest mention, of the role's holders: by the article's words, else by the
+    # offices the registry says they held (the article never titles them: "says the Secretary
+    # General")
+    holders = _holders(ctx.descriptions, ctx.mentions, role, named) or _holders(
+        ctx.offices, ctx.mentions, role, named
+    )
     if len(holders) == 1:
         return next(iter(holders.values()))
     # several hold it: the one the quotation's sentence or the one before is about ("Ruiz said
@@ -304,6 +307,20 @@ def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> i
         if first - 1 <= m.sentence_index <= first and m.start < char and is_subject(ctx.doc, m)
     } & set(holders)
     return holders[topical.pop()] if len(topical) == 1 else None
+
+
+def _holders(
+    descriptions: dict[frozenset[str], set[str]],
+    mentions: list[Mention],
+    role: tuple[str, ...],
+    named: list[tuple[int, int]],
+) -> dict[frozenset[str], int]:
+    holders: dict[frozenset[str], int] = {}
+    for _, i in sorted(named, reverse=True):
+        described = descriptions.get(identity(mentions[i]), set())
+        if all(described_by(word, described) for word in role):
+            holders.setdefault(identity(mentions[i]), i)
+    return holders
 
 
 def described_by(word: str, described: set[str]) -> bool:
