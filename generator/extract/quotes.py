@@ -12,7 +12,9 @@ order of trust:
    said"; "Biden said ... '...'"; "... he was quoted as saying"). A pronoun ("he said") or a role
    ("the minister said") stands for the person the preceding sentences are about
    (``generator.extract.referents``). A relayed quotation goes to the one the relayer says spoke
-   it ("'...,' Peskov said Putin told his guest"). Verbs of depiction and of thanks or judgement
+   it ("'...,' Peskov said Putin told his guest"). Several people ("Hale and Ruiz said", "they
+   stated") are a joint statement's authors, none of them its speaker. Verbs of depiction and
+   of thanks or judgement
    count as speech ("painted an invasion “so bold, so brazen”", "thanked him for “the support”");
    Else a noun of speech owned by a person, before a colon ("Meloni's message was clear: “…”")
    or as "In Ruto's words, “…”";
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator import names
 from generator.data import Mention, QuoteCandidate
@@ -206,6 +208,8 @@ def _speaker(
         if subject is None:
             continue
         attributed = True
+        if _joint(subject):
+            return None, "", True  # "Albanese and Wong said", "they stated": no one speaker
         if (
             subject.lower_ in PRONOUNS
             and verb.lemma_.lower() in _GOES_ON
@@ -230,6 +234,14 @@ def _speaker(
     if found is not None:
         return found, "a statement by X", True
     return None, "", attributed
+
+
+def _joint(subject: Token) -> bool:
+    """A subject that is several people ("Albanese and Wong said", "they stated"): the words of a
+    joint statement, which no one of them is the speaker of."""
+    if subject.lower_ == "they":
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
 
 
 #: "quoted him as saying": the subject pronoun a sentence before would use for the same one.
