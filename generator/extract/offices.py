@@ -2,7 +2,8 @@
 quotation's "said the Secretary General" or "the commission president declared" finds the one
 person holding that office though the article never prints the title beside the name
 (``generator.extract.referents.role_holder``, which asks only when no person the article names
-is titled so).
+is titled so). The nationality and party words of the person's curated description count too
+("the Social Democrat leader").
 
 On a dated article an office counts if held on that day. An undated one may be old: every
 office the person ever held counts, so that a role two people named held at different times
@@ -26,10 +27,21 @@ def curated_offices(
         entity = registry.get(m.entity_id) if m.label == "person" and m.entity_id else None
         if entity is None:
             continue
+        words = _qualifiers(str(entity.get("description") or ""))
         for role in entity.get("roles") or []:
             if _held(role, published):
-                out.setdefault(identity(m), set()).update(str(role["title"]).lower().split())
+                words.update(str(role["title"]).lower().split())
+        if words:
+            out.setdefault(identity(m), set()).update(words)
     return out
+
+
+def _qualifiers(description: str) -> set[str]:
+    """The capitalised words of a curated description, lower-cased: the nationality and party
+    that qualify a role ("German Social Democrat who was chancellor …" makes "the Social Democrat
+    leader"); its common words ("politician", "who", "became") are not a title."""
+    words = (w.strip(".,;()").removesuffix("'s").removesuffix("’s") for w in description.split())
+    return {w.lower() for w in words if w[:1].isupper()}
 
 
 def _held(role: dict[str, object], published: str | None) -> bool:

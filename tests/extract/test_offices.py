@@ -21,9 +21,10 @@ def varga(start: int = 0, sentence: int = 0) -> Mention:
     )
 
 
-def registry() -> Registry:
+def registry(description: str = "") -> Registry:
+    data = {"roles": ROLES, "description": description}
     entity = CuratedEntity(
-        "lena-varga", EntityType.PERSON, "Lena Varga", [], "curated/people.yml", 1, {"roles": ROLES}
+        "lena-varga", EntityType.PERSON, "Lena Varga", [], "curated/people.yml", 1, data
     )
     return Registry(entities={entity.key: entity})
 
@@ -54,3 +55,10 @@ def test_a_role_the_article_never_titles_is_the_one_who_held_that_office(tools):
     found = find_quotes(doc, mentions, sentences, sent_index, text, offices)
     assert [(q.speaker, q.text[:10]) for q in found] == [(0, "The league")]
     assert find_quotes(doc, mentions, sentences, sent_index, text) == []  # the article alone
+
+
+def test_the_nationality_and_party_of_a_description_qualify_an_office():
+    described = registry("Elinese Harbour Party politician who leads the league since 2022.")
+    words = curated_offices([varga()], described, "2024-03-01")[identity(varga())]
+    assert {"elinese", "harbour", "party", "secretary"} <= words
+    assert not {"politician", "who", "leads"} & words  # common words are no title
