@@ -18,7 +18,8 @@ order of trust:
    count as speech ("painted an invasion “so bold, so brazen”", "thanked him for “the support”");
    Else a noun of speech owned by a person, before a colon ("Meloni's message was clear: “…”")
    or as "In Ruto's words, “…”";
-3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
+3. "according to X" — the source of a quotation nobody in the sentence is said to speak, named
+   before it or right after it ("“…,” according to X.");
 4. for a quotation that closes its sentence, the speaker of the next sentence when it only says
    who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting.");
 5. for a quotation that opens a sentence or a paragraph with no attribution, the person the
@@ -63,6 +64,8 @@ _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IG
 
 
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
+#: "“…,” according to X.": the source named right after the quotation's closing mark.
+_ACCORDING_AFTER = re.compile(r"^[\s,;:–—-]*according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
 
 
 #: "…,” read a statement by Michel": a statement, post or message said to be someone's.
@@ -224,12 +227,15 @@ def _speaker(
     found = None if attributed else words_owner(ctx, outside, quote)
     if found is not None:
         return found, "X's words", True
-    # 3. "according to X": the source, when nobody in the sentence is said to speak the words
+    # 3. "according to X": the source, when nobody in the sentence is said to speak the words,
+    # named before the quotation or right after it ("“…,” according to X.")
+    after = ctx.text[quote.end_char : sentences[last].end_char]
     found = _named_in(_ACCORDING, before, sentences[first].start_char, ctx.people)
+    if found is None:
+        found = _named_in(_ACCORDING_AFTER, after, quote.end_char, ctx.people)
     if found is not None:
         return found, "according to X", True
     # 4. "…,” read a statement by X"
-    after = ctx.text[quote.end_char : sentences[last].end_char]
     found = _named_in(_STATEMENT_BY, after, quote.end_char, ctx.people)
     if found is not None:
         return found, "a statement by X", True
