@@ -164,12 +164,42 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
             found = by_surname(ctx, token) if token.dep_ in ("nsubj", "nsubjpass") else None
             if found is not None and ctx.may_be(found, pronoun):
                 return found
+        role = _described_subject(ctx.sentences[index])
+        if role is not None:  # "The union leader did not rule out a strike. “…,” he warned."
+            found = role_holder(ctx, role, char, first)
+            return found if found is not None and ctx.may_be(found, pronoun) else None
         index -= 1
     if chained and index < 0:  # the article opens speaking of someone it names only later
         return _first_speaker_after(ctx, char)
     start = ctx.sentences[floor].start_char
     before = [i for i, m in ctx.people if start <= m.start < char and ctx.may_be(i, pronoun)]
     return before[-1] if before else None
+
+
+#: Nouns that name a person by what they do, as a sentence's subject ("The 58-year-old union
+#: leader did not rule out a strike"): a pronoun after it stands for that person.
+PERSON_NOUNS = OFFICES | {
+    "leader", "official", "chief", "head", "diplomat", "negotiator", "lawmaker", "legislator",
+    "senator", "general", "commander", "mayor", "director", "activist", "politician", "premier",
+    "ruler", "monarch", "mediator", "prosecutor", "judge", "spokesperson", "representative",
+}  # fmt: skip
+
+
+def _described_subject(sentence: Span) -> tuple[str, ...] | None:
+    """The role words of a sentence's subject that names a person by a common noun ("the union
+    leader" → ('union', 'leader')), else None: a writer's adjective or an age says nothing of
+    the office."""
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    if subject.tag_ != "NN":  # "The regional leaders last met in 2021": no "he" or "she"
+        return None
+    words = [
+        t.text
+        for t in subject.lefts
+        if t.dep_ in ("compound", "amod") and t.is_alpha and not is_judging(t)
+    ]
+    return (*words, subject.text)
 
 
 def _known_agent(ctx: Context, index: int, pronoun: str) -> int | None:
