@@ -115,7 +115,7 @@ def find_quotes(
         if any(p.start <= q.start < p.end for p in posts + turns):
             continue  # the post's own text, attributed by its signature below
         quote = " ".join(q.text.split()).strip()
-        if len(quote.split()) < MIN_WORDS:
+        if len(quote.split()) < MIN_WORDS or _heading(text, q.start, q.end, quote):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -136,7 +136,7 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
-            and not (is_fragment(text, q.start, quote, q.end) and _said_of_a_thing(context, span))
+            and not _said_of_a_thing(context, span)
         ):
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
@@ -156,6 +156,15 @@ def find_quotes(
             index = sent_index.get(span.start, 0)
             out.append(QuoteCandidate(post.text, post.speaker, index, cue))
     return sorted(out, key=lambda c: c.sentence_index)
+
+
+def _heading(text: str, start: int, end: int, quote: str) -> bool:
+    """A quotation in capitals that is its paragraph's whole text ("“LESSER OF TWO EVILS”"): a
+    section heading quoting someone's words, not their statement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in quote) and line.strip() == text[start:end].strip()
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -265,9 +274,15 @@ def _said_of_a_thing(ctx: Context, quote: Span) -> bool:
     """The quotation's sentence has a subject of its own that is no person and no pronoun ("The
     three countries signed a pact that covers the “sovereignty and territorial integrity”"): the
     writer quoting a text's wording, not the last speaker going on ("He points out that …")."""
-    root = ctx.sentences[ctx.sent_index.get(quote.start, 0)].root
-    for child in root.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or quote.start <= child.i < quote.end:
+    sentence = ctx.sentences[ctx.sent_index.get(quote.start, 0)]
+    inside = range(quote.start, quote.end)
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if sentence.root.i in inside:  # the parser made the quoted words the sentence's main clause
+        subjects = [
+            t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in inside
+        ]
+    for child in subjects:
+        if child.i in inside:
             continue
         if child.lower_ in PRONOUNS or child.pos_ == "PROPN" or child.lemma_.lower() in OFFICES:
             return False  # a person, by name, pronoun or office
