@@ -29,6 +29,12 @@ CONTEXT_SENTENCES = 3
 _SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write", "declare"})
 #: Offices written two ways: a role's word -> the words a description holds instead.
 _SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
+#: One office under several words: 'the chairperson' is the one described as chair, 'the union
+#: chief' the head of the union.
+_ONE_WORD_OFFICES = (
+    frozenset({"chair", "chairperson", "chairman", "chairwoman"}),
+    frozenset({"head", "chief"}),
+)
 #: Offices of a country's leader: 'the Senegalese leader' is its president or prime minister.
 _LEADERS = (
     ("president",),
@@ -335,15 +341,20 @@ def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> i
     holders = _holders(ctx.descriptions, ctx.mentions, role, named) or _holders(
         ctx.offices, ctx.mentions, role, named
     )
-    if len(holders) == 1:
-        return next(iter(holders.values()))
-    # several hold it: the one the quotation's sentence or the one before is about ("Ruiz said
-    # … “…,” the minister said"), else nobody ("Lind and Ruiz met. “…,” the minister said")
-    topical = {
+    # the ones the quotation's sentence or the one before is about
+    about = {
         identity(m)
         for _, m in ctx.people
         if first - 1 <= m.sentence_index <= first and m.start < char and is_subject(ctx.doc, m)
-    } & set(holders)
+    }
+    if len(holders) == 1:
+        # "Hale, who chairs the council, arrived. “…,” the chairman said": the one just
+        # introduced, whose office the article does not title, may hold it as well
+        untitled = {a for a in about - set(holders) if not ctx.descriptions.get(a)}
+        return None if untitled else next(iter(holders.values()))
+    # several hold it: the one the sentences at hand are about ("Ruiz said … “…,” the minister
+    # said"), else nobody ("Lind and Ruiz met. “…,” the minister said")
+    topical = about & set(holders)
     return holders[topical.pop()] if len(topical) == 1 else None
 
 
@@ -366,6 +377,8 @@ def described_by(word: str, described: set[str]) -> bool:
     another name of the same office ('premier' for 'prime minister')."""
     if word.lower() in described:
         return True
+    if any(word.lower() in group and group & described for group in _ONE_WORD_OFFICES):
+        return True  # 'the chairperson': the chair of the commission
     same = _SAME_OFFICE.get(word.lower())
     if same is not None and all(w in described for w in same):
         return True
