@@ -51,6 +51,7 @@ from generator.extract.quote_marks import CLOSERS, MIN_WORDS, OPENERS, is_fragme
 from generator.extract.referents import (
     CONTEXT_SENTENCES,
     OFFICES,
+    PERSON_NOUNS,
     PRONOUNS,
     Context,
     antecedent,
@@ -137,6 +138,7 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
+            and not _people_between(context, previous_end, q.start)
             and not _said_of_a_thing(context, span)
         ):
             speaker, cue = previous.speaker, "continued quotation"
@@ -172,6 +174,36 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     """An unattributed quotation right after an attributed one (next sentence or paragraph)."""
     between = text[previous_end:start]
     return len(between) < 200 and not re.search(r"[“\"]", between) and between.count("\n\n") <= 1
+
+
+#: Nouns for groups of people: a sentence about them ("His countrymen celebrated.") between two
+#: quotations may give the second one to them.
+_GROUPS = frozenset(
+    {
+        "countryman", "critic", "resident", "supporter", "protester", "protestor", "voter",
+        "people", "worker", "citizen", "crowd", "opponent", "fan", "demonstrator", "official",
+        "leader", "minister", "diplomat", "lawmaker", "analyst", "expert", "activist", "family",
+        "villager", "student", "farmer", "survivor", "witness", "member",
+    }
+)  # fmt: skip
+
+
+def _people_between(ctx: Context, start: int, end: int) -> bool:
+    """A sentence wholly between two quotations whose subject is other people, named by a noun
+    ("His countrymen, even some critics, celebrated."): the words after it may be theirs, so
+    they do not continue the quotation before."""
+    for sentence in ctx.sentences:
+        if sentence.start_char < start or sentence.end_char > end:
+            continue
+        root = sentence.root  # a noun root: the parser lost the verb ("Her voters, …, celebrated")
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass", "ROOT")
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in _GROUPS | PERSON_NOUNS
+            for c in [root, *root.children]
+        ):
+            return True
+    return False
 
 
 def _another_spoke(ctx: Context, start: int, end: int, speaker: int) -> bool:
