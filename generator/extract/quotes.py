@@ -131,8 +131,7 @@ def find_quotes(
         if speaker is None and not attributed:  # "“….” Hagiuda said at the meeting."
             speaker, cue = _said_after(context, span), "said in the sentence after"
         if speaker is None and not attributed:  # the speaker of the sentence before, if any
-            speaker = _introduced_before(context, span, previous.speaker if recent else None)
-            cue = "introduced in the sentence before"
+            speaker, cue = _introduced_before(context, span), "introduced in the sentence before"
         if (
             speaker is None
             and not attributed
@@ -262,7 +261,7 @@ def _speaker(
             and ctx.may_be(last_speaker, subject.lower_)
         ):
             return last_speaker, "pronoun added", True  # "He added: “…”": the last one goes on
-        found, cue = subject_person(ctx, verb, subject, quote, first, last_speaker)
+        found, cue = subject_person(ctx, verb, subject, quote, first)
         if found is not None:
             return found, cue, True
     # 2b. "Meloni's message was clear: “…”", "In Ruto's words, “…”"
@@ -354,7 +353,7 @@ def _said_after(ctx: Context, quote: Span) -> int | None:
     return subject_person(ctx, verb, subject, quote, last + 1)[0]
 
 
-def _introduced_before(ctx: Context, quote: Span, last_speaker: int | None = None) -> int | None:
+def _introduced_before(ctx: Context, quote: Span) -> int | None:
     """The speaker of a quotation that opens its sentence or paragraph with no attribution: the
     person who is the subject of a speech verb in the sentence just before ("Grossi said he
     wanted progress. “Of course, now we have to ...”"), or of a sentence ending with a colon
@@ -372,7 +371,7 @@ def _introduced_before(ctx: Context, quote: Span, last_speaker: int | None = Non
         subject = verb_subject(verb, quote)
         if subject is None:
             continue
-        found, _ = subject_person(ctx, verb, subject, quote, first - 1, last_speaker)
+        found, _ = subject_person(ctx, verb, subject, quote, first - 1)
         if found is not None:
             return found
     if previous.text.rstrip().endswith(":"):  # "Ramaphosa struck a defiant tone:" then the words

@@ -130,15 +130,11 @@ def person_in(lo: int, hi: int, people: list[tuple[int, Mention]]) -> int | None
     return inside[-1][0]
 
 
-def antecedent(
-    ctx: Context, char: int, first: int, pronoun: str = "", last_speaker: int | None = None
-) -> int | None:
+def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | None:
     """The person 'he' or 'she' (``pronoun``) stands for: the subject of the nearest earlier
     sentence that has a person as subject (one reported on before one reporting), else the last
     person named. Sentences whose subject is the same pronoun are about the same person: the
-    search goes on past them, and past the article's start to the first person it names speaking.
-    ``last_speaker`` is the speaker of the quotation just before, who wins among the subjects of
-    a sentence ("… were “hellbent on war,” says Bitar." then "“…,” he says")."""
+    search goes on past them, and past the article's start to the first person it names speaking."""
     floor = max(0, first - CONTEXT_SENTENCES)
     index = first - 1
     chained = False  # the sentence just looked at has the same pronoun as subject
@@ -166,10 +162,6 @@ def antecedent(
         agent = _known_agent(ctx, index, pronoun)
         if agent is not None and not any(ctx.is_called(i, pronoun) for i, _ in subjects):
             return agent  # "X was accompanied by Wong, who said …" then "She said:"
-        last = identity(ctx.mentions[last_speaker]) if last_speaker is not None else None
-        quoted = [i for i, m in subjects if identity(m) == last]
-        if quoted:
-            return quoted[0]
         if subjects:
             # "Austin urged ..., Ryder said": the one reported on, not the reporter
             topical = [(i, m) for i, m in subjects if not is_subject(ctx.doc, m, of_say=True)]

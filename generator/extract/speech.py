@@ -177,12 +177,7 @@ def _inverted_subject(verb: Token, quote: Span) -> Token | None:
 
 
 def subject_person(
-    ctx: Context,
-    verb: Token,
-    subject: Token,
-    quote: Span,
-    first: int,
-    last_speaker: int | None = None,
+    ctx: Context, verb: Token, subject: Token, quote: Span, first: int
 ) -> tuple[int | None, str]:
     found = named_subject(ctx, subject)
     if found is not None:
@@ -194,8 +189,7 @@ def subject_person(
         outer = _outer_speaker(ctx, subject, quote)
         if outer is not None:
             return outer, "X said he told"
-        found = antecedent(ctx, quote.start_char, first, subject.lower_, last_speaker)
-        return found, "pronoun said"
+        return antecedent(ctx, quote.start_char, first, subject.lower_), "pronoun said"
     role = role_words(subject)
     if role is not None:
         return role_holder(ctx, role, quote.start_char, first), "the <role> said"
