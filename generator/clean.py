@@ -104,23 +104,35 @@ def _lines(source: SourceFile) -> list[_Line]:
     the next line) is joined back into one."""
     out: list[_Line] = []
     previous_blank = True
+    last = ""  # the last source line, as it was wrapped
     for n, raw in enumerate(source.text.split("\n"), start=1 + source.body_line_offset):
         text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
         if not text:
             previous_blank = True
             continue
-        if out and not previous_blank and _runs_on(out[-1].text, text):
+        if out and not previous_blank and _runs_on(last, text):
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(n, text))
         previous_blank = False
+        last = text
     return out
 
 
+#: A wrapped line is no longer than the line above it by more than a long word.
+_WRAP_SLACK = 15
+
+
 def _runs_on(text: str, following: str) -> bool:
-    """A hard-wrapped paragraph: no stop at the end, and the next line continues the sentence
-    (starts in lower case, or is itself a long line rather than a menu item)."""
+    """A hard-wrapped paragraph: a long line with no stop at the end, and a next line that
+    continues the sentence (starts in lower case, or is itself a long line rather than a menu
+    item) and is no wider than it. A headline without its stop above a longer paragraph, or a
+    line above one opening with a dash or a bullet (a post above its signature, a list's items),
+    is a paragraph of its own: joined, a headline's unpaired quotation mark would swallow the
+    next paragraph's quotation, and a post its signature and the paragraph after."""
     if re.search(r"[.!?:;…\"”’)]$", text) or len(text) < 60:
+        return False
+    if len(following) > len(text) + _WRAP_SLACK or following[:1] in "-–—•*·":
         return False
     return following[:1].islower() or len(following) >= 40
 
@@ -477,11 +489,20 @@ _NOT_NAMES = re.compile(
 )
 
 
+#: A line ending with a verb of saying and a colon introduces the words below it.
+_INTRODUCES = re.compile(
+    r"\b(?:said|says|say|wrote|writes|tweeted|tweets|posted|posts|added|adds|stated|states|"
+    r"declared|shared|announced|noted|replied|responded|told \w+)\s*:$",
+    re.IGNORECASE,
+)
+
+
 def _drop_header_labels(lines: list[_Line]) -> None:
     """Short lines above the body that are not the headline, byline or date: section labels and
-    kickers ("ANALYSIS", "Press release", "Senior Fellow, Maritime Security Program")."""
+    kickers ("ANALYSIS", "Press release", "Senior Fellow, Maritime Security Program"). A line
+    introducing what someone said below it ("Modi tweeted:") is body: the post needs it."""
     for line in _header(lines):
-        if _is_body_like(line.text) or line.verdict is not None:
+        if _is_body_like(line.text) or line.verdict is not None or _INTRODUCES.search(line.text):
             continue
         if len(line.text.split()) <= 5 and not re.search(r"[.!?\"”]$", line.text):
             line.verdict = "section label"

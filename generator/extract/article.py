@@ -17,6 +17,7 @@ from generator.extract.cues import cue_mentions, role_references
 from generator.extract.events import find as event_rules
 from generator.extract.government_crisis import government_crises
 from generator.extract.mentions import find_mentions
+from generator.extract.offices import curated_offices
 from generator.extract.place_topics import place_topics
 from generator.extract.tools import Tools
 
@@ -61,7 +62,8 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
         {(m.start, m.end, m.label, m.entity_id): m for m in mentions}.values(),
         key=lambda m: (m.start, m.end, m.label, m.entity_id or ""),
     )
-    quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index, text)
+    offices = curated_offices(mentions, tools.registry, article.published)
+    quotes = quote_rules.find_quotes(doc, mentions, sentences, sent_index, text, offices)
     found_events = event_rules.find_events(
         doc, mentions, sentences, sent_index, article.published, title=article.title
     )

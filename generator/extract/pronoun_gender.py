@@ -5,7 +5,9 @@ The evidence is the article's own words, never a guess from a given name (given-
 misgender many names outside Europe and North America):
 - an honorific printed before the name ("Mr Tan", "Ms Okafor");
 - a possessive pronoun in a clause whose subject is the person ("Wong met her counterpart");
-- a pronoun subject of a clause reporting the person's words or acts ("Wong said she would…").
+- a pronoun subject of a clause reporting the person's words or acts ("Wong said she would…");
+- a possessive in a participle's phrase, which shares its clause's subject ("Wong said, following
+  her meeting…"), or after a name the parser left without its verb ("…, Wong met with her…").
 A person with evidence both ways has none.
 """
 
@@ -72,12 +74,32 @@ def _clause_subject(pronoun: Token) -> Token | None:
         clause = pronoun.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
             clause = clause.head
+        if pronoun.dep_ == "poss":
+            clause = _subject_clause(clause)
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and pronoun.dep_ == "poss" and clause.i > 0:
+        # "…, Australian Foreign Minister Penny Wong met with her counterpart" parsed without a
+        # subject: the name right before the verb is its subject in English word order
+        before = clause.doc[clause.i - 1]
+        return before if before.pos_ == "PROPN" and clause.pos_ == "VERB" else None
     if not subjects or subjects[0].lower_ in _GENDERED or subjects[0] == pronoun:
         return None
     if any(c.dep_ == "conj" for c in subjects[0].children):
         return None  # "Albanese and I retraced his steps": whose steps, the words do not say
     return subjects[0]
+
+
+def _subject_clause(clause: Token) -> Token:
+    """The clause whose subject a participle's phrase shares ("Wong said on X, following her
+    meeting with Wang": "following" has none of its own; "said" has Wong)."""
+    while (
+        clause.dep_ in ("prep", "advcl")
+        and clause.head != clause
+        and clause.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    ):
+        clause = clause.head
+    return clause
 
 
 def _subject_person(

@@ -55,8 +55,9 @@ _VERBS = (
     r"write|writes|wrote|declare|declared|warn|warned|note|noted|insist|insisted"
 )
 _INTRODUCED = re.compile(rf"(?:\b(?:{_VERBS})\s*,?|:)\s*$", re.IGNORECASE)
-#: 'said that “…”': a whole statement when the quotation runs to its sentence's end.
-_SAID_THAT = re.compile(rf"\b(?:{_VERBS})\s+that\s*$", re.IGNORECASE)
+#: 'said that “…”', 'told reporters on Tuesday that “…”': a whole statement when the quotation
+#: runs to its sentence's end.
+_SAID_THAT = re.compile(rf"\b(?:{_VERBS})\b[^.!?;“”\"]{{0,40}}?\s+that\s*$", re.IGNORECASE)
 
 
 def is_fragment(text: str, start: int, quote: str, end: int) -> bool:
@@ -67,7 +68,7 @@ def is_fragment(text: str, start: int, quote: str, end: int) -> bool:
     that we heard ..."')."""
     if not quote[:1].islower():
         return False
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 80) : start]
     if _INTRODUCED.search(before) is not None:
         return False
     ends_sentence = quote.rstrip()[-1:] in ".!?" or text[end : end + 1] in (".", "!", "?")

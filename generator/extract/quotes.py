@@ -12,11 +12,14 @@ order of trust:
    said"; "Biden said ... '...'"; "... he was quoted as saying"). A pronoun ("he said") or a role
    ("the minister said") stands for the person the preceding sentences are about
    (``generator.extract.referents``). A relayed quotation goes to the one the relayer says spoke
-   it ("'...,' Peskov said Putin told his guest"). Verbs of depiction and of thanks or judgement
+   it ("'...,' Peskov said Putin told his guest"). Several people ("Hale and Ruiz said", "they
+   stated") are a joint statement's authors, none of them its speaker. Verbs of depiction and
+   of thanks or judgement
    count as speech ("painted an invasion “so bold, so brazen”", "thanked him for “the support”");
    Else a noun of speech owned by a person, before a colon ("Meloni's message was clear: “…”")
    or as "In Ruto's words, “…”";
-3. "according to X" — the source of a quotation nobody in the sentence is said to speak;
+3. "according to X" — the source of a quotation nobody in the sentence is said to speak, named
+   before it or right after it ("“…,” according to X.");
 4. for a quotation that closes its sentence, the speaker of the next sentence when it only says
    who spoke ("“… Indo-Pacific.” Hagiuda said at the meeting.");
 5. for a quotation that opens a sentence or a paragraph with no attribution, the person the
@@ -38,7 +41,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator import names
 from generator.data import Mention, QuoteCandidate
@@ -48,6 +51,7 @@ from generator.extract.quote_marks import CLOSERS, MIN_WORDS, OPENERS, is_fragme
 from generator.extract.referents import (
     CONTEXT_SENTENCES,
     OFFICES,
+    PERSON_NOUNS,
     PRONOUNS,
     Context,
     antecedent,
@@ -61,6 +65,8 @@ _QUOTED_AS = re.compile(r"quot\w*\s+(?P<who>[^,“\"]{2,80}?)\s+as\s+say", re.IG
 
 
 _ACCORDING = re.compile(r"according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
+#: "“…,” according to X.": the source named right after the quotation's closing mark.
+_ACCORDING_AFTER = re.compile(r"^[\s,;:–—-]*according to\s+(?P<who>[^,“\"]{2,80})", re.IGNORECASE)
 
 
 #: "…,” read a statement by Michel": a statement, post or message said to be someone's.
@@ -77,10 +83,12 @@ def find_quotes(
     sentences: list[Span],
     sent_index: dict[int, int],
     text: str | None = None,
+    offices: dict[frozenset[str], set[str]] | None = None,
 ) -> list[QuoteCandidate]:
     """Every quotation with a named speaker, embedded posts included, in reading order.
-    ``text`` is ``doc.text``, when the caller has it already. Quotation marks of every style are
-    read as “…” (``publisher_marks``), offsets unchanged."""
+    ``text`` is ``doc.text``, when the caller has it already; ``offices`` the words of the
+    offices curated people held then (``generator.extract.offices``). Quotation marks of every
+    style are read as “…” (``publisher_marks``), offsets unchanged."""
     text = english_marks(doc.text if text is None else text)
     quoted = quoted_spans(text)
     people = [
@@ -97,6 +105,7 @@ def find_quotes(
         descriptions(mentions),
         text,
         pronoun_gender.genders(doc, people),
+        offices or {},
     )
     posts = tweets.find_posts(text, mentions)
     turns = transcripts.find_turns(text, mentions)
@@ -107,7 +116,7 @@ def find_quotes(
         if any(p.start <= q.start < p.end for p in posts + turns):
             continue  # the post's own text, attributed by its signature below
         quote = " ".join(q.text.split()).strip()
-        if len(quote.split()) < MIN_WORDS:
+        if len(quote.split()) < MIN_WORDS or _heading(text, q.start, q.end, quote):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -128,7 +137,8 @@ def find_quotes(
             and not attributed
             and previous is not None
             and _continues(text, previous_end, q.start)
-            and not (is_fragment(text, q.start, quote, q.end) and _said_of_a_thing(context, span))
+            and not _people_between(context, previous_end, q.start)
+            and not _said_of_a_thing(context, span)
         ):
             speaker, cue = previous.speaker, "continued quotation"
         if speaker is None:
@@ -150,10 +160,49 @@ def find_quotes(
     return sorted(out, key=lambda c: c.sentence_index)
 
 
+def _heading(text: str, start: int, end: int, quote: str) -> bool:
+    """A quotation in capitals that is its paragraph's whole text ("“LESSER OF TWO EVILS”"): a
+    section heading quoting someone's words, not their statement."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in quote) and line.strip() == text[start:end].strip()
+
+
 def _continues(text: str, previous_end: int, start: int) -> bool:
     """An unattributed quotation right after an attributed one (next sentence or paragraph)."""
     between = text[previous_end:start]
     return len(between) < 200 and not re.search(r"[“\"]", between) and between.count("\n\n") <= 1
+
+
+#: Nouns for groups of people: a sentence about them ("His countrymen celebrated.") between two
+#: quotations may give the second one to them.
+_GROUPS = frozenset(
+    {
+        "countryman", "critic", "resident", "supporter", "protester", "protestor", "voter",
+        "people", "worker", "citizen", "crowd", "opponent", "fan", "demonstrator", "official",
+        "leader", "minister", "diplomat", "lawmaker", "analyst", "expert", "activist", "family",
+        "villager", "student", "farmer", "survivor", "witness", "member",
+    }
+)  # fmt: skip
+
+
+def _people_between(ctx: Context, start: int, end: int) -> bool:
+    """A sentence wholly between two quotations whose subject is other people, named by a noun
+    ("His countrymen, even some critics, celebrated."): the words after it may be theirs, so
+    they do not continue the quotation before."""
+    for sentence in ctx.sentences:
+        if sentence.start_char < start or sentence.end_char > end:
+            continue
+        root = sentence.root  # a noun root: the parser lost the verb ("Her voters, …, celebrated")
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass", "ROOT")
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() in _GROUPS | PERSON_NOUNS
+            for c in [root, *root.children]
+        ):
+            return True
+    return False
 
 
 def _another_spoke(ctx: Context, start: int, end: int, speaker: int) -> bool:
@@ -203,6 +252,8 @@ def _speaker(
         if subject is None:
             continue
         attributed = True
+        if _joint(subject):
+            return None, "", True  # "Albanese and Wong said", "they stated": no one speaker
         if (
             subject.lower_ in PRONOUNS
             and verb.lemma_.lower() in _GOES_ON
@@ -217,16 +268,27 @@ def _speaker(
     found = None if attributed else words_owner(ctx, outside, quote)
     if found is not None:
         return found, "X's words", True
-    # 3. "according to X": the source, when nobody in the sentence is said to speak the words
+    # 3. "according to X": the source, when nobody in the sentence is said to speak the words,
+    # named before the quotation or right after it ("“…,” according to X.")
+    after = ctx.text[quote.end_char : sentences[last].end_char]
     found = _named_in(_ACCORDING, before, sentences[first].start_char, ctx.people)
+    if found is None:
+        found = _named_in(_ACCORDING_AFTER, after, quote.end_char, ctx.people)
     if found is not None:
         return found, "according to X", True
     # 4. "…,” read a statement by X"
-    after = ctx.text[quote.end_char : sentences[last].end_char]
     found = _named_in(_STATEMENT_BY, after, quote.end_char, ctx.people)
     if found is not None:
         return found, "a statement by X", True
     return None, "", attributed
+
+
+def _joint(subject: Token) -> bool:
+    """A subject that is several people ("Albanese and Wong said", "they stated"): the words of a
+    joint statement, which no one of them is the speaker of."""
+    if subject.lower_ == "they":
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
 
 
 #: "quoted him as saying": the subject pronoun a sentence before would use for the same one.
@@ -244,9 +306,15 @@ def _said_of_a_thing(ctx: Context, quote: Span) -> bool:
     """The quotation's sentence has a subject of its own that is no person and no pronoun ("The
     three countries signed a pact that covers the “sovereignty and territorial integrity”"): the
     writer quoting a text's wording, not the last speaker going on ("He points out that …")."""
-    root = ctx.sentences[ctx.sent_index.get(quote.start, 0)].root
-    for child in root.children:
-        if child.dep_ not in ("nsubj", "nsubjpass") or quote.start <= child.i < quote.end:
+    sentence = ctx.sentences[ctx.sent_index.get(quote.start, 0)]
+    inside = range(quote.start, quote.end)
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if sentence.root.i in inside:  # the parser made the quoted words the sentence's main clause
+        subjects = [
+            t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in inside
+        ]
+    for child in subjects:
+        if child.i in inside:
             continue
         if child.lower_ in PRONOUNS or child.pos_ == "PROPN" or child.lemma_.lower() in OFFICES:
             return False  # a person, by name, pronoun or office

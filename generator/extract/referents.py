@@ -29,6 +29,12 @@ CONTEXT_SENTENCES = 3
 _SPEAKING = frozenset({"say", "tell", "add", "state", "note", "stress", "write", "declare"})
 #: Offices written two ways: a role's word -> the words a description holds instead.
 _SAME_OFFICE = {"premier": ("prime", "minister"), "pm": ("prime", "minister")}
+#: One office under several words: 'the chairperson' is the one described as chair, 'the union
+#: chief' the head of the union.
+_ONE_WORD_OFFICES = (
+    frozenset({"chair", "chairperson", "chairman", "chairwoman"}),
+    frozenset({"head", "chief"}),
+)
 #: Offices of a country's leader: 'the Senegalese leader' is its president or prime minister.
 _LEADERS = (
     ("president",),
@@ -98,11 +104,17 @@ class Context:
     text: str  # doc.text, made once: spaCy joins every token's text each time it is asked
     #: person key -> "he" or "she", from the article's own words (``pronoun_gender``)
     genders: dict[str, str] = field(default_factory=dict)
+    #: person -> words of the offices the registry says they held (``generator.extract.offices``)
+    offices: dict[frozenset[str], set[str]] = field(default_factory=dict)
 
     def may_be(self, index: int, pronoun: str) -> bool:
         """Whether the article lets the person of mention ``index`` be called ``pronoun``."""
         known = self.genders.get(person_key(self.mentions[index]))
         return known is None or pronoun not in ("he", "she") or known == pronoun
+
+    def is_called(self, index: int, pronoun: str) -> bool:
+        """Whether the article itself calls the person of mention ``index`` ``pronoun``."""
+        return self.genders.get(person_key(self.mentions[index])) == pronoun
 
 
 def subject_span(token: Token) -> tuple[int, int]:
@@ -147,6 +159,9 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
             for i, m in ctx.people
             if m.sentence_index == index and is_subject(ctx.doc, m) and ctx.may_be(i, pronoun)
         ]
+        agent = _known_agent(ctx, index, pronoun)
+        if agent is not None and not any(ctx.is_called(i, pronoun) for i, _ in subjects):
+            return agent  # "X was accompanied by Wong, who said …" then "She said:"
         if subjects:
             # "Austin urged ..., Ryder said": the one reported on, not the reporter
             topical = [(i, m) for i, m in subjects if not is_subject(ctx.doc, m, of_say=True)]
@@ -155,12 +170,60 @@ def antecedent(ctx: Context, char: int, first: int, pronoun: str = "") -> int | 
             found = by_surname(ctx, token) if token.dep_ in ("nsubj", "nsubjpass") else None
             if found is not None and ctx.may_be(found, pronoun):
                 return found
+        role = _described_subject(ctx.sentences[index])
+        if role is not None:  # "The union leader did not rule out a strike. “…,” he warned."
+            found = role_holder(ctx, role, char, first)
+            return found if found is not None and ctx.may_be(found, pronoun) else None
         index -= 1
     if chained and index < 0:  # the article opens speaking of someone it names only later
         return _first_speaker_after(ctx, char)
     start = ctx.sentences[floor].start_char
     before = [i for i, m in ctx.people if start <= m.start < char and ctx.may_be(i, pronoun)]
     return before[-1] if before else None
+
+
+#: Nouns that name a person by what they do, as a sentence's subject ("The 58-year-old union
+#: leader did not rule out a strike"): a pronoun after it stands for that person.
+PERSON_NOUNS = OFFICES | {
+    "leader", "official", "chief", "head", "diplomat", "negotiator", "lawmaker", "legislator",
+    "senator", "general", "commander", "mayor", "director", "activist", "politician", "premier",
+    "ruler", "monarch", "mediator", "prosecutor", "judge", "spokesperson", "representative",
+}  # fmt: skip
+
+
+def _described_subject(sentence: Span) -> tuple[str, ...] | None:
+    """The role words of a sentence's subject that names a person by a common noun ("the union
+    leader" → ('union', 'leader')), else None: a writer's adjective or an age says nothing of
+    the office."""
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    if subject.tag_ != "NN":  # "The regional leaders last met in 2021": no "he" or "she"
+        return None
+    words = [
+        t.text
+        for t in subject.lefts
+        if t.dep_ in ("compound", "amod") and t.is_alpha and not is_judging(t)
+    ]
+    return (*words, subject.text)
+
+
+def _known_agent(ctx: Context, index: int, pronoun: str) -> int | None:
+    """The person the article calls ``pronoun`` who does the deed of a passive sentence ("X was
+    accompanied by Wong"): the one a gendered pronoun after it stands for, when the grammatical
+    subject is not known to be called so."""
+    if pronoun not in ("he", "she"):
+        return None
+    for i, m in ctx.people:
+        if m.sentence_index != index or not ctx.is_called(i, pronoun):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return i
+    return None
 
 
 def _pronoun_subject(sentence: Span, pronoun: str) -> int | None:
@@ -264,21 +327,41 @@ def role_holder(ctx: Context, role: tuple[str, ...], char: int, first: int) -> i
             found = by_surname(ctx, token) if token.idx < char else None
             if found is not None:
                 named.append((token.idx, found))
-    holders: dict[frozenset[str], int] = {}  # identity -> latest mention, of the role's holders
-    for _, i in sorted(named, reverse=True):
-        described = ctx.descriptions.get(identity(ctx.mentions[i]), set())
-        if all(described_by(word, described) for word in role):
-            holders.setdefault(identity(ctx.mentions[i]), i)
-    if len(holders) == 1:
-        return next(iter(holders.values()))
-    # several hold it: the one the quotation's sentence or the one before is about ("Ruiz said
-    # … “…,” the minister said"), else nobody ("Lind and Ruiz met. “…,” the minister said")
-    topical = {
+    # identity -> latest mention, of the role's holders: by the article's words, else by the
+    # offices the registry says they held (the article never titles them: "says the Secretary
+    # General")
+    holders = _holders(ctx.descriptions, ctx.mentions, role, named) or _holders(
+        ctx.offices, ctx.mentions, role, named
+    )
+    # the ones the quotation's sentence or the one before is about
+    about = {
         identity(m)
         for _, m in ctx.people
         if first - 1 <= m.sentence_index <= first and m.start < char and is_subject(ctx.doc, m)
-    } & set(holders)
+    }
+    if len(holders) == 1:
+        # "Hale, who chairs the council, arrived. “…,” the chairman said": the one just
+        # introduced, whose office the article does not title, may hold it as well
+        untitled = {a for a in about - set(holders) if not ctx.descriptions.get(a)}
+        return None if untitled else next(iter(holders.values()))
+    # several hold it: the one the sentences at hand are about ("Ruiz said … “…,” the minister
+    # said"), else nobody ("Lind and Ruiz met. “…,” the minister said")
+    topical = about & set(holders)
     return holders[topical.pop()] if len(topical) == 1 else None
+
+
+def _holders(
+    descriptions: dict[frozenset[str], set[str]],
+    mentions: list[Mention],
+    role: tuple[str, ...],
+    named: list[tuple[int, int]],
+) -> dict[frozenset[str], int]:
+    holders: dict[frozenset[str], int] = {}
+    for _, i in sorted(named, reverse=True):
+        described = descriptions.get(identity(mentions[i]), set())
+        if all(described_by(word, described) for word in role):
+            holders.setdefault(identity(mentions[i]), i)
+    return holders
 
 
 def described_by(word: str, described: set[str]) -> bool:
@@ -286,6 +369,8 @@ def described_by(word: str, described: set[str]) -> bool:
     another name of the same office ('premier' for 'prime minister')."""
     if word.lower() in described:
         return True
+    if any(word.lower() in group and group & described for group in _ONE_WORD_OFFICES):
+        return True  # 'the chairperson': the chair of the commission
     same = _SAME_OFFICE.get(word.lower())
     if same is not None and all(w in described for w in same):
         return True

@@ -223,8 +223,9 @@ def named_subject(ctx: Context, subject: Token) -> int | None:
     found = by_surname(ctx, subject)
     if found is not None:
         return found
-    owners = [t for c in subject.children if c.dep_ == "poss" for t in c.subtree]
-    # "Petro's office said", "Putin's aide told": the owner is not the one speaking
+    # "Petro's office said", "Putin's aide told", "Ruiz's spokesperson Jan Kubis said" (the
+    # possessive hangs on the title before the name): the owner is not the one speaking
+    owners = [t for c in subject.subtree if c.dep_ == "poss" for t in c.subtree]
     return person_in(
         *subject_span(subject),
         [(i, m) for i, m in ctx.people if not any(m.start <= t.idx < m.end for t in owners)],

@@ -8,8 +8,8 @@ Sites render an embed as its text followed by a signature line, or under a heade
     Antony Blinken @SecBlinken · Mar 4, 2023
     Productive discussions with my partners ...
 
-A post may also follow a line that introduces it ("After the meeting, Bale posted on X:"),
-printed without quotation marks, below it or after the colon on the same line.
+A post may also follow a line that introduces it ("After the meeting, Bale posted on X:", "Bale's
+post on X read:"), printed without quotation marks, below it or after the colon on the same line.
 
 The post's text is the paragraph beside the signature, header or introduction (links and "pic.twitter.com"
 stubs dropped); its author is the person named there. A post signed by an account that is not a
@@ -155,6 +155,13 @@ _INTRO_INLINE = re.compile(
 )
 
 
+#: "Hale's post on Facebook read:" — a person's post, message or statement whose words follow.
+_POST_READ = re.compile(
+    r"(?P<owner>['’]s)\s+(?:post|tweet|message|statement)\b[^:“”\"]{0,50}?"
+    r"\b(?P<verb>read|reads|said|says)\s*:\s*$"
+)
+
+
 def _introduced(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -173,9 +180,14 @@ def _introduced(
             return None
         return _post(start + inline.start("post"), start + len(line), inline["post"], speaker)
     match = _INTRO.search(line) or _INTRO_BARE.search(line)
-    if match is None or k + 1 >= len(paragraphs):
+    owned = _POST_READ.search(line) if match is None else None
+    if (match is None and owned is None) or k + 1 >= len(paragraphs):
         return None
-    speaker = _introducer(text, start, start + match.start("verb"), people)
+    if owned is not None:  # the person whose name ends right at the possessive
+        at = start + owned.start("owner")
+        speaker = next((i for i, m in reversed(people) if m.start < at <= m.end), None)
+    else:
+        speaker = _introducer(text, start, start + match.start("verb"), people)
     after_start, after_end = paragraphs[k + 1]
     raw = text[after_start:after_end]
     if speaker is None or any(q in raw for q in '“”"'):

@@ -13,6 +13,8 @@ Arakawa said: "We will never accept these repeated provocations."
 Foreign Minister Aiko Mori said "we are in close contact with our partners on the next steps."
 
 Arakawa said that "we will answer every launch with new measures." Mori said that "close partners" would be told first.
+
+Mori told reporters on Tuesday that "the ministry has summoned the ambassador for an explanation."
 """
 
 
@@ -24,3 +26,4 @@ def test_words_quoted_inside_reported_speech_are_a_fragment(build_case):
     assert "fragment" not in quotes["We will neve"]
     assert "fragment" not in quotes["we are in cl"], "after 'said', lower case is still a statement"
     assert "fragment" not in quotes["we will answ"], "after 'said that', to the sentence's end"
+    assert "fragment" not in quotes["the ministry"], "'told reporters on Tuesday that' too"
