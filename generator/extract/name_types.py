@@ -476,11 +476,11 @@ def _persons_noun(word: str, types: NameTypes) -> bool:
 
 
 def rest_of_an_office(doc: Doc, start: int, office_words: set[str]) -> bool:
-    """A span right after a capitalised office and 'of' ('Chief of Air Staff', 'Minister of
-    Home Affairs') completes the office's formal name."""
+    """A span right after a capitalised office and 'of' or 'for' ('Chief of Air Staff', 'Minister
+    of Home Affairs', 'Cabinet Secretary for Foreign Affairs') completes the office's name."""
     return (
         start >= 2
-        and doc[start - 1].lower_ == "of"
+        and doc[start - 1].lower_ in ("of", "for")
         and doc[start - 2].is_title
         and doc[start - 2].lower_ in office_words
     )

@@ -67,3 +67,16 @@ def test_a_platform_a_post_stands_on_is_no_organization(build_case):
     """'posted on X', 'a video on X': the platform is where the post stands, no body."""
     found = set(named_records(build_case({"a.txt": PLATFORMS}), "organizations"))
     assert not any("Brightline" in name for name in found), sorted(found)
+
+
+def test_an_offices_portfolio_after_for_is_no_organization(build_case):
+    """'Cabinet Secretary for Foreign Affairs': the words after an office and 'for' complete the
+    office, as after 'of'; a body's name with 'for' in it stays one ('Centre for ...')."""
+    story = (
+        "Envoy named\n\n"
+        "NAIROBI — “We call for calm,” said Amos Wekesa, Cabinet Secretary for Foreign Affairs. "
+        "The Centre for Strategic Policy Research said talks would resume on Monday.\n"
+    )
+    found = set(named_records(build_case({"a.txt": story}), "organizations"))
+    assert "Foreign Affairs" not in found, sorted(found)
+    assert any("Centre for Strategic Policy Research" in name for name in found), sorted(found)
