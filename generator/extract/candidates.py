@@ -16,6 +16,7 @@ from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import NameTypes
 from generator.extract.org_forms import proper_name_around
 from generator.extract.respelled import respelled
+from generator.extract.spelled_out import spelled_out
 from generator.extract.tools import Tools
 
 # Trust of each source when two candidate spans overlap.
@@ -79,6 +80,7 @@ def find_candidates(doc: Doc, tools: Tools) -> list[Candidate]:
     out.extend(_lone_actors(doc, gaz, tools.name_types))
     out.extend(_titled_names(doc, gaz))
     out = _short_country_names(doc, out, tools.registry)
+    out = _with_spelled_out_bodies(doc, out)
     return respelled(doc, out, tools.registry)  # 'Subrahmanyan Jaishankar' for '…yam Jaishankar'
 
 
@@ -98,6 +100,35 @@ def _short_country_names(doc: Doc, found: list[Candidate], registry: Registry) -
                 cand = replace(cand, key=among[0])
         out.append(cand)
     return out
+
+
+def _with_spelled_out_bodies(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A body's name spelt out before its bracketed short form ('United Nations Mission in South
+    Sudan (UNMISS)') is one organization candidate, in place of the pieces the tagger cut it into;
+    a curated name that covers it (a country's, a forum's) stands, and the tagger must have read
+    some part of it as a body."""
+    for span in spelled_out(doc):
+        if any(
+            c.source == "registry" and c.start <= span.start and span.end <= c.end for c in found
+        ):
+            continue
+        if any(c.label == "person" and span.start < c.end and c.start < span.end for c in found):
+            continue
+        inside = [
+            c
+            for c in found
+            if (span.start <= c.start and c.end <= span.end)
+            or (c.source == "ner-org" and span.start < c.end and c.start < span.end)
+        ]  # with the tagger's reading of it ('the X’s'): the span is the name
+        if not any(c.source == "ner-org" and c.kind == "ORG" for c in inside):
+            continue  # the tagger read no part of it as a body ('Line of Actual Control (LAC)')
+        if any(
+            c.start == span.start and c.end == span.end and c.source == "ner-org" for c in inside
+        ):
+            continue  # the tagger read it whole
+        found = [c for c in found if c not in inside]
+        found.append(Candidate(span.start, span.end, "organization", None, "ner-org", "ORG"))
+    return found
 
 
 def _people_tagged_otherwise(doc: Doc, ner_people: list, gaz: Gazetteer) -> list[Candidate]:

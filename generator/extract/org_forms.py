@@ -23,6 +23,7 @@ from generator import names
 from generator.data import Mention
 from generator.extract.gazetteer import Gazetteer
 from generator.extract.name_types import NameTypes, is_place
+from generator.extract.spelled_out import spells
 
 #: Words an acronym skips ('Bureau of Fisheries and Aquatic Resources' is BFAR).
 _LINKING = {"of", "and", "the", "for", "on", "in", "to", "de", "des", "du", "la", "le", "et", "&"}
@@ -58,7 +59,8 @@ def initials_fit(short: str, name: str) -> bool:
     letters = re.sub(r"[^a-z]", "", names.fold(short))
     words = [w for w in re.split(r"[\s\-]+", names.fold(name)) if w and w not in _LINKING]
     initials = "".join(w[0] for w in words if w[0].isalpha())
-    return len(letters) >= 2 and len(words) >= 2 and initials.endswith(letters)
+    fits = len(letters) >= 2 and len(words) >= 2 and initials.endswith(letters)
+    return fits or spells(short, name)  # 'UNMISS' / 'United Nations Mission in South Sudan'
 
 
 def defines_short_form(doc: Doc, end_char: int, name: str) -> bool:
