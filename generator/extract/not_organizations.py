@@ -31,6 +31,12 @@ _NOT_ORG_OPENINGS = re.compile(
     r"^(cape|mount|lake|gulf of|bay of|operation|temple of|tomb of|mausoleum of|shrine of)\s",
     re.IGNORECASE,
 )
+#: Lower-case words no body's name holds: a name with one inside is two names the tagger ran
+#: together with the clause between them ('spoke to Kiir about Machar's detention').
+_CLAUSE_WORDS = frozenset(
+    ["about", "after", "before", "since", "that", "which", "who", "whom", "while", "when",
+     "said", "says", "told", "asked", "urged", "because", "although", "though", "if"]
+)  # fmt: skip
 #: A lower-case noun right after a name that makes it a place's ('the Preah Vihear area',
 #: 'Somaliland's Berbera port', 'the Kherson region').
 _PLACE_NOUNS_AFTER = frozenset(
@@ -167,6 +173,8 @@ def not_an_organization(doc: Doc, span: Span, text: str, gaz: Gazetteer, types: 
         return True
     if _a_platform(doc, span):
         return True  # 'posted on Truth Social': where a post stands, not a body
+    if any(word in _CLAUSE_WORDS for word in text.split()[1:-1]):
+        return True  # 'Kiir about Machar': two names and a clause, no body
     if _AMOUNT_OR_DISEASE.match(text) or names_a_people(text, gaz):
         return True  # ... 'the Greek Cypriots': a people, no body
     if _NOT_ORG_OPENINGS.match(text) or re.fullmatch(r"\S+ and \S+", text):

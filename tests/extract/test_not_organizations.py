@@ -80,3 +80,22 @@ def test_an_offices_portfolio_after_for_is_no_organization(build_case):
     found = set(named_records(build_case({"a.txt": story}), "organizations"))
     assert "Foreign Affairs" not in found, sorted(found)
     assert any("Centre for Strategic Policy Research" in name for name in found), sorted(found)
+
+
+def test_two_names_and_a_clause_between_them_are_no_organization(tools):
+    """'spoke to Kiir about Machar's detention': the tagger may read 'Kiir about Machar' as one
+    organization; a lower-case clause word ('about', 'after', 'that') is in no body's name,
+    while a body's small joining words are ('Institute for Peace and Security Studies')."""
+    from generator.extract.not_organizations import not_an_organization
+
+    doc = tools.nlp(
+        "He had spoken to Tabu about Wani on Monday, the Institute for Peace and Security "
+        "Studies said."
+    )
+    gaz, types = tools.gazetteer, tools.name_types
+    clause, body = doc[4:7], doc[11:17]
+    assert (
+        clause.text == "Tabu about Wani" and body.text == "Institute for Peace and Security Studies"
+    )
+    assert not_an_organization(doc, clause, clause.text, gaz, types)
+    assert not not_an_organization(doc, body, body.text, gaz, types)
