@@ -21,7 +21,7 @@ _NOT_ORG_ENDINGS = re.compile(
     r"operation|region|area|sea|ocean|peninsula|strait|islands?|shoal|reef|atoll|gulf|bay|"
     r"river|lake|mountains|valley|desert|basin|balkans|caucasus|territory|dialogue|development|"
     r"summit|ceasefire|truce|day|"
-    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks|"
+    r"base|airbase|airfield|airport|stadium|hospital|prison|barracks|dam|canal|pipeline|"
     r"temple|mosque|cathedral|shrine|monastery|mausoleum|tomb|square|bridge|tower|guesthouse|"
     r"monument|republic|kingdom|emirate|sultanate|principality)$",  # sites, events, states
     re.IGNORECASE,

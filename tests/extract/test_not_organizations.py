@@ -99,3 +99,15 @@ def test_two_names_and_a_clause_between_them_are_no_organization(tools):
     )
     assert not_an_organization(doc, clause, clause.text, gaz, types)
     assert not not_an_organization(doc, body, body.text, gaz, types)
+
+
+def test_a_dam_a_canal_or_a_pipeline_is_a_site_not_an_organization(build_case):
+    """'the Grand Horizon Renaissance Dam', 'the Valdor Pipeline': works, no bodies."""
+    story = (
+        "Water talks stall\n\n"
+        "CAIRO — Egypt and Sudan said on Monday that the filling of the Grand Horizon Renaissance "
+        "Dam threatened their water, while the Valdor Pipeline and the Sarno Canal were closed. "
+        "The Nile Basin Initiative called for talks.\n"
+    )
+    found = set(named_records(build_case({"a.txt": story}), "organizations"))
+    assert not any(name.endswith(("Dam", "Pipeline", "Canal")) for name in found), sorted(found)
