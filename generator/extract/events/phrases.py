@@ -94,9 +94,19 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
             continue
         if token.i in ctx.person_at or token.head.i in ctx.person_at:
             continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
+        if _named_next(token, ctx):
+            continue  # "A and Chinese counterpart Wang Yi met": named, however parsed
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
+
+
+def _named_next(token: Token, ctx: Context) -> bool:
+    """A name printed right after the word ('counterpart Wang Yi', 'counterpart, Wang Yi,')."""
+    after = token.i + 1
+    if after < len(ctx.doc) and ctx.doc[after].text == ",":
+        after += 1
+    return after in ctx.person_at
 
 
 def of(token: Token) -> bool:
