@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 
 #: "a delegation led by X": X heads those who meet, and takes part.
-LEADING = {"lead", "head", "chair"}
+LEADING = {"lead", "head", "chair", "host"}  # "a dinner hosted by X": the host is there
 
 
 def leaders(noun: Token) -> set[int]:
     """The agent of a participle that says who leads the noun: "a delegation led by Filippo
-    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
+    Grandi", "the team, headed by the minister", "a dinner hosted by X". Any other clause on the noun is cut."""
     out: set[int] = set()
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
