@@ -6,7 +6,8 @@ Nothing when nobody is said to be of the place's country or a nationality is unk
 foreigners who "met in Siem Reap" are both visitors of a summit. (Taking one whose country goes
 unsaid, who went to meet the host, for a visitor found one more visit on the real-article dev
 set, and one the written corpus's gold does not list: "Trump's envoy met Netanyahu in
-Jerusalem".)
+Jerusalem".) One exception: "A and his Japanese counterpart B met in Tokyo": a counterpart is of
+another country than the one whose counterpart he is, so A, of a country unsaid, came to Tokyo.
 """
 
 from __future__ import annotations
@@ -25,6 +26,27 @@ def met_abroad(ctx: Context, trigger: Token, people: list[int], countries: list[
         return []
     here = {ctx.mentions[c].entity_id or ctx.mentions[c].text for c in countries}
     homes = {p: ctx.nationality(p) for p in people}
-    if not here or None in homes.values() or not any(h in here for h in homes.values()):
+    if not here or not any(h in here for h in homes.values()):
         return []
+    if None in homes.values():
+        return _counterparts_guest(ctx, homes, here)
     return [p for p, h in homes.items() if h not in here]
+
+
+def _counterparts_guest(ctx: Context, homes: dict[int, str | None], here: set[str]) -> list[int]:
+    """'A and his Japanese counterpart B met in Tokyo': B, of the place's country, is named as a
+    counterpart, so A (of a country unsaid) is of another: the guest."""
+    if len(homes) != 2:
+        return []
+    host = next(p for p, h in homes.items() if h in here)
+    guest = next(p for p, h in homes.items() if h is None)
+    return [guest] if _called_counterpart(ctx, host) else []
+
+
+def _called_counterpart(ctx: Context, person: int) -> bool:
+    mention = ctx.mentions[person]
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = ctx.doc[max(span.sent.start, span.start - 2) : span.start]  # "counterpart, B"
+    return any(t.lemma_.lower() == "counterpart" for t in before)

@@ -146,6 +146,14 @@ class Timeline:
             claim = _day_of_month(ent.text, self._anchor, future)
         else:
             claim = dates.resolve(text, self._anchor, future=future)
+        if (claim is None or claim.start is None) and "," in text:
+            # "in December 2019, months before ...": the parser ran the date into the offset
+            head = dates.resolve(text.split(",")[0], self._anchor, future=future)
+            claim = (
+                DateClaim(ent.text, head.start, head.end, head.approximate)
+                if head and head.start
+                else claim
+            )
         return Phrase(ent, claim) if claim is not None else None
 
     def phrases(self, sentence: Span) -> list[Phrase]:

@@ -24,6 +24,8 @@ def talks_kind(ctx, token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if _phoned(ctx, token):
         return "call"
+    if spoke_to(ctx, token):
+        return "talks"  # "said he had spoken to President X about the crisis"
     if token.pos_ == "VERB" and lemma in _EXCHANGING:
         exchanged = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in _EXCHANGED]
         withs = [c for e in [token, *exchanged] for c in e.children if _with(c)]
@@ -64,6 +66,17 @@ def _phoned(ctx, verb: Token) -> bool:
             for c in objects[0].children
         )
     )
+
+
+def spoke_to(ctx, verb: Token) -> bool:
+    """'had spoken to President X': talks with a person named as the one spoken to (not
+    'spoke to reporters', 'spoke to the nation', 'spoke to Reuters': no person there)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("speak", "talk"):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False  # "speaking to X" as a modifier: whose talk it is is unclear
+    tos = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return any(o.i in ctx.person_at for t in tos for o in t.children if o.dep_ == "pobj")
 
 
 def _held_conversation(token: Token) -> bool:

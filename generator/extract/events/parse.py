@@ -541,6 +541,16 @@ def _absence(prep: Token) -> bool:
     )
 
 
+def _possessor_of_named(child: Token) -> bool:
+    """'Lee's predecessor Yoon', 'the president's wife, Jane Doe': a person named as the possessor
+    of someone the text names too only tells who that one is."""
+    if child.dep_ != "poss" or child.ent_type_ != "PERSON":
+        return False
+    owned = child.head
+    named = [owned, *(c for c in owned.children if c.dep_ == "appos")]
+    return any(t.ent_type_ == "PERSON" and t.i != child.i for t in named)
+
+
 def phrase(trigger: Token, triggers: set[int]) -> set[int]:
     """The trigger's own phrase: its subtree without clauses, coordinated verbs, other triggers'
     phrases and 'since ...' (which dates an earlier event). A summit that 'was the last for X' has
@@ -560,6 +570,8 @@ def phrase(trigger: Token, triggers: set[int]) -> set[int]:
                 continue
             if child.dep_ == "prep" and _absence(child):
                 continue  # "in the absence of X", "without X": X was not there
+            if token is not trigger and _possessor_of_named(child):
+                continue  # "met Lee's predecessor Yoon": Lee only says who Yoon is
             stack.append(child)
     head = trigger.head
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":

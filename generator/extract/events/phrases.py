@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 
 #: "a delegation led by X": X heads those who meet, and takes part.
-LEADING = {"lead", "head", "chair"}
+LEADING = {"lead", "head", "chair", "host"}  # "a dinner hosted by X": the host is there
 
 
 def leaders(noun: Token) -> set[int]:
     """The agent of a participle that says who leads the noun: "a delegation led by Filippo
-    Grandi", "the team, headed by the minister". Any other clause on the noun is cut."""
+    Grandi", "the team, headed by the minister", "a dinner hosted by X". Any other clause on the noun is cut."""
     out: set[int] = set()
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING and clause.tag_ == "VBN":
@@ -94,9 +94,19 @@ def unnamed_counterpart(tokens: set[int], ctx: Context) -> bool:
             continue
         if token.i in ctx.person_at or token.head.i in ctx.person_at:
             continue  # "his Solomon Islands counterpart Manasseh Sogavare": named
+        if _named_next(token, ctx):
+            continue  # "A and Chinese counterpart Wang Yi met": named, however parsed
         if not ctx.people_in(t.i for t in token.subtree):
             return True
     return False
+
+
+def _named_next(token: Token, ctx: Context) -> bool:
+    """A name printed right after the word ('counterpart Wang Yi', 'counterpart, Wang Yi,')."""
+    after = token.i + 1
+    if after < len(ctx.doc) and ctx.doc[after].text == ",":
+        after += 1
+    return after in ctx.person_at
 
 
 def of(token: Token) -> bool:
