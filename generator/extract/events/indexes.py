@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from generator.data import Mention
-from generator.extract.events.releases import release_quotes
+from generator.extract.events.releases import quoted_runs, release_quotes
 
 GATHERINGS = {"meeting", "summit", "talks", "talk", "conference", "session", "dialogue"}
 GATHERINGS |= {"negotiations", "negotiation", "attendance", "forum", "gathering"}
@@ -42,13 +42,7 @@ def quoted_terms(doc: Doc, quoted: set[int]) -> set[int]:
     visit" with a leader, a "productive" meeting. A short verbless run inside quotation marks whose
     head word hangs on a word outside the marks is the narrator's noun phrase."""
     out: set[int] = set()
-    runs: list[list[int]] = []
-    for i in sorted(quoted):
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    for run in runs:
+    for run in quoted_runs(quoted):
         words = [doc[i] for i in run if not doc[i].is_punct]
         if not words or len(run) > TERM_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in words):
             continue

@@ -31,7 +31,7 @@ REACH = 160
 def release_quotes(doc: Doc, quoted: set[int]) -> set[int]:
     """The quoted tokens of quotations a written release is credited with."""
     out: set[int] = set()
-    for run in _runs(quoted):
+    for run in quoted_runs(quoted):
         end = doc[run[-1]]
         after = doc.text[end.idx + len(end.text) : end.idx + len(end.text) + REACH]
         if _FROM_RELEASE.match(after):
@@ -39,7 +39,7 @@ def release_quotes(doc: Doc, quoted: set[int]) -> set[int]:
     return out
 
 
-def _runs(quoted: set[int]) -> list[list[int]]:
+def quoted_runs(quoted: set[int]) -> list[list[int]]:
     """Consecutive quoted tokens, one run per quotation."""
     runs: list[list[int]] = []
     for i in sorted(quoted):
