@@ -105,17 +105,55 @@ def _lines(source: SourceFile) -> list[_Line]:
     out: list[_Line] = []
     previous_blank = True
     last = ""  # the last source line, as it was wrapped
-    for n, raw in enumerate(source.text.split("\n"), start=1 + source.body_line_offset):
-        text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
+    texts = [
+        " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
+        for raw in source.text.split("\n")
+    ]
+    wrapped = _wrapped_blocks(texts)
+    for i, text in enumerate(texts):
+        n = i + 1 + source.body_line_offset
         if not text:
             previous_blank = True
             continue
-        if out and not previous_blank and _runs_on(last, text):
+        joined = i in wrapped and not _SENTENCE_STOP.search(last) and text[:1] not in "-–—•*·"
+        if out and not previous_blank and (joined or _runs_on(last, text)):
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(_Line(n, text))
         previous_blank = False
         last = text
+    return out
+
+
+#: A line that ends its sentence (a stop, maybe inside a closing mark or bracket).
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’)\]]*$")
+
+
+def _wrapped_blocks(texts: list[str]) -> set[int]:
+    """The lines (indexes) that continue the line above in a block printed hard-wrapped at any
+    width, as wire copy often is ("President X and" / "Ethiopian Prime Minister Y stressed ..."):
+    a block of four lines or more, without blank lines, in which sentences run on into a next
+    line that starts in lower case at least twice, and at a quarter of its line breaks, its lines
+    mostly 30 characters or more. A menu or a list of headlines never runs on in lower case."""
+    out: set[int] = set()
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) and texts[end]:
+            end += 1
+        breaks = range(start + 1, end)
+        running = [
+            i
+            for i in breaks
+            if len(texts[i - 1].split()) >= 4
+            and re.search(r"[\w,]$", texts[i - 1])
+            and texts[i][:1].islower()
+        ]
+        lengths = sorted(len(texts[i]) for i in range(start, end))
+        prose = bool(lengths) and lengths[len(lengths) // 2] >= 30  # no menu, no key: value
+        if end - start >= 4 and prose and len(running) >= max(2, len(breaks) / 4):
+            out.update(breaks)
+        start = end + 1
     return out
 
 
