@@ -444,13 +444,19 @@ def _bilateral(
     found += [
         m
         for m in _SHARED.finditer(text)
-        if beside_both(m) and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+        if beside_both(m)
+        and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+        and not _OWN_PARTIES.match(text[m.end() :])
     ]
     return [
         _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
 
 
+#: "tensions between the president and his deputy", "the rift within the party": dealings whose
+#: parties the phrase names itself (the two countries' own are found by ``_pairs`` and
+#: ``_BILATERAL``), not the article's two countries.
+_OWN_PARTIES = re.compile(r"\s+(?:between|among|amongst|within|inside)\b", re.IGNORECASE)
 #: "their decades-long border dispute": dealings the sentence gives to the places it names.
 _THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 

@@ -98,3 +98,15 @@ def test_a_peace_treaty_of_two_countries_is_their_peace_process(build_case):
     )
     names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
     assert "Estonia–Finland peace process" in names
+
+
+def test_tensions_between_named_parties_are_not_the_two_countries_relations(build_case):
+    text = (
+        "Envoy sent\n\n"
+        "HELSINKI, Finland — Finland will send an envoy to ease rising tensions between "
+        "Estonian President Jaan Tamm and his deputy Mari Kask, officials said.\n\n"
+        "Finland urged both to respect the coalition deal. Estonia has not replied.\n\n"
+        "Estonia's parliament meets on Friday.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Estonia–Finland relations" not in names
