@@ -24,7 +24,12 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
 from generator.extract.mentions import make_mention
-from generator.extract.place_questions import fuller_places, glued_places, place_troubles
+from generator.extract.place_questions import (
+    fuller_places,
+    glued_places,
+    peace_in_places,
+    place_troubles,
+)
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
@@ -216,6 +221,14 @@ def place_topics(
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
         + _adjectival(doc, text, places)
+        + [
+            _Found(start, end, f"{name} peace process", (name,))
+            for start, end, name in peace_in_places(
+                text,
+                [(p.start, p.end, p.name) for p in places],
+                {e.name for e in registry.of_type(EntityType.COUNTRY)},
+            )
+        ]
         + [
             _Found(start, end, f"{name} {kind}", (name,))
             for start, end, name, kind in place_troubles(

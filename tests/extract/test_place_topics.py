@@ -110,3 +110,24 @@ def test_tensions_between_named_parties_are_not_the_two_countries_relations(buil
     )
     names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
     assert "Estonia–Finland relations" not in names
+
+
+def test_a_peace_deal_in_a_country_is_its_peace_process(build_case):
+    text = (
+        "Deal at risk\n\n"
+        "A fragile peace deal in Mozambique was faltering on Monday after the arrest of a rebel "
+        "commander, officials said.\n\n"
+        "Church leaders urged calm.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Mozambique peace process" in names
+
+
+def test_a_peace_deal_signed_in_a_country_is_not_its_own(build_case):
+    text = (
+        "Deal signed\n\n"
+        "The two rebel groups signed a peace deal in Mozambique on Monday, officials said.\n\n"
+        "Church leaders welcomed it.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Mozambique peace process" not in names
