@@ -575,9 +575,15 @@ def _curated_for(
     return at_war
 
 
+_BORDER_QUARREL = re.compile(r" border (?:standoff|stand-off|row|tensions|rift|feud|spat) ")
+
+
 def _kinds(name: str) -> set[str]:
     """'trouble' if the name holds a kind of trouble; each (canonical) kind of dealings it holds."""
     text = " " + names.fold(name).replace("–", " ") + " "
+    # "the border standoff", "border tensions": a quarrel on a border is the border dispute, not
+    # the two states' relations as a whole
+    text = _BORDER_QUARREL.sub(" border dispute ", text)
     out = {"trouble"} if any(f" {t} " in text for t in TROUBLE) else set()
     out |= {_dealings(d) for d in DEALINGS if f" {d} " in text and d not in TROUBLE}
     return out

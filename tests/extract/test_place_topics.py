@@ -131,3 +131,11 @@ def test_a_peace_deal_signed_in_a_country_is_not_its_own(build_case):
     )
     names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
     assert "Mozambique peace process" not in names
+
+
+def test_a_border_standoff_is_no_name_of_the_two_countries_relations():
+    from generator.extract.place_topics import _kinds
+
+    for name in ("Estonia-Finland border standoff", "the border tensions"):
+        assert "border dispute" in _kinds(name) and "relations" not in _kinds(name)
+    assert _kinds("Estonia–Finland relations") == {"relations"}
