@@ -19,6 +19,7 @@ from generator.extract.government_crisis import government_crises
 from generator.extract.mentions import find_mentions
 from generator.extract.offices import curated_offices
 from generator.extract.place_topics import place_topics
+from generator.extract.placed_candidates import placed_candidates
 from generator.extract.tools import Tools
 
 
@@ -67,8 +68,12 @@ def extract_doc(article: CleanArticle, doc: Doc, tools: Tools) -> Extraction:
     found_events = event_rules.find_events(
         doc, mentions, sentences, sent_index, article.published, title=article.title
     )
-    candidates = topics.find_candidates(
-        doc, mentions, sent_index, tools.known_issues, tools.gazetteer.office_words
+    candidates = placed_candidates(
+        topics.find_candidates(
+            doc, mentions, sent_index, tools.known_issues, tools.gazetteer.office_words
+        ),
+        mentions,
+        tools.registry,
     )
     return Extraction(
         title_issues=title_issues(article.title, tools),

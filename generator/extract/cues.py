@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.data import Mention, split_key
 from generator.extract.gazetteer import Gazetteer
+from generator.extract.inner_places import inner_countries
 from generator.extract.mentions import make_mention
 from generator.extract.tools import Tools
 
@@ -90,6 +91,10 @@ def cue_mentions(
     for mention in found:
         if mention.entity_id:
             by_sentence.setdefault(mention.sentence_index, set()).add(mention.entity_id)
+    countries_in: dict[int, list[Mention]] = {}
+    for mention in found:
+        if mention.label == "country" and " " in mention.text.strip():
+            countries_in.setdefault(mention.sentence_index, []).append(mention)
     lowered_text = text.lower()
     lowered_sentences = [lowered_text[sent.start_char : sent.end_char] for sent in sentences]
     for key, rules in sorted(tools.gazetteer.list_cues.items()):
@@ -104,11 +109,17 @@ def cue_mentions(
         ]
         for index, sent in enumerate(sentences if live else ()):
             lowered = lowered_sentences[index]
+            # "Sudan" in "South Sudan" is not Sudan
+            inner = (
+                inner_countries(sent.start_char, countries_in[index], tools.registry)
+                if index in countries_in
+                else set()
+            )
             present = by_sentence.get(index, set())
             for rule, plain in live:
                 if plain and (plain[0] not in lowered or not all(w in lowered for w in plain)):
                     continue
-                if all(_cue_part_present(part, lowered, present) for part in rule):
+                if all(_cue_part_present(part, lowered, present, inner) for part in rule):
                     out.append(
                         make_mention(
                             doc, sent, " + ".join(rule), label, key, sentences, sent_index, "cue"
@@ -118,14 +129,19 @@ def cue_mentions(
     return out
 
 
-def _cue_part_present(part: str, lowered: str, present: set[str]) -> bool:
+def _cue_part_present(
+    part: str, lowered: str, present: set[str], inner: set[tuple[int, int]] = frozenset()
+) -> bool:
     if part.startswith("@"):
         ref = part[1:]
         return any(split_key(k)[1] == ref for k in present)
     # a word of a list cue stands in its plural and its verb forms too ("missile" in "shells and
     # missiles", "attack" in "Russia is attacking Ukraine")
     word = re.escape(part.lower())
-    return re.search(rf"(?<!\w){word}(?:s|es|ed|ing)?(?!\w)", lowered) is not None
+    return any(
+        (hit.start(), hit.start() + len(part)) not in inner
+        for hit in re.finditer(rf"(?<!\w){word}(?:s|es|ed|ing)?(?!\w)", lowered)
+    )
 
 
 #: Subordinators and prepositions of a time clause: what stands in one is background.

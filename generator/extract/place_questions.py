@@ -1,11 +1,12 @@
 """A place's trouble named around the place: "the UN envoy for Western Sahara", "the Sahara
-question", "the Cyprus problem", "the dispute over the islands".
+question", "the Cyprus problem", "the dispute over the islands", "the peace deal in X".
 
 Diplomacy names the places whose conflicts it handles by the envoys it sends to them and as "the
 <place> question" (problem, issue). Each such phrase is a mention of that place's conflict,
 "<Place> conflict"; a quarrel "over" a place is its dispute, "<Place> dispute" (``place_topics``
 links it to the curated issue of the place, or makes it an issue found automatically, and counts
-it only where the article is about it). An envoy "to" a place is an ambassador, unless the UN's
+it only where the article is about it). A peace deal, agreement or process "in" a country is
+that country's peace process, unless it was signed or reached there (``peace_in_places``). An envoy "to" a place is an ambassador, unless the UN's
 or a special or personal one; a continent or an ocean has no one conflict.
 
 A place the tagger names once in full ("Western Sahara") and elsewhere by its last word
@@ -100,4 +101,28 @@ def glued_places(found: list[str], countries: set[str]) -> dict[str, str]:
         heads = [short for short in alone if short != long and long.startswith(short + " ")]
         if heads:
             out[long] = max(heads, key=len)
+    return out
+
+
+#: "a fragile peace deal in", "the peace agreement in the": a place's own peace process.
+_PEACE_IN = re.compile(
+    r"\bpeace\s+(?:deal|agreement|accord|process)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+#: "signed a peace deal in", "the deal reached in": where it was made, not whose it is.
+_MADE_IN = re.compile(r"\b(?:sign|reach|broker|agree|ink|seal|clinch)\w*\b", re.IGNORECASE)
+
+
+def peace_in_places(
+    text: str, places: list[tuple[int, int, str]], countries: set[str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, country) of each "peace deal in <country>": that country's peace process. A
+    city or a deal said to be signed or reached there (the host's, not the parties') is none."""
+    out = []
+    for start, end, name in places:
+        if name not in countries:
+            continue
+        lead = text[max(0, start - 60) : start]
+        match = _PEACE_IN.search(lead)
+        if match and not _MADE_IN.search(lead):
+            out.append((start - (len(lead) - match.start()), end, name))
     return out

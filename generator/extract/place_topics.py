@@ -24,7 +24,12 @@ from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType, Mention
 from generator.extract.mentions import make_mention
-from generator.extract.place_questions import fuller_places, glued_places, place_troubles
+from generator.extract.place_questions import (
+    fuller_places,
+    glued_places,
+    peace_in_places,
+    place_troubles,
+)
 
 #: Kinds of trouble a place can have (longest first, so "civil war" wins over "war").
 TROUBLE = (
@@ -216,6 +221,14 @@ def place_topics(
         + _bilateral(text, mentions, sentences, registry)
         + _singles(text, places)
         + _adjectival(doc, text, places)
+        + [
+            _Found(start, end, f"{name} peace process", (name,))
+            for start, end, name in peace_in_places(
+                text,
+                [(p.start, p.end, p.name) for p in places],
+                {e.name for e in registry.of_type(EntityType.COUNTRY)},
+            )
+        ]
         + [
             _Found(start, end, f"{name} {kind}", (name,))
             for start, end, name, kind in place_troubles(
@@ -444,13 +457,19 @@ def _bilateral(
     found += [
         m
         for m in _SHARED.finditer(text)
-        if beside_both(m) and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+        if beside_both(m)
+        and not _SECTORS.search(text[max(0, m.start() - 40) : m.start()])
+        and not _OWN_PARTIES.match(text[m.end() :])
     ]
     return [
         _Found(m.start(), m.end(), f"{'–'.join(pair)} {_dealings(_topic(m))}", pair) for m in found
     ]
 
 
+#: "tensions between the president and his deputy", "the rift within the party": dealings whose
+#: parties the phrase names itself (the two countries' own are found by ``_pairs`` and
+#: ``_BILATERAL``), not the article's two countries.
+_OWN_PARTIES = re.compile(r"\s+(?:between|among|amongst|within|inside)\b", re.IGNORECASE)
 #: "their decades-long border dispute": dealings the sentence gives to the places it names.
 _THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -556,9 +575,15 @@ def _curated_for(
     return at_war
 
 
+_BORDER_QUARREL = re.compile(r" border (?:standoff|stand-off|row|tensions|rift|feud|spat) ")
+
+
 def _kinds(name: str) -> set[str]:
     """'trouble' if the name holds a kind of trouble; each (canonical) kind of dealings it holds."""
     text = " " + names.fold(name).replace("–", " ") + " "
+    # "the border standoff", "border tensions": a quarrel on a border is the border dispute, not
+    # the two states' relations as a whole
+    text = _BORDER_QUARREL.sub(" border dispute ", text)
     out = {"trouble"} if any(f" {t} " in text for t in TROUBLE) else set()
     out |= {_dealings(d) for d in DEALINGS if f" {d} " in text and d not in TROUBLE}
     return out

@@ -98,3 +98,44 @@ def test_a_peace_treaty_of_two_countries_is_their_peace_process(build_case):
     )
     names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
     assert "Estonia–Finland peace process" in names
+
+
+def test_tensions_between_named_parties_are_not_the_two_countries_relations(build_case):
+    text = (
+        "Envoy sent\n\n"
+        "HELSINKI, Finland — Finland will send an envoy to ease rising tensions between "
+        "Estonian President Jaan Tamm and his deputy Mari Kask, officials said.\n\n"
+        "Finland urged both to respect the coalition deal. Estonia has not replied.\n\n"
+        "Estonia's parliament meets on Friday.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Estonia–Finland relations" not in names
+
+
+def test_a_peace_deal_in_a_country_is_its_peace_process(build_case):
+    text = (
+        "Deal at risk\n\n"
+        "A fragile peace deal in Mozambique was faltering on Monday after the arrest of a rebel "
+        "commander, officials said.\n\n"
+        "Church leaders urged calm.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Mozambique peace process" in names
+
+
+def test_a_peace_deal_signed_in_a_country_is_not_its_own(build_case):
+    text = (
+        "Deal signed\n\n"
+        "The two rebel groups signed a peace deal in Mozambique on Monday, officials said.\n\n"
+        "Church leaders welcomed it.\n"
+    )
+    names = [r["name"] for r in issues(build_case({"a.txt": text})).values()]
+    assert "Mozambique peace process" not in names
+
+
+def test_a_border_standoff_is_no_name_of_the_two_countries_relations():
+    from generator.extract.place_topics import _kinds
+
+    for name in ("Estonia-Finland border standoff", "the border tensions"):
+        assert "border dispute" in _kinds(name) and "relations" not in _kinds(name)
+    assert _kinds("Estonia–Finland relations") == {"relations"}
