@@ -111,7 +111,9 @@ def cue_mentions(
             lowered = lowered_sentences[index]
             # "Sudan" in "South Sudan" is not Sudan
             inner = (
-                inner_countries(sent.start_char, countries_in[index], tools.registry)
+                inner_countries(
+                    sent.start_char, countries_in[index], tools.gazetteer.country_folded
+                )
                 if index in countries_in
                 else set()
             )

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from generator import names
 from generator.curated.registry import Registry
 from generator.data import EntityType
+from generator.names import fold as fold_name  # 'names' is a loop's in build()
 
 #: How close a long organization name must be to a known one to count as a misspelling of it.
 FUZZY_RATIO = 0.92
@@ -52,6 +53,9 @@ class Gazetteer:
     title_first_words: set[str] = field(default_factory=set)  # for a cheap test per token
     country_names: dict[str, str] = field(default_factory=dict)  # surface -> country key
     demonyms: set[str] = field(default_factory=set)  # 'Cypriot', 'Cypriots'
+    #: country key -> its folded name and aliases; none for a short name curated as standing
+    #: for several countries ('Korea'), which is each of them (``inner_places``)
+    country_folded: dict[str, frozenset[str]] = field(default_factory=dict)
     org_names: dict[str, str] = field(default_factory=dict)  # folded forum/org name -> key
     #: fuzzy lookups done (folded name -> result): each compares with every known name, and the
     #: same unknown names recur from article to article
@@ -114,6 +118,9 @@ def build(nlp: Language, registry: Registry) -> Gazetteer:
                     if kind == "demonym":
                         gaz.demonyms.add(name)
             gaz.ambiguous.update(entity.get("ambiguous", []) or [])
+            if not entity.get("stands_for"):
+                folded = (fold_name(n) for n in (entity.name, *entity.aliases))
+                gaz.country_folded[entity.key] = frozenset(folded)
             continue
         all_names = [entity.name, *entity.aliases]
         people = entity.type is EntityType.PERSON

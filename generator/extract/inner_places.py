@@ -15,32 +15,15 @@ import re
 from collections.abc import Iterable
 
 from generator import names
-from generator.curated.registry import Registry
-from generator.data import EntityType, Mention
-
-_CACHE: dict[int, tuple[Registry, dict[str, frozenset[str]]]] = {}
-
-
-def _country_names(registry: Registry) -> dict[str, frozenset[str]]:
-    """Entity key -> the folded names and aliases of that country (once per registry); a short
-    name curated as standing for several countries ("Korea") is left out: it is each of them."""
-    held = _CACHE.get(id(registry))
-    if held is None or held[0] is not registry:
-        by_key = {
-            e.key: frozenset(names.fold(n) for n in (e.name, *e.aliases))
-            for e in registry.of_type(EntityType.COUNTRY)
-            if not e.data.get("stands_for")
-        }
-        held = _CACHE[id(registry)] = (registry, by_key)
-    return held[1]
+from generator.data import Mention
 
 
 def inner_countries(
-    offset: int, mentions: Iterable[Mention], registry: Registry
+    offset: int, mentions: Iterable[Mention], by_key: dict[str, frozenset[str]]
 ) -> set[tuple[int, int]]:
     """(start, end), relative to ``offset``, of each name of another country inside a country
-    mention ("sudan" in "South Sudan"): a word found exactly there is not that country."""
-    by_key = _country_names(registry)
+    mention ("sudan" in "South Sudan"): a word found exactly there is not that country.
+    ``by_key``: each country's folded names (``Gazetteer.country_folded``)."""
     every = set().union(*by_key.values()) if by_key else set()
     out: set[tuple[int, int]] = set()
     for m in mentions:
